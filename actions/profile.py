@@ -1,0 +1,86 @@
+"""Validate the profile form: typed answers become clean slot values ("fifteen" -> 15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions.context import ActionContext
+from bot.engine.nlu.interests import INTERESTS
+from bot.engine.nlu.understand import AGE_BANDS, ROLES
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+AREAS = ("west_sussex", "east_sussex", "elsewhere")
+
+
+class ValidateProfileForm(FormValidationAction):
+    """Checks each profile answer; free text is read with the bot's own understanding."""
+
+    def __init__(self, context: ActionContext):
+        super().__init__()
+        self._context = context
+
+    def name(self) -> str:
+        return "validate_profile_form"
+
+    def _read(self, text: str, asking: str) -> Any:
+        return self._context.understander.understand(text, asking=asking)
+
+    async def validate_role(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """Keep a known role; read typed text ("I'm his mum") as a role."""
+        if slot_value in ROLES:
+            return {"role": slot_value}
+        if isinstance(slot_value, str):
+            return {"role": self._read(slot_value, "role").role}
+        return {"role": None}
+
+    async def validate_age(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """Keep an age from 1 to 120; read typed text ("fifteen", "year 9") as an age."""
+        if isinstance(slot_value, int | float) and not isinstance(slot_value, bool):
+            return {"age": int(slot_value) if 0 < slot_value <= 120 else None}
+        if isinstance(slot_value, str):
+            if slot_value.strip().isdigit():
+                number = int(slot_value.strip())
+                return {"age": number if 0 < number <= 120 else None}
+            return {"age": self._read(slot_value, "age").age}
+        return {"age": None}
+
+    async def validate_age_band(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """Keep one of the age bands offered on the buttons."""
+        return {"age_band": slot_value if slot_value in AGE_BANDS else None}
+
+    async def validate_area(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """Keep a known area; read a typed town or village with the gazetteer."""
+        if slot_value in AREAS:
+            return {"area": slot_value}
+        if isinstance(slot_value, str):
+            return {"area": self._read(slot_value, "area").area}
+        return {"area": None}
+
+    async def validate_interests(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """Keep known topics; read typed words ("the doctors", "college") as topics."""
+        if isinstance(slot_value, list):
+            chosen = [i for i in INTERESTS if i in slot_value]
+            return {"interests": chosen}
+        if isinstance(slot_value, str):
+            if slot_value in INTERESTS:
+                return {"interests": [slot_value]}
+            return {"interests": self._read(slot_value, "interests").interests or None}
+        return {"interests": None}

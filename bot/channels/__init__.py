@@ -1,0 +1,1 @@
+"""Channels: adapters that turn terminal, web or Telegram input into messages for the engine."""

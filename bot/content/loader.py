@@ -1,0 +1,101 @@
+"""Load ``content/`` into pydantic models once, with errors that name file, entry and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.content.models import Content, Places, Route, RuleBook
+from bot.errors import ContentError
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error names the file and line."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError as error:
+        raise ContentError(str(path), "the file is missing") from error
+    except yaml.YAMLError as error:
+        raise ContentError(str(path), f"this is not valid YAML: {error}") from error
+
+
+def explain(error: ValidationError) -> tuple[str, str]:
+    """The first problem in a validation error as (field, words an editor understands)."""
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "(whole entry)"
+    message = first["msg"]
+    if first["type"] == "missing":
+        message = "this field is missing"
+    elif first["type"] == "extra_forbidden":
+        message = "this field is not known (is it spelt right?)"
+    elif first["type"] == "literal_error":
+        message = f"{message} (you wrote {first.get('input')!r})"
+    return field, message
+
+
+def _load_routes(path: Path) -> dict[str, Route]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("routes"), list):
+        raise ContentError(str(path), "the file must have a list called 'routes'")
+    routes: dict[str, Route] = {}
+    for number, entry in enumerate(data["routes"], start=1):
+        name = entry.get("id", f"number {number}") if isinstance(entry, dict) else f"number {number}"
+        try:
+            route = Route.model_validate(entry)
+        except ValidationError as error:
+            field, message = explain(error)
+            raise ContentError(str(path), message, entry=str(name), field=field) from error
+        if route.id in routes:
+            raise ContentError(str(path), "this id is used twice", entry=route.id, field="id")
+        routes[route.id] = route
+    return routes
+
+
+def _load_rules(path: Path, routes: dict[str, Route]) -> RuleBook:
+    data = read_yaml(path)
+    try:
+        book = RuleBook.model_validate(data)
+    except ValidationError as error:
+        field, message = explain(error)
+        entry = None
+        location = error.errors()[0]["loc"]
+        if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
+            rules = data.get("rules", []) if isinstance(data, dict) else []
+            if location[1] < len(rules) and isinstance(rules[location[1]], dict):
+                entry = str(rules[location[1]].get("id", f"number {location[1] + 1}"))
+        raise ContentError(str(path), message, entry=entry, field=field) from error
+    seen: set[str] = set()
+    for rule in book.rules:
+        if rule.id in seen:
+            raise ContentError(str(path), "this rule id is used twice", entry=rule.id, field="id")
+        seen.add(rule.id)
+        for route_id in rule.offer:
+            if route_id not in routes:
+                raise ContentError(
+                    str(path),
+                    f"there is no route called '{route_id}' in routes.yml",
+                    entry=rule.id,
+                    field="offer",
+                )
+    return book
+
+
+def _load_places(path: Path) -> Places:
+    data = read_yaml(path)
+    try:
+        return Places.model_validate(data)
+    except ValidationError as error:
+        field, message = explain(error)
+        raise ContentError(str(path), message, field=field) from error
+
+
+def load_content(directory: Path) -> Content:
+    """Read and check every file in ``directory`` (normally ``content/``)."""
+    routes = _load_routes(directory / "routes.yml")
+    rules = _load_rules(directory / "rules.yml", routes)
+    places = _load_places(directory / "places.yml")
+    return Content(routes=routes, rules=rules, places=places)

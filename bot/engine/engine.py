@@ -1,0 +1,387 @@
+"""One turn of a conversation: state + message -> replies + new state.
+
+The engine knows nothing about Telegram, HTTP or terminals. It reads the message with the
+understander, walks the flow in ``dialogues/flows.yml`` and runs the actions in ``actions/``
+in-process through rasa-sdk's executor, exactly as a Rasa server would call them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import rasa_sdk
+from actions import ActionContext, build_actions
+from bot.content.models import Content
+from bot.dialogues import Dialogues, Step
+from bot.engine.nlu.understand import Understander, Understanding
+from bot.engine.replies import Button, Reply
+from bot.engine.state import ConversationState, utcnow
+from bot.routing import audience_fits
+from rasa_sdk.executor import ActionExecutor
+
+logger = logging.getLogger(__name__)
+
+FLOW = "find_my_route"
+MAX_MISUNDERSTOOD = 2
+
+ROLE_WORDS = {
+    "young_person": "You are a young person.",
+    "parent_carer": "You are a parent or carer.",
+    "professional": "You work with children or families.",
+    "other": "You are here for another reason.",
+}
+AREA_WORDS = {
+    "west_sussex": "West Sussex",
+    "east_sussex": "East Sussex",
+}
+INTEREST_WORDS = {
+    "school": "school or college",
+    "health": "health",
+    "council": "council help",
+    "shaping_services": "planning services",
+    "my_plan": "support plans",
+    "meeting_others": "meeting others",
+}
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@dataclass(slots=True)
+class TurnResult:
+    replies: list[Reply] = field(default_factory=list)
+    state: ConversationState | None = None
+    crisis: bool = False
+    forgotten: bool = False
+
+
+class Engine:
+    """Holds the loaded dialogues, content and actions; stateless between turns."""
+
+    def __init__(
+        self,
+        *,
+        dialogues: Dialogues,
+        content: Content,
+        understander: Understander,
+        context: ActionContext,
+        max_message_chars: int = 1000,
+    ):
+        self.dialogues = dialogues
+        self.content = content
+        self.understander = understander
+        self.max_message_chars = max_message_chars
+        self._executor = ActionExecutor()
+        for action in build_actions(context):
+            self._executor.register_action(action)
+        self._steps = dialogues.flows[FLOW].steps
+
+    # ---- rendering -------------------------------------------------------------------
+    def say(self, name: str, state: ConversationState, **values: str) -> Reply:
+        variation = self.dialogues.response(name, state.slots())
+        text = variation.text.strip()
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        return Reply(text, tuple(Button(b.title, b.payload) for b in variation.buttons))
+
+    def _render(self, messages: Iterable[dict[str, Any]], state: ConversationState) -> list[Reply]:
+        replies = []
+        for message in messages:
+            if message.get("response"):
+                replies.append(self.say(str(message["response"]), state))
+            elif message.get("text"):
+                buttons = tuple(
+                    Button(str(b["title"]), str(b["payload"])) for b in message.get("buttons") or []
+                )
+                replies.append(Reply(str(message["text"]), buttons))
+        return replies
+
+    # ---- actions ---------------------------------------------------------------------
+    async def run_action(
+        self, name: str, state: ConversationState, text: str = "",
+        candidates: dict[str, Any] | None = None,
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Run one rasa-sdk action in-process; returns (events, messages)."""
+        events: list[dict[str, Any]] = [
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text},
+        ]
+        events.extend(
+            {"event": "slot", "name": slot, "value": value}
+            for slot, value in (candidates or {}).items()
+        )
+        call = {
+            "next_action": name,
+            "sender_id": state.key,
+            "version": rasa_sdk.__version__,
+            "domain": self.dialogues.raw_domain,
+            "tracker": {
+                "sender_id": state.key,
+                "slots": state.slots(),
+                "latest_message": {"text": text},
+                "events": events,
+                "paused": False,
+                "followup_action": None,
+                "active_loop": {"name": "profile_form"} if candidates else {},
+                "latest_action_name": "action_listen",
+            },
+        }
+        result = await self._executor.run(call)
+        if result is None:
+            return [], []
+        return list(result.events), list(result.responses)
+
+    # ---- the turn --------------------------------------------------------------------
+    async def handle(self, state: ConversationState, text: str) -> TurnResult:
+        """Answer one message. ``state`` is not changed; the new state is in the result."""
+        state = state.model_copy(deep=True)
+        result = TurnResult(state=state)
+        first_turn = state.turns == 0
+        state.turns += 1
+        state.updated_at = utcnow()
+
+        if len(text) > self.max_message_chars:
+            understood = self.understander.understand(text[: self.max_message_chars * 4])
+            if understood.crisis:
+                return self._crisis(state, result)
+            result.replies.append(self.say("utter_too_long", state))
+            result.replies.extend(self._reask(state))
+            return result
+        if not text.strip():
+            result.replies.append(self.say("utter_empty", state))
+            result.replies.extend(self._reask(state))
+            return result
+
+        understood = self.understander.understand(text, asking=state.asking)
+        if understood.crisis:
+            return self._crisis(state, result)
+        state.crisis = False
+        if first_turn:
+            result.replies.append(self.say("utter_greet", state))
+
+        intent = understood.intent
+        if intent == "forget":
+            _, messages = await self.run_action("action_forget_me", state, text)
+            fresh = state.fresh()
+            result.state = fresh
+            result.forgotten = True
+            result.replies.extend(self._render(messages, fresh))
+            return result
+        if intent == "restart":
+            _, messages = await self.run_action("action_restart_conversation", state, text)
+            fresh = state.fresh()
+            fresh.turns = 1
+            result.state = fresh
+            result.replies.extend(self._render(messages, fresh))
+            result.replies.extend(await self._advance(fresh))
+            return result
+        if intent == "help":
+            result.replies.append(self.say("utter_help", state))
+            result.replies.extend(self._reask(state))
+            return result
+        if intent == "back":
+            result.replies.extend(await self._back(state))
+            return result
+        if intent == "more" and state.routes_shown:
+            _, messages = await self.run_action("action_more_about_routes", state, text)
+            result.replies.extend(self._render(messages, state))
+            return result
+
+        learned = await self._learn(state, understood)
+        if learned and not understood.from_button:
+            result.replies.append(self._acknowledge(state, learned, understood))
+        if understood.council == "brighton_and_hove":
+            result.replies.append(self.say("utter_brighton_and_hove", state))
+
+        asking = state.asking
+        if understood.area_ambiguous and not state.area:
+            state.asking = "area"
+            result.replies.append(self.say("utter_ask_which_sussex", state))
+            return result
+        if asking and not state.has(asking):
+            if intent in ("skip", "deny"):
+                self._skip(state, asking)
+                result.replies.append(self.say("utter_skip_ok", state))
+            elif not learned:
+                if intent in ("greet", "affirm") and not first_turn:
+                    result.replies.extend(self._reask(state))
+                    return result
+                state.misunderstood += 1
+                if state.misunderstood >= MAX_MISUNDERSTOOD:
+                    self._skip(state, asking)
+                    result.replies.append(self.say("utter_skip_ok", state))
+                else:
+                    sorry = self.say(f"utter_sorry_{asking}", state)
+                    buttons = self.say(f"utter_ask_{asking}", state).buttons
+                    result.replies.append(Reply(sorry.text, buttons))
+                    return result
+        elif state.routes_shown and not learned and not first_turn:
+            if intent in ("affirm", "greet", "deny", "skip"):
+                result.replies.append(self.say("utter_what_next", state))
+            else:
+                result.replies.append(self.say("utter_sorry_menu", state))
+                result.replies.append(self.say("utter_what_next", state))
+            return result
+
+        if state.routes_shown and learned:
+            state.routes_shown = False
+        result.replies.extend(await self._advance(state))
+        return result
+
+    # ---- pieces of a turn ------------------------------------------------------------
+    def _crisis(self, state: ConversationState, result: TurnResult) -> TurnResult:
+        state.crisis = True
+        result.crisis = True
+        result.replies.append(self.say("utter_crisis", state))
+        return result
+
+    def _skip(self, state: ConversationState, slot: str) -> None:
+        if slot not in state.skipped:
+            state.skipped.append(slot)
+        if slot == "interests" and state.interests is None:
+            state.interests = []
+        state.answered.append(slot)
+        state.misunderstood = 0
+
+    async def _learn(self, state: ConversationState, understood: Understanding) -> list[str]:
+        """Put what the message told us into the state; returns the slots that changed."""
+        candidates: dict[str, Any] = {}
+        if understood.role and (understood.role_strength > 1 or state.role is None):
+            candidates["role"] = understood.role
+        if understood.age is not None:
+            candidates["age"] = understood.age
+        if understood.age_band:
+            candidates["age_band"] = understood.age_band
+        if understood.area:
+            candidates["area"] = understood.area
+        if understood.interests:
+            merged = list(dict.fromkeys((state.interests or []) + understood.interests))
+            candidates["interests"] = merged
+        if (
+            state.asking == "age"
+            and understood.age is None
+            and understood.child_age is not None
+            and state.role is None
+            and "role" not in candidates
+        ):
+            candidates["role"] = "parent_carer"
+        if understood.child_age is not None:
+            state.child_age = understood.child_age
+        if not candidates:
+            return []
+        events, _ = await self.run_action(
+            "validate_profile_form", state, understood.text, candidates
+        )
+        changed: list[str] = []
+        for event in events:
+            if event.get("event") != "slot":
+                continue
+            slot, value = event.get("name"), event.get("value")
+            if value is None or slot not in ("role", "age", "age_band", "area", "interests"):
+                continue
+            if slot == "age_band":
+                state.age_band, state.age = value, None
+                slot = "age"
+            else:
+                setattr(state, slot, value)
+            if slot == "area":
+                state.council = understood.council or value
+            if slot in state.skipped:
+                state.skipped.remove(slot)
+            if slot not in state.answered:
+                state.answered.append(slot)
+            changed.append(slot)
+        if changed:
+            state.misunderstood = 0
+        return changed
+
+    def _acknowledge(
+        self, state: ConversationState, learned: list[str], understood: Understanding
+    ) -> Reply:
+        sentences = []
+        if "role" in learned and state.role:
+            sentences.append(ROLE_WORDS[state.role])
+        if "age" in learned and state.age is not None:
+            sentences.append(f"You are {state.age}.")
+        if "area" in learned and state.area:
+            county = AREA_WORDS.get(state.area)
+            place = (understood.place or "").title()
+            if county and place and place.lower() != county.lower():
+                sentences.append(f"You live in {place}, in {county}.")
+            elif county:
+                sentences.append(f"You live in {county}.")
+            elif place and state.area == "elsewhere":
+                sentences.append(f"You live in {place}.")
+            else:
+                sentences.append("You live outside West Sussex and East Sussex.")
+        if "interests" in learned and state.interests:
+            words = [INTEREST_WORDS[i] for i in state.interests if i in INTEREST_WORDS]
+            sentences.append(f"You want a say about {_join(words)}.")
+        return self.say("utter_understood", state, facts=" ".join(sentences))
+
+    def _next_step(self, state: ConversationState) -> Step | None:
+        slots = state.slots()
+        for step in self._steps:
+            if step.collect:
+                if not step.applies(slots) or state.has(step.collect):
+                    continue
+                return step
+            if step.action:
+                return step
+        return None
+
+    async def _advance(self, state: ConversationState) -> list[Reply]:
+        """Ask the next question, or offer routes when we know enough."""
+        step = self._next_step(state)
+        if step is None:
+            state.asking = None
+            return []
+        if step.collect:
+            if state.asking != step.collect:
+                state.misunderstood = 0
+            state.asking = step.collect
+            return [self.say(step.utter or f"utter_ask_{step.collect}", state)]
+        state.asking = None
+        assert step.action is not None
+        events, messages = await self.run_action(step.action, state)
+        for event in events:
+            if event.get("event") == "slot" and event.get("name") == "routes":
+                self._offer(state, list(event.get("value") or []))
+        state.routes_shown = True
+        return self._render(messages, state)
+
+    def _offer(self, state: ConversationState, offered: list[str]) -> None:
+        """Remember offered routes; drop earlier ones that no longer fit after a correction."""
+        profile = state.slots()
+        kept = [
+            route_id
+            for route_id in state.routes
+            if route_id in self.content.routes
+            and audience_fits(self.content.routes[route_id].audience, profile)
+        ]
+        state.routes = list(dict.fromkeys(offered + kept))
+
+    def _reask(self, state: ConversationState) -> list[Reply]:
+        if state.asking:
+            return [self.say(f"utter_ask_{state.asking}", state)]
+        if state.routes_shown:
+            return [self.say("utter_what_next", state)]
+        step = self._next_step(state)
+        if step and step.collect:
+            state.asking = step.collect
+            return [self.say(step.utter or f"utter_ask_{step.collect}", state)]
+        return []
+
+    async def _back(self, state: ConversationState) -> list[Reply]:
+        if not state.answered:
+            return [self.say("utter_back_nothing", state), *self._reask(state)]
+        slot = state.answered.pop()
+        state.clear_slot(slot)
+        state.routes_shown = False
+        state.asking = slot
+        state.misunderstood = 0
+        return [self.say(f"utter_ask_{slot}", state)]

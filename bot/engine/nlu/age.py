@@ -1,0 +1,122 @@
+"""Ages: the speaker's own age, and the age of a child they talk about.
+
+Works on normalised text (number words are already digits: "fifteen" -> "15").
+"I'm 15" is the speaker; "my son is 9", "my 9 year old" and "he is 12" are a child.
+School years count too: year N is the age at the start of that school year, N + 4.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CHILD_WORDS = (
+    r"sons?|daughters?|child|children|kids?|boys?|girls?|grandsons?|granddaughters?|"
+    r"grandchild(?:ren)?|grandkids?|stepsons?|stepdaughters?|ds|dd|twins|lad|baby|toddler|"
+    r"little one|eldest|youngest|oldest|middle one|nephew|niece|brother|sister|he|she|they|"
+    r"young person|foster child|lo|teenager|teen|him|her"
+)
+_CHILD = re.compile(rf"\b(?:{CHILD_WORDS})\b")
+_NUMBER_NOUNS = (
+    r"kids|children|sons|daughters|boys|girls|minutes|mins|hours|days|weeks|months|miles|"
+    r"times|percent|pounds|of|more|less|others|people|schools|am|pm|st|nd|rd|th"
+)
+
+# "my 9 year old", "a 12 yr old", "my little 7 year old"
+_CHILD_AGED = re.compile(
+    r"\b(?:my|our|his|her|their|a|an|the|of|with|have|has)\s(?:[a-z]+\s){0,2}?"
+    r"(\d{1,2})\s?(?:years?|yo)\b(?:\sold)?"
+)
+# "my son is 9", "son aged 9", "he is 12", "my daughter who is 7", "son 9"
+_CHILD_IS = re.compile(
+    rf"\b(?:{CHILD_WORDS})\s(?:(?:who|that)\s)?(?:is\s|was\s|are\s|aged?\s|turns\s|just\s|now\s)*"
+    r"(?:nearly\s|almost\s|turning\s)?(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
+)
+_CHILD_YEAR = re.compile(
+    rf"\b(?:{CHILD_WORDS})\s(?:is\s|are\s|goes\s|who\sis\s)?(?:now\s)?in\s(?:year)\s(\d{{1,2}})\b"
+)
+# "i am 15", "i am only 13", "i am aged 19"
+_SELF_IAM = re.compile(
+    r"\bi am\s(?:only\s|just\s|now\s|currently\s|about\s)?(nearly\s|almost\s|turning\s)?"
+    r"(?:aged?\s)?(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
+)
+_SELF_A_YEARS_OLD = re.compile(r"\bi am (?:a|an)\s(\d{1,2})\s?(?:years?|yo)\b(?:\sold)?")
+_AGE_WORD = re.compile(r"\b(?:age|aged|ages)\s?(\d{1,2})\b")
+_YEARS_OLD = re.compile(r"\b(\d{1,2})\s?(?:years?\sold|years?|yo|y\so)\b")
+_SCHOOL_YEAR = re.compile(r"\b(?:in\s)?year\s(\d{1,2})\b")
+_NEARLY = re.compile(r"\b(nearly|almost|turning)\s(\d{1,2})\b")
+_LEADING = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya|yo|ok|okay|um|erm|so|well)\s)*(?:i am\s)?(\d{1,2})\b"
+    r"(?=\s(?:from|and|m|f|male|female|live|living|in|at|nearly|almost|but|with|i|going)\b|$)"
+)
+_BARE_NUMBER = re.compile(r"\b(\d{1,3})\b")
+_NEGATIVE_CONTEXT = re.compile(r"\b(?:0\d{3,}|\d{3,})\b")
+
+
+@dataclass(slots=True)
+class AgeFacts:
+    """What a message says about ages."""
+
+    speaker: int | None = None
+    child: int | None = None
+
+
+def _plausible_speaker(age: int) -> bool:
+    return 4 <= age <= 99
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def find_ages(text: str, *, asking_age: bool, speaker_is_parent: bool = False) -> AgeFacts:
+    """Ages in normalised ``text``; ``asking_age`` when the bot has just asked "how old are you?"."""
+    facts = AgeFacts()
+    taken: list[tuple[int, int]] = []
+
+    own = _SELF_A_YEARS_OLD.search(text)
+    if own and _plausible_speaker(int(own.group(1))):
+        facts.speaker = int(own.group(1))
+        taken.append(own.span())
+    for pattern, offset in ((_CHILD_YEAR, 4), (_CHILD_AGED, 0), (_CHILD_IS, 0)):
+        for found in pattern.finditer(text):
+            value = int(found.group(1)) + offset
+            if value <= 30 and not _overlaps(found.span(), taken):
+                if facts.child is None:
+                    facts.child = value
+                taken.append(found.span())
+
+    def speaker(value: int, span: tuple[int, int], nearly: bool = False) -> bool:
+        if _overlaps(span, taken) or not _plausible_speaker(value):
+            return False
+        facts.speaker = value - 1 if nearly else value
+        return True
+
+    if facts.speaker is not None:
+        return facts
+    for found in _SELF_IAM.finditer(text):
+        if speaker(int(found.group(2)), found.span(), nearly=bool(found.group(1))):
+            return facts
+    if speaker_is_parent and not asking_age:
+        return facts
+    for pattern in (_AGE_WORD, _YEARS_OLD, _LEADING):
+        for found in pattern.finditer(text):
+            before = text[max(0, found.start() - 25) : found.start()]
+            if pattern is not _LEADING and _CHILD.search(before):
+                continue
+            if speaker(int(found.group(1)), found.span()):
+                return facts
+    for found in _SCHOOL_YEAR.finditer(text):
+        before = text[max(0, found.start() - 25) : found.start()]
+        year = int(found.group(1))
+        if 1 <= year <= 14 and not _CHILD.search(before) and speaker(year + 4, found.span()):
+            return facts
+    if asking_age and not _CHILD.search(text):
+        nearly = _NEARLY.match(text)
+        if nearly:
+            speaker(int(nearly.group(2)), nearly.span(), nearly=True)
+            return facts
+        for found in _BARE_NUMBER.finditer(text):
+            if speaker(int(found.group(1)), found.span()):
+                return facts
+    return facts

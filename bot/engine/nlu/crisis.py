@@ -1,0 +1,86 @@
+"""Messages that suggest someone is in danger or at risk of harm.
+
+Checked before anything else, on every message. We would rather answer an unclear message
+with emergency contacts than miss one, but ordinary figures of speech ("this form is killing
+me", "I could murder a coffee", "dying to join") must not trigger it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SELF = r"(?:my ?self|me ?self|my ?sef|him ?self|her ?self|them ?selves|them ?self|your ?self)"
+_PEOPLE = (
+    r"(?:he|she|they|dad|mum|mom|stepdad|step dad|stepmum|step mum|father|mother|brother|"
+    r"sister|uncle|aunt|boyfriend|girlfriend|partner|husband|wife|someone|somebody|a man|"
+    r"a boy|a girl|people|teacher|carer|grandad|nan|cousin|friend|kids|boys|girls|they all)"
+)
+_PATTERNS = [
+    r"\bsu+i+c+i?d\w*", r"\bsuc+id\w*", r"\bsuisid\w*", r"\bsuicde\w*",
+    rf"\bkill(?:s|ing|ed)? {_SELF}",
+    r"\bkms\b", r"\bkys\b",
+    r"\bend (?:my|his|her|their|your) (?:own )?li(?:fe|ves)\b",
+    r"\bend(?:ing)? it all\b",
+    r"\b(?:want|wants|wanted|wanting|going|planning|plans|plan|thinking about|try|tried|trying)"
+    r" (?:to )?end it\b",
+    r"\b(?:want|wants|wanted|wanting|wish|going) (?:to )?die\b",
+    r"\bwish (?:i|he|she) (?:was|were) dead\b",
+    r"\b(?:do not|does not) want to (?:be alive|live|be here|wake up|exist)\b",
+    r"\bbetter off dead\b", r"\bno reason to live\b", r"\bnot worth living\b",
+    r"\b(?:s[ue]lf|slef) ?harm\w*",
+    rf"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|harm|harms|harming|starve|"
+    rf"starving|hit|hitting|punch|punching)\s{_SELF}",
+    r"\boverdos\w*", r"\btake all (?:my|the|his|her) (?:pills|tablets|meds)\b",
+    rf"\bhang(?:ing)? {_SELF}",
+    r"\bjump(?:ing)? (?:off|in front of) (?:a|the) (?:bridge|roof|building|cliff|train|car)\b",
+    r"\babus(?:e|ed|es|ing|ive)\b", r"\brap(?:e|ed|ing)\b", r"\bgroomed\b",
+    r"\bgrooming (?:me|him|her|them|my)\b",
+    r"\bsexual(?:ly)? (?:abuse|assault|touch|assaulted)\w*", r"\bassault\w*",
+    r"\bmolest\w*", r"\bpaedo\w*", r"\bpedo\w*",
+    rf"\b{_PEOPLE} (?:\w+ )?(?:hits|hit|beats|beat|kicks|kicked|punches|punched|hurts|hurt|"
+    r"touches|touched|chokes|choked|slaps|slapped|burns|burned|strangled|threatens|threatened)"
+    r" (?:me|him|her|us|them|my)\b",
+    r"\b(?:hitting|beating|kicking|punching|hurting|touching|choking|slapping) (?:me|him|her|us)"
+    r" (?:at home|every|all the time|again|when|and|because)\b",
+    r"\b(?:scared|afraid|frightened|terrified) (?:to go|of going|to be) (?:back )?home\b",
+    r"\b(?:scared|afraid|frightened|terrified) of (?:my|his|her) (?:dad|mum|mom|stepdad|"
+    r"step dad|father|mother|brother|partner|boyfriend|husband)\b",
+    r"\b(?:not|do not feel|does not feel|never feel|is not|am not|are not) safe\b",
+    r"\bunsafe\b", r"\bin danger\b",
+    r"\bat risk of (?:harm|suicide|abuse|being hurt|self harm|exploitation|danger|dying)\b",
+    r"\b(?:run|running|ran|runs) away\b",
+    r"\b(?:has gone|went|gone|been reported|is reported|have gone) missing\b",
+    r"\bis missing(?: since| from home| again| and|$)",
+    r"\bthreat\w* to (?:kill|hurt|harm|stab|shoot)\b",
+    r"\b(?:going to|will|want to|wants to|wanna|said (?:he|she|they) would|gonna|threatening"
+    r" to) (?:kill|stab|shoot|hurt|harm|beat up) (?:me|him|her|us|them|someone|somebody|"
+    r"people|my|everyone)\b",
+    r"\bdomestic (?:violence|abuse)\b", r"\bknife\b", r"\bweapon\b", r"\bgun\b",
+    r"\bcan not (?:go on|take it any ?more|do this any ?more)\b",
+    r"\bgive up on life\b", r"\bhate my life\b.*\b(?:die|dead|end)\b",
+]
+_CRISIS = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+# Figures of speech that look like danger words but are not.
+_FIGURES = [
+    r"\b(?:it|this|that|the \w+|form|forms|wait|waiting|paperwork|process|list|traffic|heat)"
+    r" (?:is|are|was) (?:literally )?killing (?:me|us)\b",
+    r"\bmurder (?:a|for a) (?:coffee|tea|brew|drink|pint|biscuit|cake|pizza)\b",
+    r"\bdying (?:to|for)\b", r"\bto die for\b", r"\bkill for\b", r"\bkilling it\b",
+    r"\bdead (?:tired|good|easy|nice|excited|keen)\b",
+    r"\b(?:bored|scared|worried|frightened) to death\b",
+    r"\bwill kill me if\b", r"\bgoing to kill me if\b",
+    r"\bdo not run away\b",
+]
+_FIGURE = re.compile("|".join(f"(?:{p})" for p in _FIGURES))
+
+
+def is_crisis(normalised: str) -> bool:
+    """True when the (normalised) message suggests danger or risk of harm."""
+    figures = [found.span() for found in _FIGURE.finditer(normalised)]
+    for found in _CRISIS.finditer(normalised):
+        start, end = found.span()
+        if any(start < f_end and f_start < end for f_start, f_end in figures):
+            continue
+        return True
+    return False

@@ -1,0 +1,94 @@
+"""Phrase lists and typo correction.
+
+A :class:`PhraseIndex` finds known phrases (one to five words) in a token list, longest first.
+A :class:`Speller` corrects rare words to the nearest known word, so that "horsam" becomes
+"horsham" and "parant" becomes "parent", while everyday words are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+
+MAX_PHRASE_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A phrase found in a message: its value and the token positions [start, end)."""
+
+    value: str
+    start: int
+    end: int
+    phrase: str
+
+
+class PhraseIndex:
+    """Exact lookup of multi-word phrases, longest match first, without overlaps."""
+
+    def __init__(self, phrases: Iterable[tuple[str, str]]):
+        self._values: dict[tuple[str, ...], str] = {}
+        longest = 1
+        for phrase, value in phrases:
+            key = tuple(phrase.split())
+            if key:
+                self._values.setdefault(key, value)
+                longest = max(longest, len(key))
+        self._longest = min(longest, MAX_PHRASE_WORDS + 2)
+
+    def __contains__(self, phrase: str) -> bool:
+        return tuple(phrase.split()) in self._values
+
+    def words(self) -> set[str]:
+        """Every single word used in any phrase."""
+        return {word for key in self._values for word in key}
+
+    def find(self, tokens: Sequence[str]) -> list[Match]:
+        """All phrases in ``tokens``, scanning left to right and preferring the longest."""
+        found: list[Match] = []
+        position = 0
+        while position < len(tokens):
+            for size in range(min(self._longest, len(tokens) - position), 0, -1):
+                key = tuple(tokens[position : position + size])
+                value = self._values.get(key)
+                if value is not None:
+                    found.append(Match(value, position, position + size, " ".join(key)))
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
+
+
+class Speller:
+    """Corrects rare words to a known vocabulary word that looks almost the same."""
+
+    COMMON_WORD_ZIPF = 3.2
+
+    def __init__(self, vocabulary: Iterable[str]):
+        self._known = {word for word in vocabulary if word.isalpha()}
+        self._choices = sorted(word for word in self._known if len(word) >= 4)
+        self._by_letter: dict[str, list[str]] = {}
+        for word in self._choices:
+            self._by_letter.setdefault(word[0], []).append(word)
+
+    def correct_tokens(self, tokens: Sequence[str]) -> list[str]:
+        return [self.correct(token) for token in tokens]
+
+    def correct(self, token: str) -> str:
+        return self._correct(token)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the speller lives as long as the process
+    def _correct(self, token: str) -> str:
+        if len(token) < 4 or not token.isalpha() or token in self._known:
+            return token
+        if zipf_frequency(token, "en") >= self.COMMON_WORD_ZIPF:
+            return token
+        choices = self._by_letter.get(token[0], [])
+        cutoff = 86.0 if len(token) <= 4 else 80.0
+        best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return best[0] if best else token

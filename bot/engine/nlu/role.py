@@ -1,0 +1,140 @@
+"""Who the person is: young person, parent or carer, professional, or someone else.
+
+Role words count when people say them about themselves ("I'm a mum", "mum here", "as a
+SENCO", "I work for the NHS"), or as the whole answer to "who are you?". Talking about a child
+("my son") means a parent or carer; talking about a parent ("my mum said") means a young person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.engine.nlu.lexicon import Match, PhraseIndex
+
+STRONG = 2
+WEAK = 1
+
+_FILLERS = {
+    "a", "an", "the", "his", "her", "their", "its", "single", "proud", "full", "part", "time",
+    "working", "qualified", "trainee", "also", "just", "only", "currently", "now", "both", "and",
+    "retired", "new", "local", "very", "tired", "busy", "worried", "stressed", "primary",
+    "secondary", "school", "nhs", "council", "lone", "kinship", "actually", "really",
+}
+_SELF_ENDINGS = (("i", "am"), ("am",), ("as",), ("i",), ("we", "are"), ("being",), ("me",))
+_OTHER_OWNERS = {"my", "our", "your", "mums", "dads", "sons", "daughters", "childs", "kids"}
+_GREETINGS = {"hi", "hello", "hey", "hiya", "yo", "ok", "okay", "well", "so", "um", "erm", "yes"}
+# Young-person words that only count as the whole answer to "who are you?".
+ANSWER_ONLY = {"me", "myself", "just me", "for me", "its for me", "it is for me", "about me",
+               "for myself", "kid", "child", "youth"}
+
+_CHILDREN = {
+    "son", "sons", "daughter", "daughters", "child", "children", "kid", "kids", "boy", "boys",
+    "girl", "girls", "grandson", "granddaughter", "grandchild", "grandchildren", "grandkids",
+    "stepson", "stepdaughter", "ds", "dd", "twins", "lad", "baby", "toddler", "eldest",
+    "youngest", "teenager", "teen", "nephew", "niece", "grandsons", "granddaughters",
+}
+_CHILD_FILLERS = {"little", "autistic", "disabled", "2", "3", "4", "two", "three", "twin", "foster",
+                  "adopted", "step", "teenage", "young", "eldest", "youngest", "middle", "oldest",
+                  "1", "first", "second", "wee", "beautiful", "gorgeous", "lovely", "own"}
+_CARED_FOR_YOUNG_CARER = {"mum", "mom", "mam", "dad", "brother", "sister", "nan", "gran",
+                          "parent", "parents", "grandad", "grandma", "siblings", "sibling"}
+_PARENT_WORDS = {"mum", "mom", "mam", "mummy", "dad", "daddy", "parents", "parent", "carer",
+                 "foster", "stepmum", "stepdad", "nan", "gran", "grandma", "grandad"}
+_YOUNG_SIGNS = {("my", "teacher"), ("my", "school"), ("my", "college"), ("my", "class"),
+                ("my", "teachers"), ("my", "senco"), ("i", "go"), ("my", "ehcp"),
+                ("my", "friends"), ("my", "sixth"), ("my", "form")}
+
+
+@dataclass(slots=True)
+class RoleFact:
+    role: str
+    strength: int
+    start: int
+    end: int
+
+
+def _strip_fillers(before: Sequence[str]) -> list[str]:
+    trimmed = list(before)
+    while trimmed and trimmed[-1] in _FILLERS:
+        trimmed.pop()
+    return trimmed
+
+
+def _is_self(tokens: Sequence[str], match: Match, asking_role: bool) -> bool | None:
+    """True: said about themselves; False: about someone else; None: cannot tell."""
+    before = tokens[max(0, match.start - 5) : match.start]
+    if before and before[-1] in _OTHER_OWNERS:
+        return False
+    trimmed = _strip_fillers(before)
+    if trimmed and trimmed[-1] in _OTHER_OWNERS:
+        return False
+    for ending in _SELF_ENDINGS:
+        if tuple(trimmed[-len(ending) :]) == ending:
+            return True
+    after = tokens[match.end : match.end + 1]
+    if after == ["here"]:
+        return True
+    leading = [t for t in tokens[: match.start] if t not in _GREETINGS and t not in _FILLERS]
+    if not leading:
+        return True
+    if asking_role:
+        return True
+    return None
+
+
+def _children_owned(tokens: Sequence[str]) -> int | None:
+    """Position of "my son" / "our daughter" / "I look after him", if any."""
+    for index, token in enumerate(tokens):
+        if token in {"my", "our"}:
+            position = index + 1
+            while position < len(tokens) and tokens[position] in _CHILD_FILLERS:
+                position += 1
+            if position < len(tokens) and tokens[position] in _CHILDREN:
+                return index
+            if tokens[index + 1 : index + 3] == ["young", "person"]:
+                return index
+        if token in {"foster", "fostering", "adopted"} and index > 0 and tokens[index - 1] in {
+            "i", "we", "am", "are"
+        }:
+            return index
+        if token in {"after", "for"} and index > 0 and tokens[index - 1] in {"look", "care",
+                                                                            "caring", "looking"}:
+            following = tokens[index + 1 : index + 3]
+            if following and following[0] in {"him", "her", "them"}:
+                return index
+            if following[:1] == ["my"] and following[1:2] and following[1] in _CHILDREN:
+                return index
+    return None
+
+
+def _young_carer(tokens: Sequence[str]) -> bool:
+    for index in range(len(tokens) - 2):
+        if tokens[index] in {"after", "for"} and tokens[index + 1] == "my" and (
+            tokens[index + 2] in _CARED_FOR_YOUNG_CARER
+        ):
+            return index > 0 and tokens[index - 1] in {"look", "care", "caring", "looking",
+                                                       "carer"}
+    return False
+
+
+def find_role(tokens: Sequence[str], index: PhraseIndex, *, asking_role: bool) -> RoleFact | None:
+    """The person's role from ``tokens``, with how sure we are (STRONG or WEAK)."""
+    if _young_carer(tokens):
+        return RoleFact("young_person", STRONG, 0, 0)
+    for match in index.find(tokens):
+        if match.phrase in ANSWER_ONLY and not (asking_role and len(tokens) <= 6):
+            continue
+        verdict = _is_self(tokens, match, asking_role)
+        if verdict:
+            return RoleFact(match.value, STRONG, match.start, match.end)
+    owned = _children_owned(tokens)
+    if owned is not None:
+        return RoleFact("parent_carer", STRONG, owned, owned)
+    pairs = set(zip(tokens, tokens[1:], strict=False))
+    for first, second in pairs:
+        if first == "my" and second in _PARENT_WORDS:
+            return RoleFact("young_person", WEAK, 0, 0)
+    if pairs & _YOUNG_SIGNS:
+        return RoleFact("young_person", WEAK, 0, 0)
+    return None

@@ -1,0 +1,117 @@
+"""Turn what a person typed into plain lower-case tokens we can match on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from text_to_num import alpha2digit
+
+# Words people type for other words. Applied token by token after lower-casing.
+_SHORTHAND: dict[str, str] = {
+    "im": "i am",
+    "i'm": "i am",
+    "iam": "i am",
+    "ive": "i have",
+    "i've": "i have",
+    "i'd": "i would",
+    "id": "i would",
+    "i'll": "i will",
+    "hes": "he is",
+    "he's": "he is",
+    "shes": "she is",
+    "she's": "she is",
+    "theyre": "they are",
+    "they're": "they are",
+    "it's": "it is",
+    "thats": "that is",
+    "that's": "that is",
+    "dont": "do not",
+    "don't": "do not",
+    "doesnt": "does not",
+    "doesn't": "does not",
+    "didnt": "did not",
+    "didn't": "did not",
+    "cant": "can not",
+    "can't": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "won't": "will not",
+    "isnt": "is not",
+    "isn't": "is not",
+    "arent": "are not",
+    "aren't": "are not",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "u": "you",
+    "ya": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "ma": "my",
+    "mi": "my",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "cos": "because",
+    "coz": "because",
+    "bc": "because",
+    "yrs": "years",
+    "yr": "year",
+    "y/o": "years old",
+    "y.o": "years old",
+    "yo": "yo",
+    "6th": "sixth",
+    "w.sussex": "west sussex",
+    "e.sussex": "east sussex",
+}
+
+_NON_WORD = re.compile(r"[^a-z0-9@'/.+ ]+")
+_APOSTROPHE_S = re.compile(r"(\w)'s\b")
+_SPACES = re.compile(r"\s+")
+
+
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+
+
+def normalise(text: str) -> str:
+    """Lower-case, expand shorthand, write number words as digits; returns space-joined tokens."""
+    return digits(" ".join(tokenise(text)))
+
+
+@lru_cache(maxsize=4096)
+def digits(joined: str) -> str:
+    """Write number words as digits: "i am fifteen" -> "i am 15"."""
+    if any(word in joined for word in NUMBER_WORDS):
+        try:
+            joined = alpha2digit(joined, "en")
+        except (ValueError, IndexError):  # the library gives up on odd input; keep the words
+            pass
+    return _SPACES.sub(" ", joined).strip()
+
+
+@lru_cache(maxsize=4096)
+def tokenise(text: str) -> tuple[str, ...]:
+    """Lower-case words with shorthand expanded ("im" -> "i am")."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    folded = folded.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    folded = folded.replace("&", " and ").replace("-", " ").replace("_", " ")
+    folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
+    folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
+    folded = _NON_WORD.sub(" ", folded)
+    tokens: list[str] = []
+    for raw in folded.split():
+        token = raw.strip(".'/+")
+        if not token:
+            continue
+        if token in _SHORTHAND:
+            tokens.extend(_SHORTHAND[token].split())
+            continue
+        token = _APOSTROPHE_S.sub(r"\1s", token).replace("'", "")
+        tokens.append(_SHORTHAND.get(token, token))
+    return tuple(tokens)

@@ -1,0 +1,155 @@
+"""Everything we can understand from one message, in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.engine.nlu.age import find_ages
+from bot.engine.nlu.area import Gazetteer
+from bot.engine.nlu.crisis import is_crisis
+from bot.engine.nlu.intents import IntentMatcher, parse_payload
+from bot.engine.nlu.interests import INTERESTS, find_interests
+from bot.engine.nlu.lexicon import PhraseIndex, Speller
+from bot.engine.nlu.role import STRONG, WEAK, find_role
+from bot.engine.nlu.text import NUMBER_WORDS, digits, tokenise
+
+ROLES = ("young_person", "parent_carer", "professional", "other")
+AGE_BANDS = {
+    "under_11": (0, 10),
+    "11_15": (11, 15),
+    "16_18": (16, 18),
+    "19_25": (19, 25),
+    "over_25": (26, 120),
+}
+_CRISIS_WORDS = ("suicide suicidal overdose harm harming myself himself herself abuse abused "
+                 "abusing kill killing die dying").split()
+YOUNG_PERSON_MAX_AGE = 25
+
+
+@dataclass(slots=True)
+class Understanding:
+    """What one message told us. ``None`` means the message did not say."""
+
+    text: str
+    normalised: str = ""
+    intent: str | None = None
+    from_button: bool = False
+    crisis: bool = False
+    age: int | None = None
+    age_band: str | None = None
+    child_age: int | None = None
+    role: str | None = None
+    role_strength: int = 0
+    area: str | None = None
+    council: str | None = None
+    place: str | None = None
+    area_ambiguous: bool = False
+    interests: list[str] = field(default_factory=list)
+
+    def has_profile_facts(self) -> bool:
+        return any(
+            (self.age is not None, self.age_band, self.role, self.area, self.interests,
+             self.area_ambiguous)
+        )
+
+
+class Understander:
+    """Built once at start-up from the NLU examples, synonyms and the gazetteer."""
+
+    def __init__(
+        self,
+        *,
+        intent_examples: Mapping[str, Iterable[str]],
+        synonyms: Mapping[str, Iterable[str]],
+        places: Mapping[str, Iterable[str]],
+        needs_context: Iterable[str],
+    ):
+        def clean(phrases: Iterable[str]) -> list[str]:
+            return [" ".join(tokenise(phrase)) for phrase in phrases]
+
+        self._intents = IntentMatcher(
+            {intent: clean(phrases) for intent, phrases in intent_examples.items()}
+        )
+        self._roles = PhraseIndex(
+            (phrase, value) for value in ROLES for phrase in clean(synonyms.get(value, []))
+        )
+        self._interests = PhraseIndex(
+            (phrase, value) for value in INTERESTS for phrase in clean(synonyms.get(value, []))
+        )
+        self.gazetteer = Gazetteer(
+            {council: clean(names) for council, names in places.items()}, clean(needs_context)
+        )
+        vocabulary: set[str] = set(NUMBER_WORDS) | set(_CRISIS_WORDS)
+        vocabulary |= self._roles.words() | self._interests.words() | self.gazetteer.words()
+        for phrases in intent_examples.values():
+            for phrase in clean(phrases):
+                vocabulary.update(phrase.split())
+        self._speller = Speller(vocabulary)
+
+    def understand(self, text: str, *, asking: str | None = None) -> Understanding:
+        """Read one message; ``asking`` is the question the bot is waiting on, if any."""
+        payload = parse_payload(text)
+        if payload is not None:
+            return self._from_payload(text, payload.intent, payload.entities)
+
+        tokens = tokenise(text)
+        plain = digits(" ".join(tokens))
+        corrected_tokens = self._speller.correct_tokens(tokens)
+        corrected = digits(" ".join(corrected_tokens))
+        words = corrected.split()
+        result = Understanding(text=text, normalised=corrected)
+        result.crisis = is_crisis(plain) or is_crisis(corrected)
+        result.intent = self._intents.match(corrected) or self._intents.match(plain)
+
+        role = find_role(words, self._roles, asking_role=asking == "role")
+        if role is not None:
+            result.role, result.role_strength = role.role, role.strength
+        ages = find_ages(
+            corrected,
+            asking_age=asking == "age",
+            speaker_is_parent=result.role in ("parent_carer", "professional"),
+        )
+        result.age, result.child_age = ages.speaker, ages.child
+        if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
+            result.role, result.role_strength = "young_person", WEAK
+
+        place = self.gazetteer.find(words, asking_area=asking == "area")
+        if place is not None:
+            result.place = place.place
+            result.council = place.council
+            result.area = place.area
+            result.area_ambiguous = place.area is None
+
+        ignore = range(role.start, role.end) if role and role.strength == STRONG else None
+        result.interests = find_interests(
+            words, self._interests, asking=asking == "interests", ignore=ignore
+        )
+        if result.intent in ("greet", "affirm", "deny") and result.has_profile_facts():
+            result.intent = None
+        return result
+
+    @staticmethod
+    def _from_payload(text: str, intent: str, entities: Mapping[str, Any]) -> Understanding:
+        result = Understanding(text=text, normalised=text, intent=intent, from_button=True)
+        role = entities.get("role")
+        if role in ROLES:
+            result.role, result.role_strength = role, STRONG
+        area = entities.get("area")
+        if area in ("west_sussex", "east_sussex", "elsewhere"):
+            result.area, result.council = area, area
+        band = entities.get("age_band")
+        if band in AGE_BANDS:
+            result.age_band = band
+        age = entities.get("age")
+        if isinstance(age, int | float) and 0 < age < 120:
+            result.age = int(age)
+        interests = entities.get("interests")
+        if isinstance(interests, str):
+            interests = [interests]
+        if isinstance(interests, list):
+            result.interests = [i for i in INTERESTS if i in interests]
+        if intent == "inform" and result.has_profile_facts():
+            result.intent = None
+        return result

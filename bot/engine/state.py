@@ -1,0 +1,90 @@
+"""Conversation state: everything the bot remembers between two messages of one person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+PROFILE_SLOTS = ("role", "age", "area", "interests")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class ConversationState(BaseModel):
+    """Kept per channel and sender; stored as JSON by :mod:`bot.store.conversations`."""
+
+    channel: str
+    sender: str
+    role: str | None = None
+    age: int | None = None
+    age_band: str | None = None
+    child_age: int | None = None
+    area: str | None = None
+    council: str | None = None
+    interests: list[str] | None = None
+    skipped: list[str] = Field(default_factory=list)
+    asking: str | None = None
+    misunderstood: int = 0
+    answered: list[str] = Field(default_factory=list)
+    routes: list[str] = Field(default_factory=list)
+    routes_shown: bool = False
+    crisis: bool = False
+    feedback_id: int | None = None
+    turns: int = 0
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+    @property
+    def key(self) -> str:
+        return f"{self.channel}:{self.sender}"
+
+    def has(self, slot: str) -> bool:
+        """True when the slot is filled or the person chose to skip it."""
+        if slot in self.skipped:
+            return True
+        if slot == "age":
+            return self.age is not None or self.age_band is not None
+        return getattr(self, slot) is not None
+
+    def slots(self) -> dict[str, Any]:
+        """Slot values as Rasa would see them."""
+        return {
+            "role": self.role,
+            "age": self.age,
+            "age_band": self.age_band,
+            "child_age": self.child_age,
+            "area": self.area,
+            "council": self.council,
+            "interests": self.interests,
+            "routes": self.routes,
+        }
+
+    def profile(self) -> dict[str, Any]:
+        """The profile in the shape of the `replay` contract."""
+        return {
+            "age": self.age,
+            "role": self.role,
+            "area": self.area,
+            "interests": list(self.interests or []),
+        }
+
+    def clear_slot(self, slot: str) -> None:
+        if slot == "age":
+            self.age = None
+            self.age_band = None
+        elif slot == "area":
+            self.area = None
+            self.council = None
+        else:
+            setattr(self, slot, None)
+        if slot in self.skipped:
+            self.skipped.remove(slot)
+        if slot in self.answered:
+            self.answered.remove(slot)
+
+    def fresh(self) -> ConversationState:
+        """A new, empty conversation for the same person."""
+        return ConversationState(channel=self.channel, sender=self.sender)

@@ -1,0 +1,44 @@
+"""One settings object, read once in ``main()`` and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration from environment variables and an optional ``.env`` file.
+
+    Every value has a default that works with no configuration at all.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite+aiosqlite:///getinvolved.db",
+        description="SQLAlchemy URL. Default: a SQLite file in the working directory.",
+    )
+    redis_url: str | None = None
+    telegram_bot_token: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    secret_key: str | None = None
+    retention_days: int = Field(default=365, ge=1)
+    conversation_expiry_minutes: int = Field(default=60 * 24, ge=1)
+    content_dir: Path = PROJECT_ROOT / "content"
+    dialogues_dir: Path = PROJECT_ROOT / "dialogues"
+    max_message_chars: int = Field(default=1000, ge=50)
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        """Accept plain ``sqlite:///`` and ``postgresql://`` URLs and pick the async driver."""
+        if value.startswith("sqlite:///"):
+            return "sqlite+aiosqlite:///" + value.removeprefix("sqlite:///")
+        if value.startswith(("postgres://", "postgresql://")):
+            return "postgresql+asyncpg://" + value.split("://", 1)[1]
+        return value
