@@ -32,6 +32,13 @@ _CHILD_IS = re.compile(
     rf"\b(?:{CHILD_WORDS})\s(?:(?:who|that)\s)?(?:is\s|was\s|are\s|aged?\s|turns\s|just\s|now\s)*"
     r"(?:nearly\s|almost\s|turning\s)?(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
 )
+_CHILD_LATER_IS = re.compile(
+    rf"\b(?:{CHILD_WORDS})\b(?:\s[a-z]+){{1,5}}?\s(?:and\s)?(?:he\s|she\s)?(?:is|aged|age)\s(\d{{1,2}})\b"
+    r"(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
+)
+_SELF_LATE = re.compile(
+    r"\bi am\s(?:[a-z]+\s){1,3}?and\s(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
+)
 _CHILD_YEAR = re.compile(
     rf"\b(?:{CHILD_WORDS})\s(?:is\s|are\s|goes\s|who\sis\s)?(?:now\s)?in\s(?:year)\s(\d{{1,2}})\b"
 )
@@ -69,16 +76,21 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def find_ages(text: str, *, asking_age: bool, speaker_is_parent: bool = False) -> AgeFacts:
-    """Ages in normalised ``text``; ``asking_age`` when the bot has just asked "how old are you?"."""
+def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False) -> AgeFacts:
+    """Ages in normalised text with clause marks (" , " and " . ");
+    ``asking_age`` when the bot has just asked "how old are you?"."""
     facts = AgeFacts()
+    clauses = [c.strip() for c in re.split(r"\s[,.](?:\s|$)", marked) if c.strip()]
+    text = " ".join(clauses)
     taken: list[tuple[int, int]] = []
 
     own = _SELF_A_YEARS_OLD.search(text)
     if own and _plausible_speaker(int(own.group(1))):
         facts.speaker = int(own.group(1))
         taken.append(own.span())
-    for pattern, offset in ((_CHILD_YEAR, 4), (_CHILD_AGED, 0), (_CHILD_IS, 0)):
+    for pattern, offset in (
+        (_CHILD_YEAR, 4), (_CHILD_AGED, 0), (_CHILD_IS, 0), (_CHILD_LATER_IS, 0)
+    ):
         for found in pattern.finditer(text):
             value = int(found.group(1)) + offset
             if value <= 30 and not _overlaps(found.span(), taken):
@@ -99,12 +111,21 @@ def find_ages(text: str, *, asking_age: bool, speaker_is_parent: bool = False) -
             return facts
     if speaker_is_parent and not asking_age:
         return facts
-    for pattern in (_AGE_WORD, _YEARS_OLD, _LEADING):
+    late = _SELF_LATE.search(text)
+    if late and not _CHILD.search(text[: late.start(1)]) and speaker(int(late.group(1)), late.span(1)):
+        return facts
+    for pattern in (_AGE_WORD, _YEARS_OLD):
         for found in pattern.finditer(text):
             before = text[max(0, found.start() - 25) : found.start()]
-            if pattern is not _LEADING and _CHILD.search(before):
+            if _CHILD.search(before):
                 continue
             if speaker(int(found.group(1)), found.span()):
+                return facts
+    for clause in clauses:
+        found = _LEADING.match(clause)
+        if found and not _CHILD.search(clause[: found.start(1)]):
+            start = text.find(clause) + found.start(1)
+            if speaker(int(found.group(1)), (start, start + len(found.group(1)))):
                 return facts
     for found in _SCHOOL_YEAR.finditer(text):
         before = text[max(0, found.start() - 25) : found.start()]

@@ -44,7 +44,8 @@ _BUILT_IN = {
 }
 _PLACE_CUES = {"in", "at", "near", "from", "around", "outside", "nr", "by", "live", "living",
                "based", "to", "of", "area", "towards", "round"}
-_LIVING_CUES = {"live", "living", "based", "now", "moved", "reside", "home"}
+_LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
+_MOVING = {"moved", "moving", "move", "relocated", "relocating"}
 _STOP_AFTER_PLACE = {"school", "college", "hospital", "road", "street", "lane"}
 
 
@@ -83,7 +84,9 @@ class Gazetteer:
             area = None if council == AMBIGUOUS else (
                 "elsewhere" if council == "brighton_and_hove" else council
             )
-            living = any(token in _LIVING_CUES for token in before)
+            living = any(token in _LIVING_CUES for token in before) or (
+                bool(before) and before[-1] == "to" and bool(_MOVING & set(tokens[: match.start]))
+            )
             fact = AreaFact(area, council, match.phrase, match.start, match.end)
             facts.append((living, fact))
         if not facts:

@@ -27,10 +27,21 @@ _PATTERNS = [
     r"\bwish (?:i|he|she) (?:was|were) dead\b",
     r"\b(?:do not|does not) want to (?:be alive|live|be here|wake up|exist)\b",
     r"\bbetter off dead\b", r"\bno reason to live\b", r"\bnot worth living\b",
+    r"\bno point (?:in )?(?:living|being alive|being here|going on|carrying on)\b",
+    r"\b(?:hate|hates|hating|tired of|sick of) (?:being alive|living|life)\b",
+    r"\b(?:stopped|stop|not|is not|has not been|keeps not) eating\b",
+    r"\b(?:send|share|post|leak|show|sending|sharing|posting) (?:my|his|her|our) (?:pics|pictures|"
+    r"photos|nudes|videos|images)\b",
+    r"\bnudes\b", r"\bblackmail\w*", r"\bsextort\w*",
+    r"\bif (?:i|he|she|they) (?:do not|does not|will not) do what (?:he|she|they) (?:says|say|wants)\b",
     r"\b(?:s[ue]lf|slef) ?harm\w*",
     rf"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|harm|harms|harming|starve|"
     rf"starving|hit|hitting|punch|punching)\s{_SELF}",
     r"\boverdos\w*", r"\btake all (?:my|the|his|her) (?:pills|tablets|meds)\b",
+    r"\b(?:took|taken|take|taking|swallowed) (?:loads of|lots of|a lot of|too many|all (?:my|the|"
+    r"his|her)|a load of|a bunch of|a handful of|handfuls of|\d+) (?:pills|tablets|meds|"
+    r"paracetamol|painkillers)\b",
+    r"\b(?:scared|afraid|frightened|terrified) to go (?:in|into school|to school|out)\b",
     rf"\bhang(?:ing)? {_SELF}",
     r"\bjump(?:ing)? (?:off|in front of) (?:a|the) (?:bridge|roof|building|cliff|train|car)\b",
     r"\babus(?:e|ed|es|ing|ive)\b", r"\brap(?:e|ed|ing)\b", r"\bgroomed\b",

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 from wordfreq import zipf_frequency
 
 MAX_PHRASE_WORDS = 5
@@ -55,6 +56,8 @@ class PhraseIndex:
             for size in range(min(self._longest, len(tokens) - position), 0, -1):
                 key = tuple(tokens[position : position + size])
                 value = self._values.get(key)
+                if value is None and len(key[-1]) > 3 and key[-1].endswith("s"):
+                    value = self._values.get((*key[:-1], key[-1][:-1]))
                 if value is not None:
                     found.append(Match(value, position, position + size, " ".join(key)))
                     position += size
@@ -77,6 +80,7 @@ class Speller:
             self._by_letter.setdefault(word[0], []).append(word)
 
     def correct_tokens(self, tokens: Sequence[str]) -> list[str]:
+        """Correct each word; punctuation tokens pass through."""
         return [self.correct(token) for token in tokens]
 
     def correct(self, token: str) -> str:
@@ -89,6 +93,16 @@ class Speller:
         if zipf_frequency(token, "en") >= self.COMMON_WORD_ZIPF:
             return token
         choices = self._by_letter.get(token[0], [])
-        cutoff = 86.0 if len(token) <= 4 else 80.0
-        best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return best[0] if best else token
+        allowed = 1 if len(token) <= 7 else 2
+        close = process.extract(
+            token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=12
+        )
+        if not close:
+            return token
+        # Among equally close words prefer those the typo is missing a letter from: people
+        # drop letters ("horsam") more often than they add them.
+        best = min(
+            close,
+            key=lambda found: (found[1], len(found[0]) < len(token), abs(len(found[0]) - len(token))),
+        )
+        return str(best[0])

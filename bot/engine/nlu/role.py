@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.nlu.lexicon import Match, PhraseIndex
+from bot.engine.nlu.text import BOUNDARIES
 
 STRONG = 2
 WEAK = 1
@@ -34,6 +35,7 @@ _CHILDREN = {
     "stepson", "stepdaughter", "ds", "dd", "twins", "lad", "baby", "toddler", "eldest",
     "youngest", "teenager", "teen", "nephew", "niece", "grandsons", "granddaughters",
 }
+CHILD_NOUNS = frozenset(_CHILDREN)
 _CHILD_FILLERS = {"little", "autistic", "disabled", "2", "3", "4", "two", "three", "twin", "foster",
                   "adopted", "step", "teenage", "young", "eldest", "youngest", "middle", "oldest",
                   "1", "first", "second", "wee", "beautiful", "gorgeous", "lovely", "own"}
@@ -41,6 +43,9 @@ _CARED_FOR_YOUNG_CARER = {"mum", "mom", "mam", "dad", "brother", "sister", "nan"
                           "parent", "parents", "grandad", "grandma", "siblings", "sibling"}
 _PARENT_WORDS = {"mum", "mom", "mam", "mummy", "dad", "daddy", "parents", "parent", "carer",
                  "foster", "stepmum", "stepdad", "nan", "gran", "grandma", "grandad"}
+_WORKPLACES = {"council", "nhs", "school", "schools", "college", "hospital", "hub", "hubs",
+               "camhs", "charity", "nursery", "surgery", "authority", "academy", "clinic",
+               "service", "services", "team", "trust", "icb", "office"}
 _YOUNG_SIGNS = {("my", "teacher"), ("my", "school"), ("my", "college"), ("my", "class"),
                 ("my", "teachers"), ("my", "senco"), ("i", "go"), ("my", "ehcp"),
                 ("my", "friends"), ("my", "sixth"), ("my", "form")}
@@ -61,9 +66,23 @@ def _strip_fillers(before: Sequence[str]) -> list[str]:
     return trimmed
 
 
-def _is_self(tokens: Sequence[str], match: Match, asking_role: bool) -> bool | None:
+def _clause_before(tokens: Sequence[str], position: int) -> list[str]:
+    """The words of the current clause before ``position``."""
+    clause: list[str] = []
+    for token in reversed(tokens[:position]):
+        if token in BOUNDARIES:
+            break
+        clause.append(token)
+    clause.reverse()
+    return clause
+
+
+def _is_self(
+    tokens: Sequence[str], match: Match, asking_role: bool, asking_other: bool, exact: bool
+) -> bool | None:
     """True: said about themselves; False: about someone else; None: cannot tell."""
-    before = tokens[max(0, match.start - 5) : match.start]
+    clause = _clause_before(tokens, match.start)
+    before = clause[-5:]
     if before and before[-1] in _OTHER_OWNERS:
         return False
     trimmed = _strip_fillers(before)
@@ -73,13 +92,38 @@ def _is_self(tokens: Sequence[str], match: Match, asking_role: bool) -> bool | N
         if tuple(trimmed[-len(ending) :]) == ending:
             return True
     after = tokens[match.end : match.end + 1]
+    if after and (after[0] in _PARENT_WORDS or after[0] in _CHILDREN):
+        return False  # "the young person's mum", "carer's son"
     if after == ["here"]:
         return True
-    leading = [t for t in tokens[: match.start] if t not in _GREETINGS and t not in _FILLERS]
-    if not leading:
+    leading = [t for t in clause if t == "the" or (t not in _GREETINGS and t not in _FILLERS)]
+    if not leading and not asking_other and exact:
+        return True
+    window = clause[-4:]
+    if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am"):]):
         return True
     if asking_role:
         return True
+    return None
+
+
+def _works_somewhere(tokens: Sequence[str]) -> int | None:
+    """Position of "I work at the council" / "I'm an officer at the NHS", if any."""
+    for index, token in enumerate(tokens):
+        if token not in _WORKPLACES:
+            continue
+        clause = _clause_before(tokens, index)[-7:]
+        if any(word in _OTHER_OWNERS or word in {"his", "her"} for word in clause):
+            continue
+        pairs = set(zip(clause, clause[1:], strict=False))
+        if ("i", "work") in pairs or ("we", "work") in pairs:
+            return index
+        if (
+            ("i", "am") in pairs
+            and ("a" in clause or "an" in clause)
+            and any(word in clause for word in ("at", "for", "in", "with"))
+        ):
+            return index
     return None
 
 
@@ -118,16 +162,21 @@ def _young_carer(tokens: Sequence[str]) -> bool:
     return False
 
 
-def find_role(tokens: Sequence[str], index: PhraseIndex, *, asking_role: bool) -> RoleFact | None:
+def find_role(
+    tokens: Sequence[str], index: PhraseIndex, *, asking_role: bool, asking_other: bool = False
+) -> RoleFact | None:
     """The person's role from ``tokens``, with how sure we are (STRONG or WEAK)."""
     if _young_carer(tokens):
         return RoleFact("young_person", STRONG, 0, 0)
     for match in index.find(tokens):
         if match.phrase in ANSWER_ONLY and not (asking_role and len(tokens) <= 6):
             continue
-        verdict = _is_self(tokens, match, asking_role)
+        verdict = _is_self(tokens, match, asking_role, asking_other, match.phrase in index)
         if verdict:
             return RoleFact(match.value, STRONG, match.start, match.end)
+    working = _works_somewhere(tokens)
+    if working is not None:
+        return RoleFact("professional", STRONG, working, working)
     owned = _children_owned(tokens)
     if owned is not None:
         return RoleFact("parent_carer", STRONG, owned, owned)

@@ -23,6 +23,16 @@ _SHORTHAND: dict[str, str] = {
     "shes": "she is",
     "she's": "she is",
     "theyre": "they are",
+    "theyll": "they will",
+    "they'll": "they will",
+    "he'll": "he will",
+    "she'll": "she will",
+    "youll": "you will",
+    "you'll": "you will",
+    "we're": "we are",
+    "wouldnt": "would not",
+    "couldnt": "could not",
+    "lil": "little",
     "they're": "they are",
     "it's": "it is",
     "thats": "that is",
@@ -68,7 +78,9 @@ _SHORTHAND: dict[str, str] = {
     "e.sussex": "east sussex",
 }
 
-_NON_WORD = re.compile(r"[^a-z0-9@'/.+ ]+")
+_NON_WORD = re.compile(r"[^a-z0-9@'/.+,!?;:\n ]+")
+_BOUNDARY = re.compile(r"(?<!\d)[.!?;:\n]+(?!\d)|,")
+BOUNDARIES = (",", ".")
 _APOSTROPHE_S = re.compile(r"(\w)'s\b")
 _SPACES = re.compile(r"\s+")
 
@@ -104,8 +116,13 @@ def tokenise(text: str) -> tuple[str, ...]:
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
     folded = _NON_WORD.sub(" ", folded)
+    folded = _BOUNDARY.sub(lambda found: " , " if found.group(0) == "," else " . ", folded)
     tokens: list[str] = []
     for raw in folded.split():
+        if raw in BOUNDARIES:
+            if tokens and tokens[-1] not in BOUNDARIES:
+                tokens.append(raw)
+            continue
         token = raw.strip(".'/+")
         if not token:
             continue
@@ -114,4 +131,11 @@ def tokenise(text: str) -> tuple[str, ...]:
             continue
         token = _APOSTROPHE_S.sub(r"\1s", token).replace("'", "")
         tokens.append(_SHORTHAND.get(token, token))
+    while tokens and tokens[-1] in BOUNDARIES:
+        tokens.pop()
     return tuple(tokens)
+
+
+def without_boundaries(tokens: tuple[str, ...] | list[str]) -> str:
+    """Tokens joined with the clause marks left out."""
+    return " ".join(token for token in tokens if token not in BOUNDARIES)

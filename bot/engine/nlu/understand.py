@@ -12,8 +12,8 @@ from bot.engine.nlu.crisis import is_crisis
 from bot.engine.nlu.intents import IntentMatcher, parse_payload
 from bot.engine.nlu.interests import INTERESTS, find_interests
 from bot.engine.nlu.lexicon import PhraseIndex, Speller
-from bot.engine.nlu.role import STRONG, WEAK, find_role
-from bot.engine.nlu.text import NUMBER_WORDS, digits, tokenise
+from bot.engine.nlu.role import CHILD_NOUNS, STRONG, WEAK, find_role
+from bot.engine.nlu.text import NUMBER_WORDS, digits, tokenise, without_boundaries
 
 ROLES = ("young_person", "parent_carer", "professional", "other")
 AGE_BANDS = {
@@ -26,6 +26,17 @@ AGE_BANDS = {
 _CRISIS_WORDS = ("suicide suicidal overdose harm harming myself himself herself abuse abused "
                  "abusing kill killing die dying").split()
 YOUNG_PERSON_MAX_AGE = 25
+# Outside the interests question, topics count only when the person says they want something
+# about them ("I want to help his school"), not when they are background ("she is at college").
+_WANTING = frozenset(
+    "want wants wanting would like love help helping say involved involvement change changing "
+    "improve improving better feedback join joining interested interest looking how shape "
+    "shaping talk complain complaint problem problems issue issues meet meeting worried worry "
+    "concern concerns concerned unhappy struggle struggling fix views voice opinion input "
+    "contribute share tell about with on into find hear support never listen hate hates "
+    "rubbish mess nightmare awful terrible useless poor bad failing fails wrong need needs "
+    "waiting wait fight battle angry upset frustrated".split()
+)
 
 
 @dataclass(slots=True)
@@ -67,7 +78,7 @@ class Understander:
         needs_context: Iterable[str],
     ):
         def clean(phrases: Iterable[str]) -> list[str]:
-            return [" ".join(tokenise(phrase)) for phrase in phrases]
+            return [digits(without_boundaries(tokenise(phrase))) for phrase in phrases]
 
         self._intents = IntentMatcher(
             {intent: clean(phrases) for intent, phrases in intent_examples.items()}
@@ -81,7 +92,7 @@ class Understander:
         self.gazetteer = Gazetteer(
             {council: clean(names) for council, names in places.items()}, clean(needs_context)
         )
-        vocabulary: set[str] = set(NUMBER_WORDS) | set(_CRISIS_WORDS)
+        vocabulary: set[str] = set(NUMBER_WORDS) | set(_CRISIS_WORDS) | set(CHILD_NOUNS)
         vocabulary |= self._roles.words() | self._interests.words() | self.gazetteer.words()
         for phrases in intent_examples.values():
             for phrase in clean(phrases):
@@ -95,19 +106,23 @@ class Understander:
             return self._from_payload(text, payload.intent, payload.entities)
 
         tokens = tokenise(text)
-        plain = digits(" ".join(tokens))
+        plain = digits(without_boundaries(tokens))
         corrected_tokens = self._speller.correct_tokens(tokens)
-        corrected = digits(" ".join(corrected_tokens))
-        words = corrected.split()
+        marked = digits(" ".join(corrected_tokens))
+        corrected = digits(without_boundaries(corrected_tokens))
+        words = marked.split()
         result = Understanding(text=text, normalised=corrected)
         result.crisis = is_crisis(plain) or is_crisis(corrected)
         result.intent = self._intents.match(corrected) or self._intents.match(plain)
 
-        role = find_role(words, self._roles, asking_role=asking == "role")
+        role = find_role(
+            words, self._roles, asking_role=asking == "role",
+            asking_other=asking not in (None, "role"),
+        )
         if role is not None:
             result.role, result.role_strength = role.role, role.strength
         ages = find_ages(
-            corrected,
+            marked,
             asking_age=asking == "age",
             speaker_is_parent=result.role in ("parent_carer", "professional"),
         )
@@ -123,9 +138,11 @@ class Understander:
             result.area_ambiguous = place.area is None
 
         ignore = range(role.start, role.end) if role and role.strength == STRONG else None
-        result.interests = find_interests(
+        interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore
         )
+        if asking == "interests" or _WANTING.intersection(words):
+            result.interests = interests
         if result.intent in ("greet", "affirm", "deny") and result.has_profile_facts():
             result.intent = None
         return result
