@@ -52,9 +52,9 @@ class Route(_Strict):
         return [self.source] if isinstance(self.source, str) else list(self.source)
 
     def texts(self) -> dict[str, str]:
-        """Every piece of text the bot can say about this route, by field name."""
+        """Every sentence-like text of this route, by field name (titles are names, so they are
+        checked as part of the whole message, not alone)."""
         texts = {
-            "title": self.title,
             "summary": self.summary,
             "how_to_get_in_touch": self.how_to_get_in_touch,
             "limits": self.limits,

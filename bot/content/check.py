@@ -1,0 +1,144 @@
+"""`getinvolved content check`: load and check content/ and dialogues/ the way an editor needs.
+
+Fails (exit 1) on any message the bot can send that breaks the plain-language rules, on a rule
+that names a route or response that does not exist, on a contact detail not found in the
+source documents, and on a place listed under two areas. Warns on entries past review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from actions.routes import route_details, route_message
+from bot.content import Content, load_content
+from bot.content.readability import assess
+from bot.dialogues import Dialogues, load_dialogues
+from bot.engine.engine import AREA_WORDS, INTEREST_WORDS, ROLE_WORDS, _join
+from bot.errors import ContentError
+from bot.settings import Settings
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\b0\d{3,4} ?\d{3} ?\d{3,4}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: str  # "error" or "warning"
+    where: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.level.upper()}: {self.where}: {self.problem}"
+
+
+def bot_messages(content: Content, dialogues: Dialogues) -> Iterator[tuple[str, str]]:
+    """Every message the bot can send, as (where it comes from, text)."""
+    for name, variations in dialogues.responses.items():
+        for number, variation in enumerate(variations, start=1):
+            where = f"dialogues/domain.yml, response '{name}' (text {number})"
+            if "{facts}" in variation.text:
+                for facts in _acknowledgements():
+                    yield where, variation.text.replace("{facts}", facts)
+            else:
+                yield where, variation.text
+    for route in content.routes.values():
+        where = f"content/routes.yml, route '{route.id}'"
+        yield f"{where} (as listed)", route_message(route)
+        yield f"{where} (tell me more)", route_details(route)
+        for field, text in route.texts().items():
+            yield f"{where}, field '{field}'", text
+
+
+def _acknowledgements() -> Iterator[str]:
+    """The "Thanks. ..." sentences, with every role and the longest combinations."""
+    every_interest = _join(list(INTEREST_WORDS.values()))
+    for role_words in ROLE_WORDS.values():
+        yield f"{role_words} You are 15. You live in Bognor Regis, in West Sussex."
+    for county in AREA_WORDS.values():
+        yield f"You live in Shoreham-By-Sea, in {county}. You want a say about {every_interest}."
+    yield "You live outside West Sussex and East Sussex."
+
+
+def _seed_text(content_dir: Path) -> str:
+    seeds = content_dir / "seeds"
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+
+
+def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
+    """All findings for the content and dialogues in ``settings``."""
+    today = today or dt.date.today()
+    findings: list[Finding] = []
+    try:
+        content = load_content(settings.content_dir)
+        dialogues = load_dialogues(settings.dialogues_dir)
+    except ContentError as error:
+        return [Finding("error", error.file, str(error).split(": ", 1)[-1] if error.file else
+                        str(error))]
+
+    for where, text in bot_messages(content, dialogues):
+        for problem in assess(text).problems:
+            findings.append(Finding("error", where, f"{problem}: {text!r}"))
+
+    for rule in content.rules.rules:
+        if rule.say and rule.say not in dialogues.responses:
+            findings.append(Finding("error", f"content/rules.yml, rule '{rule.id}', field 'say'",
+                                    f"there is no response called '{rule.say}'"))
+    for flow_name, flow in dialogues.flows.items():
+        for step in flow.steps:
+            if step.collect:
+                for name in (f"utter_ask_{step.collect}", f"utter_sorry_{step.collect}"):
+                    if name not in dialogues.responses:
+                        findings.append(Finding(
+                            "error", f"dialogues/flows.yml, flow '{flow_name}', step '{step.id}'",
+                            f"needs a response called '{name}' in domain.yml"))
+
+    seed_text = _seed_text(settings.content_dir)
+    seed_names = {p.name for p in (settings.content_dir / "seeds").glob("*.txt")}
+    for route in content.routes.values():
+        where = f"content/routes.yml, route '{route.id}'"
+        for source in route.sources:
+            if source not in seed_names:
+                findings.append(Finding("error", f"{where}, field 'source'",
+                                        f"there is no source document called '{source}'"))
+        for field, text in route.texts().items():
+            for contact in _CONTACT.findall(text):
+                if contact.rstrip(".") not in seed_text:
+                    findings.append(Finding(
+                        "error", f"{where}, field '{field}'",
+                        f"'{contact}' is not in the source documents; mark it needs_review "
+                        "and say how to find it in words instead"))
+        if route.review_by and route.review_by < today:
+            findings.append(Finding("warning", where, f"review date {route.review_by} has passed"))
+        if route.needs_review:
+            note = route.review_note or "no note"
+            findings.append(Finding("warning", where, f"needs staff review: {note}"))
+
+    seen: dict[str, str] = {}
+    for council, names in content.places.by_council().items():
+        for name in names:
+            key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+            if key in seen and seen[key] != council:
+                findings.append(Finding("error", "content/places.yml",
+                                        f"'{name}' is listed under {seen[key]} and {council}"))
+            seen.setdefault(key, council)
+    for name in content.places.needs_context:
+        key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+        if key not in seen:
+            findings.append(Finding("error", "content/places.yml, needs_context",
+                                    f"'{name}' is not listed under any area"))
+    return findings
+
+
+def run_check(settings: Settings, *, quiet: bool = False) -> int:
+    findings = check(settings)
+    errors = [f for f in findings if f.level == "error"]
+    for finding in findings:
+        if finding.level == "error" or not quiet:
+            print(finding)
+    if not quiet or errors:
+        warnings = len(findings) - len(errors)
+        print(f"content check: {len(errors)} errors, {warnings} warnings")
+    return 1 if errors else 0

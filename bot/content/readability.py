@@ -1,0 +1,89 @@
+"""Plain-language checks for one message: the GOV.UK reading age of 9, roughly.
+
+A message passes when every sentence has at most 20 words, its Flesch reading ease is at least
+70, and any jargon word is avoided or explained in the same message. Email addresses, web
+addresses and phone numbers are left out of the score: they are not prose.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+with warnings.catch_warnings():  # textstat 0.7.3 imports the deprecated pkg_resources
+    warnings.simplefilter("ignore")
+    import textstat
+
+MAX_SENTENCE_WORDS = 20
+MIN_READING_EASE = 70.0
+# Jargon and how to spot an explanation next to it. "SEND" counts only in capitals.
+JARGON = {
+    "co-production": re.compile(r"\bco-?production\b", re.IGNORECASE),
+    "SEND": re.compile(r"\bSEND\b"),
+    "EHCP": re.compile(r"\bEHCPs?\b", re.IGNORECASE),
+    "stakeholder": re.compile(r"\bstakeholders?\b", re.IGNORECASE),
+    "strategic": re.compile(r"\bstrategic(?:ally)?\b", re.IGNORECASE),
+    "facilitate": re.compile(r"\bfacilitat\w*\b", re.IGNORECASE),
+}
+_EXPLAINED = re.compile(r"^\W{0,3}(?:\(|means\b|is short for\b|stands for\b|is an?\b|is when\b)",
+                        re.IGNORECASE)
+_NOT_PROSE = re.compile(
+    r"\S+@\S+|https?://\S+|www\.\S+|\b\d[\d ]{2,}\d\b|\b\d+\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    reading_ease: float
+    longest_sentence: int
+    jargon: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def problems(self) -> list[str]:
+        found = []
+        if self.longest_sentence > MAX_SENTENCE_WORDS:
+            found.append(
+                f"a sentence has {self.longest_sentence} words (at most {MAX_SENTENCE_WORDS})"
+            )
+        if self.reading_ease < MIN_READING_EASE:
+            found.append(
+                f"reading ease is {self.reading_ease:.0f} (needs {MIN_READING_EASE:.0f} or more)"
+            )
+        found.extend(f"'{word}' is jargon: avoid it or explain it here" for word in self.jargon)
+        return found
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and separate lines (titles, bullets) of ``text``."""
+    return [part.strip(" -•") for part in _SENTENCE_END.split(text) if part.strip(" -•")]
+
+
+def prose(text: str) -> str:
+    """The text as the score sees it: lines become sentences, contact details are left out."""
+    lines = []
+    for sentence in sentences(_NOT_PROSE.sub(" ", text)):
+        cleaned = sentence.strip()
+        if cleaned and cleaned[-1] not in ".!?:":
+            cleaned += "."
+        lines.append(cleaned)
+    return " ".join(lines)
+
+
+def _unexplained(pattern: re.Pattern[str], text: str) -> bool:
+    """True when the jargon appears and no use of it is followed by an explanation."""
+    uses = list(pattern.finditer(text))
+    return bool(uses) and not any(_EXPLAINED.search(text[use.end() : use.end() + 30])
+                                  for use in uses)
+
+
+def assess(text: str) -> Assessment:
+    """Score one message the bot can send."""
+    longest = max((len(_WORD.findall(s)) for s in sentences(text)), default=0)
+    plain = prose(text)
+    words = _WORD.findall(plain)
+    ease = float(textstat.flesch_reading_ease(plain)) if len(words) >= 3 else 100.0
+    jargon = tuple(word for word, pattern in JARGON.items() if _unexplained(pattern, text))
+    return Assessment(ease, longest, jargon)
