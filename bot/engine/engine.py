@@ -203,7 +203,7 @@ class Engine:
             result.replies.append(self.say("utter_ask_which_sussex", state))
             return result
         if asking and not state.has(asking):
-            if intent in ("skip", "deny"):
+            if intent in ("skip", "deny") or (understood.vague and not learned):
                 self._skip(state, asking)
                 result.replies.append(self.say("utter_skip_ok", state))
             elif not learned:

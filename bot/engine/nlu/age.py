@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 CHILD_WORDS = (
-    r"sons?|daughters?|child|children|kids?|boys?|girls?|grandsons?|granddaughters?|"
-    r"grandchild(?:ren)?|grandkids?|stepsons?|stepdaughters?|ds|dd|twins|lad|baby|toddler|"
+    r"sons?|daughters?|child|childs|children|kids?|boys?|girls?|grandsons?|granddaughters?|"
+    r"grandchild(?:ren)?|grandkids?|stepsons?|stepdaughters?|ds|dd|twins|lads?|baby|toddler|"
     r"little one|eldest|youngest|oldest|middle one|nephew|niece|brother|sister|he|she|they|"
     r"young person|foster child|lo|teenager|teen|him|her"
 )
@@ -25,7 +25,7 @@ _NUMBER_NOUNS = (
 # "my 9 year old", "a 12 yr old", "my little 7 year old"
 _CHILD_AGED = re.compile(
     r"\b(?:my|our|his|her|their|a|an|the|of|with|have|has)\s(?:[a-z]+\s){0,2}?"
-    r"(\d{1,2})\s?(?:years?|yo)\b(?:\sold)?"
+    r"(\d{1,2})\s?(?:years?\sold|yo|year)\b(?!\s(?:ago|now|later))"
 )
 # "my son is 9", "son aged 9", "he is 12", "my daughter who is 7", "son 9"
 _CHILD_IS = re.compile(
@@ -48,6 +48,20 @@ _SELF_IAM = re.compile(
     r"(?:aged?\s)?(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
 )
 _SELF_A_YEARS_OLD = re.compile(r"\bi am (?:a|an)\s(\d{1,2})\s?(?:years?|yo)\b(?:\sold)?")
+_ROLE_AGE = re.compile(
+    r"\b(?:mum|mom|mam|dad|mother|father|parent|carer|nan|gran|grandma|grandad|grandmother|"
+    r"grandfather|guardian|i am|we are|are|both)\s(?:both\s|aged?\s)?(\d{2})\b"
+    r"(?!\s(?:" + _NUMBER_NOUNS + r"|years?\sold|yo)\b)"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_SOON = re.compile(
+    r"^(?:i am\s|i will be\s|will be\s|turning\s)?(\d{1,2})\s(?:next\s(?:month|week|year|"
+    rf"birthday|term)|in\s(?:a few|a couple|a month|a week|\d+\s(?:weeks?|months?|days?)|{_MONTHS})"
+    r"|this coming|on\s(?:the\s)?\d)"
+)
+_WILL_BE = re.compile(r"\b(?:i will be|will be|i am turning|turning) (\d{1,2})\b")
 _AGE_WORD = re.compile(r"\b(?:age|aged|ages)\s?(\d{1,2})\b")
 _YEARS_OLD = re.compile(r"\b(\d{1,2})\s?(?:years?\sold|years?|yo|y\so)\b")
 _SCHOOL_YEAR = re.compile(r"\b(?:in\s)?year\s(\d{1,2})\b")
@@ -109,8 +123,13 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
     for found in _SELF_IAM.finditer(text):
         if speaker(int(found.group(2)), found.span(), nearly=bool(found.group(1))):
             return facts
-    if speaker_is_parent and not asking_age:
-        return facts
+    soon = _SOON.match(text) or _WILL_BE.search(text)
+    if soon and not _CHILD.search(text[: soon.start(1)]):
+        if speaker(int(soon.group(1)), soon.span(1), nearly=True):
+            return facts
+    for found in _ROLE_AGE.finditer(text):
+        if int(found.group(1)) >= 16 and speaker(int(found.group(1)), found.span(1)):
+            return facts
     late = _SELF_LATE.search(text)
     if late and not _CHILD.search(text[: late.start(1)]) and speaker(int(late.group(1)), late.span(1)):
         return facts

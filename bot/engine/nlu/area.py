@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from bot.engine.nlu.lexicon import PhraseIndex
 
 AREAS = ("west_sussex", "east_sussex", "elsewhere")
@@ -21,6 +23,10 @@ _BUILT_IN = {
     "w sussex": "west_sussex",
     "west sx": "west_sussex",
     "westsussex": "west_sussex",
+    "wsx": "west_sussex",
+    "w sx": "west_sussex",
+    "esx": "east_sussex",
+    "e sx": "east_sussex",
     "wsussex": "west_sussex",
     "east sussex": "east_sussex",
     "e sussex": "east_sussex",
@@ -45,6 +51,7 @@ _BUILT_IN = {
 _PLACE_CUES = {"in", "at", "near", "from", "around", "outside", "nr", "by", "live", "living",
                "based", "to", "of", "area", "towards", "round"}
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
+_CORRECTING = {"mean", "meant", "actually", "correction", "oops"}
 _MOVING = {"moved", "moving", "move", "relocated", "relocating"}
 _STOP_AFTER_PLACE = {"school", "college", "hospital", "road", "street", "lane"}
 
@@ -67,9 +74,34 @@ class Gazetteer:
             pairs.extend((name, council) for name in names)
         self.index = PhraseIndex(pairs)
         self.needs_context = {name for name in needs_context}
+        self._names = {
+            name: council for name, council in pairs
+            if len(name) >= 5 and name not in self.needs_context and council != AMBIGUOUS
+        }
+        self._name_list = list(self._names)
 
     def words(self) -> set[str]:
         return self.index.words()
+
+    def fuzzy_find(self, tokens: Sequence[str]) -> AreaFact | None:
+        """A place name typed with a slip ("hayward heath"), for a direct answer only."""
+        words = [t for t in tokens if t.isalpha() and t not in _PLACE_CUES]
+        best: tuple[float, str, int, int] | None = None
+        for size in range(1, min(4, len(words)) + 1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                if len(phrase) < 5:
+                    continue
+                found = process.extractOne(
+                    phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=88.0
+                )
+                if found and (best is None or found[1] > best[0]):
+                    best = (found[1], found[0], start, start + size)
+        if best is None:
+            return None
+        council = self._names[best[1]]
+        area = "elsewhere" if council == "brighton_and_hove" else council
+        return AreaFact(area, council, best[1], best[2], best[3])
 
     def find(self, tokens: Sequence[str], *, asking_area: bool) -> AreaFact | None:
         """The most likely place the person lives, or None."""
@@ -90,7 +122,10 @@ class Gazetteer:
             fact = AreaFact(area, council, match.phrase, match.start, match.end)
             facts.append((living, fact))
         if not facts:
-            return None
+            return self.fuzzy_find(tokens) if asking_area and len(tokens) <= 8 else None
+        for _, fact in reversed(facts):
+            if fact.area and _CORRECTING & set(tokens[: fact.start]):
+                return fact  # "Crawley... sorry I mean Crowborough"
         for living, fact in facts:
             if living and fact.area:
                 return fact

@@ -69,6 +69,42 @@ _PATTERNS = [
     r"\bdomestic (?:violence|abuse)\b", r"\bknife\b", r"\bweapon\b", r"\bgun\b",
     r"\bcan not (?:go on|take it any ?more|do this any ?more)\b",
     r"\bgive up on life\b", r"\bhate my life\b.*\b(?:die|dead|end)\b",
+    # hopelessness
+    r"\b(?:do not|can not|does not) see (?:the |any )?point\b",
+    r"\bno point (?:anymore|any more|in anything|in life|to anything|to life)\b",
+    r"\bwhat is the point (?:of|in) (?:living|life|anything|me|going on)\b",
+    r"\b(?:nobody|no one|noone|no body) (?:would|will|is going to) (?:miss|care about|notice)\b",
+    r"\bbetter off without me\b", r"\bif i (?:was|were) (?:gone|not here|dead)\b",
+    r"\bwant(?:s)? to (?:disappear|not exist|sleep forever|not wake up)\b",
+    r"\b(?:can not|not able to|unable to|struggling to) keep (?:myself|my self|him ?self|"
+    r"her ?self|them ?selves|them) safe\b",
+    # self-harm
+    r"\b(?:been|started|start|keep|keeps|kept) cutting\b", r"\bcutting (?:again|my|her|his)\b",
+    r"\bself ?injur\w*", r"\b(?:scratching|burning|bruising) (?:myself|my arms|my legs)\b",
+    # eating
+    r"\b(?:have not|has not|had not|not) (?:eaten|been eating|eating)\b",
+    r"\bstarv(?:e|ing) (?:myself|my self|him ?self|her ?self)\b",
+    r"\bgetting (?:really |very |so |too )?(?:thin|skinny)\b",
+    r"\b(?:make|making|made) (?:myself|my self|him ?self|her ?self) (?:sick|throw up)\b",
+    r"\bthrow(?:ing)? up on purpose\b", r"\bon purpose\b.*\beat", r"\beat\w*\b.*\bon purpose\b",
+    # exploitation and grooming
+    r"\b(?:older|grown up|grown) (?:guy|man|men|boy|boys|lad|lads|bloke|person|people|girl)\b",
+    r"\bgives? (?:me|him|her|us) (?:weed|drugs|money|vapes|alcohol|cigarettes|presents)\b",
+    r"\bcarry (?:stuff|things|drugs|packages|a package|bags|a bag) for\b", r"\bcounty lines\b",
+    r"\b(?:asking|asked|asks|wants to know) where i live\b",
+    r"\b(?:said|says|told me|tells me) not to tell\b", r"\bkeep (?:it|this) (?:a )?secret\b",
+    r"\bmaking me (?:send|do|take|touch|meet|watch)\b",
+    r"\b(?:send|sending|sent) (?:him|her|them)? ?(?:pictures|pics|photos|nudes|videos)\b",
+    r"\bpictures of me\b", r"\bmeet up\b.*\b(?:online|not to tell|secret)\b",
+    r"\b(?:online|internet)\b.*\bmeet up\b",
+    # missing and running off
+    r"\b(?:running|ran|runs|run|keeps running) off\b",
+    r"\bpolice (?:brought|found|returned|picked up|had to bring) (?:him|her|them|me)\b",
+    r"\bwent missing\b",
+    # harm at home
+    r"\block(?:s|ed|ing)? (?:me|him|her|us|them) (?:in|out)\b", r"\blocked in (?:my|his|her)\b",
+    r"\b(?:does not|will not|never) let (?:me|him|her) (?:eat|leave|out|go out)\b",
+    r"\b(?:violent|violence)\b",
 ]
 _CRISIS = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
@@ -82,6 +118,9 @@ _FIGURES = [
     r"\b(?:bored|scared|worried|frightened) to death\b",
     r"\bwill kill me if\b", r"\bgoing to kill me if\b",
     r"\bdo not run away\b",
+    r"\babus\w* (?:the|their|its|his|her|this) (?:system|power|position|process|policy|rules|"
+    r"trust|exclusion)",
+    r"\bviolent (?:video )?games?\b",
 ]
 _FIGURE = re.compile("|".join(f"(?:{p})" for p in _FIGURES))
 

@@ -18,7 +18,9 @@ def find_interests(
     tokens: Sequence[str], index: PhraseIndex, *, asking: bool, ignore: range | None = None
 ) -> list[str]:
     """Topics named in ``tokens`` in the order of INTERESTS; ``ignore`` skips a token span."""
-    if asking and tuple(t for t in tokens if t not in {"i", "want", "say", "about", "a"}) in (
+    fillers = {"i", "want", "say", "about", "a", "tbh", "really", "honestly", "just", "guess",
+               "lol", "please", "basically", "think", "to", "be", "honest", ",", ".", "well", "um"}
+    if asking and tuple(t for t in tokens if t not in fillers) in (
         _EVERYTHING
     ):
         return list(INTERESTS)

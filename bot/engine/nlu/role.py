@@ -7,6 +7,7 @@ SENCO", "I work for the NHS"), or as the whole answer to "who are you?". Talking
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,16 @@ _CARED_FOR_YOUNG_CARER = {"mum", "mom", "mam", "dad", "brother", "sister", "nan"
                           "parent", "parents", "grandad", "grandma", "siblings", "sibling"}
 _PARENT_WORDS = {"mum", "mom", "mam", "mummy", "dad", "daddy", "parents", "parent", "carer",
                  "foster", "stepmum", "stepdad", "nan", "gran", "grandma", "grandad"}
+_FORUM = r"(?:parent carer|parent|parents|parent carers|carers) (?:forum|forums|group|groups)"
+_FORUM_AS_PARENT = re.compile(
+    rf"\b(?:join|joining|find|finding|looking for|is there an?|where is|how do i get into) (?:the |a |"
+    rf"an |our |my )?(?:local )?{_FORUM}\b"
+)
+_FORUM_AS_PROFESSIONAL = re.compile(rf"\b(?:work|working|partner|partnering) with (?:the |a )?{_FORUM}")
+_STUDYING = re.compile(
+    r"\bi am (?:at|in|still at|doing) (?:college|school|sixth form|uni|university|year \d+|"
+    r"my gcses|gcses|a levels|an apprenticeship)\b"
+)
 _WORKPLACES = {"council", "nhs", "school", "schools", "college", "hospital", "hub", "hubs",
                "camhs", "charity", "nursery", "surgery", "authority", "academy", "clinic",
                "service", "services", "team", "trust", "icb", "office"}
@@ -77,34 +88,40 @@ def _clause_before(tokens: Sequence[str], position: int) -> list[str]:
     return clause
 
 
+EXPLICIT, LEADING, UNKNOWN, SOMEONE_ELSE = 2, 1, 0, -1
+
+
 def _is_self(
     tokens: Sequence[str], match: Match, asking_role: bool, asking_other: bool, exact: bool
-) -> bool | None:
-    """True: said about themselves; False: about someone else; None: cannot tell."""
+) -> int:
+    """EXPLICIT ("I'm a mum", "mum here", the answer to "who are you?"), LEADING (a clause
+    starts with the word: "mum of two, Crawley"), SOMEONE_ELSE ("my mum") or UNKNOWN."""
     clause = _clause_before(tokens, match.start)
     before = clause[-5:]
     if before and before[-1] in _OTHER_OWNERS:
-        return False
+        return SOMEONE_ELSE
     trimmed = _strip_fillers(before)
     if trimmed and trimmed[-1] in _OTHER_OWNERS:
-        return False
+        return SOMEONE_ELSE
     for ending in _SELF_ENDINGS:
         if tuple(trimmed[-len(ending) :]) == ending:
-            return True
-    after = tokens[match.end : match.end + 1]
+            return EXPLICIT
+    after = tokens[match.end : match.end + 2]
     if after and (after[0] in _PARENT_WORDS or after[0] in _CHILDREN):
-        return False  # "the young person's mum", "carer's son"
-    if after == ["here"]:
-        return True
+        return SOMEONE_ELSE  # "the young person's mum", "carer's son"
+    if after[:1] in (["of"], ["to"]) and match.value == "parent_carer":
+        return EXPLICIT  # "mum of two", "nan to my grandson"
+    if after[:1] == ["here"]:
+        return EXPLICIT
     leading = [t for t in clause if t == "the" or (t not in _GREETINGS and t not in _FILLERS)]
-    if not leading and not asking_other and exact:
-        return True
     window = clause[-4:]
     if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am"):]):
-        return True
+        return EXPLICIT
     if asking_role:
-        return True
-    return None
+        return EXPLICIT
+    if not leading and not asking_other and exact:
+        return LEADING
+    return UNKNOWN
 
 
 def _works_somewhere(tokens: Sequence[str]) -> int | None:
@@ -127,14 +144,28 @@ def _works_somewhere(tokens: Sequence[str]) -> int | None:
     return None
 
 
+def _child(token: str) -> bool:
+    return token in _CHILDREN or (token.endswith("s") and token[:-1] in _CHILDREN)
+
+
 def _children_owned(tokens: Sequence[str]) -> int | None:
     """Position of "my son" / "our daughter" / "I look after him", if any."""
     for index, token in enumerate(tokens):
+        at_clause_start = index == 0 or tokens[index - 1] in BOUNDARIES
+        following = tokens[index + 1 : index + 2]
+        if at_clause_start and _child(token) and token not in {"teen", "teenager", "baby"} and (
+            following and (following[0] in {"is", "aged", "age", "who"} or following[0].isdigit())
+        ):
+            return index  # "son is 8, autistic", "son 11, daughter 3"
+        if token in {"my", "our"} and following and following[0].isdigit():
+            rest = tokens[index + 2 : index + 4]
+            if rest[:1] in (["year"], ["yo"], ["month"]) or (rest and _child(rest[0])):
+                return index  # "my 14 year old"
         if token in {"my", "our"}:
             position = index + 1
             while position < len(tokens) and tokens[position] in _CHILD_FILLERS:
                 position += 1
-            if position < len(tokens) and tokens[position] in _CHILDREN:
+            if position < len(tokens) and _child(tokens[position]):
                 return index
             if tokens[index + 1 : index + 3] == ["young", "person"]:
                 return index
@@ -168,18 +199,30 @@ def find_role(
     """The person's role from ``tokens``, with how sure we are (STRONG or WEAK)."""
     if _young_carer(tokens):
         return RoleFact("young_person", STRONG, 0, 0)
+    leading: Match | None = None
     for match in index.find(tokens):
         if match.phrase in ANSWER_ONLY and not (asking_role and len(tokens) <= 6):
             continue
         verdict = _is_self(tokens, match, asking_role, asking_other, match.phrase in index)
-        if verdict:
+        if verdict == EXPLICIT:
             return RoleFact(match.value, STRONG, match.start, match.end)
+        if verdict == LEADING and leading is None:
+            leading = match
     working = _works_somewhere(tokens)
     if working is not None:
         return RoleFact("professional", STRONG, working, working)
     owned = _children_owned(tokens)
     if owned is not None:
         return RoleFact("parent_carer", STRONG, owned, owned)
+    if leading is not None:
+        return RoleFact(leading.value, STRONG, leading.start, leading.end)
+    text = " ".join(tokens)
+    if _FORUM_AS_PROFESSIONAL.search(text):
+        return RoleFact("professional", WEAK, 0, 0)
+    if _FORUM_AS_PARENT.search(text):
+        return RoleFact("parent_carer", WEAK, 0, 0)
+    if _STUDYING.search(text):
+        return RoleFact("young_person", WEAK, 0, 0)
     pairs = set(zip(tokens, tokens[1:], strict=False))
     for first, second in pairs:
         if first == "my" and second in _PARENT_WORDS:

@@ -26,6 +26,7 @@ AGE_BANDS = {
 _CRISIS_WORDS = ("suicide suicidal overdose harm harming myself himself herself abuse abused "
                  "abusing kill killing die dying").split()
 YOUNG_PERSON_MAX_AGE = 25
+_VAGUE = frozenset("idk dunno unsure anything whatever everything stuff things general".split())
 # Outside the interests question, topics count only when the person says they want something
 # about them ("I want to help his school"), not when they are background ("she is at college").
 _WANTING = frozenset(
@@ -58,6 +59,7 @@ class Understanding:
     place: str | None = None
     area_ambiguous: bool = False
     interests: list[str] = field(default_factory=list)
+    vague: bool = False  # wants to get involved, but named no topic
 
     def has_profile_facts(self) -> bool:
         return any(
@@ -141,8 +143,12 @@ class Understander:
         interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore
         )
-        if asking == "interests" or _WANTING.intersection(words):
+        wanting = bool(_WANTING.intersection(words)) or "involved" in words
+        if asking == "interests" or wanting:
             result.interests = interests
+        result.vague = asking == "interests" and not interests and (
+            wanting or bool(_VAGUE.intersection(words))
+        )
         if result.intent in ("greet", "affirm", "deny") and result.has_profile_facts():
             result.intent = None
         return result

@@ -1,0 +1,157 @@
+"""Understanding of free text: ages, roles, places, interests, commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.nlu import Understander
+
+
+@pytest.mark.parametrize(
+    ("text", "asking", "age", "child_age"),
+    [
+        ("15", "age", 15, None),
+        ("fifteen", "age", 15, None),
+        ("I'm 15 yrs old", None, 15, None),
+        ("im twenty one", None, 21, None),
+        ("twenty-three", "age", 23, None),
+        ("13 nearly 14", "age", 13, None),
+        ("nearly 16", "age", 15, None),
+        ("year 9", "age", 13, None),
+        ("yr 11", "age", 15, None),
+        ("my son is 9", None, None, 9),
+        ("hes 12", "age", None, 12),
+        ("mum of a 7 year old", None, None, 7),
+        ("I'm 38 and my daughter is 6", None, 38, 6),
+        ("my boy who is 10 goes to school in Lewes", None, None, 10),
+        ("call me on 07700 900123", None, None, None),
+        ("I have 2 kids", None, None, None),
+        ("rather not say", "age", None, None),
+    ],
+)
+def test_ages(understander: Understander, text: str, asking: str | None, age: int | None,
+              child_age: int | None) -> None:
+    understood = understander.understand(text, asking=asking)
+    assert (understood.age, understood.child_age) == (age, child_age)
+
+
+@pytest.mark.parametrize(
+    ("text", "asking", "role"),
+    [
+        ("I'm a mum", None, "parent_carer"),
+        ("mum here, from Hastings", None, "parent_carer"),
+        ("her grandmother, I look after her", "role", "parent_carer"),
+        ("we foster two lads", None, "parent_carer"),
+        ("parant", "role", "parent_carer"),
+        ("SENCO", "role", "professional"),
+        ("I work for the NHS", None, "professional"),
+        ("I'm an officer at the county council", None, "professional"),
+        ("teachr", "role", "professional"),
+        ("I'm the young person", "role", "young_person"),
+        ("me", "role", "young_person"),
+        ("my mum said I should ask", None, "young_person"),
+        ("i look after my mum, im 14", None, "young_person"),
+        ("none of those", "role", "other"),
+        ("I want to meet other parents", None, None),
+        ("my son's teacher is great", None, "parent_carer"),
+        ("the doctors never listen", None, None),
+    ],
+)
+def test_roles(understander: Understander, text: str, asking: str | None, role: str | None) -> None:
+    assert understander.understand(text, asking=asking).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "asking", "area"),
+    [
+        ("Horsham", "area", "west_sussex"),
+        ("horsam", "area", "west_sussex"),
+        ("we live near chichster", None, "west_sussex"),
+        ("East Grinstead", "area", "west_sussex"),
+        ("Crowborough", "area", "east_sussex"),
+        ("eastborne", "area", "east_sussex"),
+        ("I'm in Battle", None, "east_sussex"),
+        ("it's a battle with the school", None, None),
+        ("Brighton", "area", "elsewhere"),
+        ("Croydon", "area", "elsewhere"),
+        ("W Sussex", "area", "west_sussex"),
+        ("I live in surrey but my son goes to college in Crawley", None, "elsewhere"),
+    ],
+)
+def test_areas(understander: Understander, text: str, asking: str | None, area: str | None) -> None:
+    assert understander.understand(text, asking=asking).area == area
+
+
+def test_sussex_alone_is_ambiguous(understander: Understander) -> None:
+    understood = understander.understand("sussex", asking="area")
+    assert understood.area is None and understood.area_ambiguous
+
+
+def test_brighton_is_its_own_council(understander: Understander) -> None:
+    understood = understander.understand("Hove", asking="area")
+    assert (understood.area, understood.council) == ("elsewhere", "brighton_and_hove")
+
+
+@pytest.mark.parametrize(
+    ("text", "interests"),
+    [
+        ("college", ["school"]),
+        ("skool", ["school"]),
+        ("the doctors", ["health"]),
+        ("CAMHS and the GP", ["health"]),
+        ("the Local Offer website", ["council"]),
+        ("being on a panel", ["shaping_services"]),
+        ("meet other parents", ["meeting_others"]),
+        ("his EHCP", ["my_plan"]),
+        ("the long term plan for services", ["shaping_services"]),
+        ("school transport", ["council"]),
+        ("everything", ["school", "health", "council", "shaping_services", "my_plan",
+                        "meeting_others"]),
+    ],
+)
+def test_interests(understander: Understander, text: str, interests: list[str]) -> None:
+    assert understander.understand(text, asking="interests").interests == interests
+
+
+def test_background_topics_are_not_taken_as_interests(understander: Understander) -> None:
+    assert understander.understand("my daughter is 17 and at college").interests == []
+    assert understander.understand("I want to help his school").interests == ["school"]
+
+
+def test_several_facts_in_one_message(understander: Understander) -> None:
+    understood = understander.understand(
+        "hi im a mum in crawley my son is 9 and i want to help his school"
+    )
+    assert (understood.role, understood.area, understood.age, understood.child_age) == (
+        "parent_carer", "west_sussex", None, 9
+    )
+    assert understood.interests == ["school"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("help", "help"),
+        ("hlep", "help"),
+        ("start again", "restart"),
+        ("/start", "restart"),
+        ("go back", "back"),
+        ("delete my data", "forget"),
+        ("please delete my data now", "forget"),
+        ("/forget", "forget"),
+        ("rather not say", "skip"),
+        ("dunno", "skip"),
+        ("tell me more", "more"),
+        ("I want to help his school", None),
+    ],
+)
+def test_commands(understander: Understander, text: str, intent: str | None) -> None:
+    assert understander.understand(text).intent == intent
+
+
+def test_button_payloads(understander: Understander) -> None:
+    understood = understander.understand('/inform{"role": "parent_carer"}')
+    assert understood.role == "parent_carer" and understood.from_button
+    assert understander.understand('/inform{"age_band": "16_18"}').age_band == "16_18"
+    assert understander.understand('/inform{"interests": ["health"]}').interests == ["health"]
+    assert understander.understand('/inform{"role": "king"}').role is None
