@@ -7,12 +7,13 @@ done by services in ``bot/``.
 
 from __future__ import annotations
 
+from rasa_sdk import Action
+
 from actions.context import ActionContext
 from actions.forget import ActionForgetMe
 from actions.profile import ValidateProfileForm
 from actions.restart import ActionRestartConversation
 from actions.routes import ActionMoreAboutRoutes, ActionRecommendRoutes
-from rasa_sdk import Action
 
 
 def build_actions(context: ActionContext) -> list[Action]:

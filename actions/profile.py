@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.context import ActionContext
-from bot.engine.nlu.interests import INTERESTS
-from bot.engine.nlu.understand import AGE_BANDS, ROLES
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
+
+from actions.context import ActionContext
+from bot.engine.nlu.interests import INTERESTS
+from bot.engine.nlu.understand import AGE_BANDS, ROLES
 
 AREAS = ("west_sussex", "east_sussex", "elsewhere")
 
@@ -29,7 +30,10 @@ class ValidateProfileForm(FormValidationAction):
         return self._context.understander.understand(text, asking=asking)
 
     async def validate_role(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep a known role; read typed text ("I'm his mum") as a role."""
@@ -40,7 +44,10 @@ class ValidateProfileForm(FormValidationAction):
         return {"role": None}
 
     async def validate_age(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep an age from 1 to 120; read typed text ("fifteen", "year 9") as an age."""
@@ -54,14 +61,20 @@ class ValidateProfileForm(FormValidationAction):
         return {"age": None}
 
     async def validate_age_band(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep one of the age bands offered on the buttons."""
         return {"age_band": slot_value if slot_value in AGE_BANDS else None}
 
     async def validate_area(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep a known area; read a typed town or village with the gazetteer."""
@@ -72,7 +85,10 @@ class ValidateProfileForm(FormValidationAction):
         return {"area": None}
 
     async def validate_interests(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep known topics; read typed words ("the doctors", "college") as topics."""

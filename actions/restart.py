@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.context import ActionContext
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.context import ActionContext
 
 
 class ActionRestartConversation(Action):

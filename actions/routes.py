@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from actions.context import ActionContext
-from bot.content.models import Route
-from bot.routing import recommend
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.context import ActionContext
+from bot.content.models import Route
+from bot.routing import recommend
 
 PROFILE_KEYS = ("role", "age", "age_band", "area", "interests")
 
@@ -67,8 +68,9 @@ class ActionMoreAboutRoutes(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         route_ids = tracker.get_slot("routes") or []
-        routes = [self._context.content.routes[r] for r in route_ids if r in
-                  self._context.content.routes]
+        routes = [
+            self._context.content.routes[r] for r in route_ids if r in self._context.content.routes
+        ]
         if not routes:
             dispatcher.utter_message(response="utter_no_routes")
             return []

@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     nlu = commands.add_parser("nlu", help="understanding of free text")
     nlu_commands = nlu.add_subparsers(dest="nlu_command", required=True)
     evaluate = nlu_commands.add_parser("evaluate", help="per-slot accuracy on held-out examples")
-    evaluate.add_argument("file", nargs="?", type=Path, help="examples YAML (default: tests/nlu_eval/heldout.yml)")
+    evaluate.add_argument(
+        "file", nargs="?", type=Path, help="examples YAML (default: tests/nlu_eval/heldout.yml)"
+    )
     evaluate.add_argument("--errors", action="store_true", help="list every wrong answer")
     return parser
 
@@ -54,8 +56,11 @@ async def _with_bot(settings: Settings, command: str, args: argparse.Namespace) 
             from bot.replay import run_replay
 
             if args.file:
-                with open(args.file, encoding="utf-8") as source:
+                source = await asyncio.to_thread(open, args.file, encoding="utf-8")
+                try:
                     return await run_replay(bot, source)
+                finally:
+                    source.close()
             return await run_replay(bot, sys.stdin)
     finally:
         await bot.close()

@@ -85,8 +85,9 @@ def _examples(block: Any) -> list[str]:
 
 def load_dialogues(directory: Path) -> Dialogues:
     """Read ``domain.yml``, ``flows.yml`` and ``nlu.yml`` from ``directory``."""
-    domain_path, flows_path, nlu_path = (directory / name for name in
-                                         ("domain.yml", "flows.yml", "nlu.yml"))
+    domain_path, flows_path, nlu_path = (
+        directory / name for name in ("domain.yml", "flows.yml", "nlu.yml")
+    )
     domain = read_yaml(domain_path)
     if not isinstance(domain, dict) or not isinstance(domain.get("responses"), dict):
         raise ContentError(str(domain_path), "the file must have 'responses'")
@@ -110,21 +111,29 @@ def load_dialogues(directory: Path) -> Dialogues:
             raise ContentError(str(flows_path), message, entry=name, field=field) from error
         for step in flows[name].steps:
             if step.utter and step.utter not in responses:
-                raise ContentError(str(flows_path), f"there is no response '{step.utter}'",
-                                   entry=f"{name}/{step.id}", field="utter")
+                raise ContentError(
+                    str(flows_path),
+                    f"there is no response '{step.utter}'",
+                    entry=f"{name}/{step.id}",
+                    field="utter",
+                )
 
     nlu_data = read_yaml(nlu_path)
     intent_examples: dict[str, list[str]] = {}
     synonyms: dict[str, list[str]] = {}
     for number, item in enumerate((nlu_data or {}).get("nlu", []), start=1):
         if not isinstance(item, dict):
-            raise ContentError(str(nlu_path), "each item must be an intent or synonym",
-                               entry=f"number {number}")
+            raise ContentError(
+                str(nlu_path), "each item must be an intent or synonym", entry=f"number {number}"
+            )
         examples = _examples(item.get("examples"))
         if not examples:
-            raise ContentError(str(nlu_path), "there are no examples",
-                               entry=str(item.get("intent") or item.get("synonym")),
-                               field="examples")
+            raise ContentError(
+                str(nlu_path),
+                "there are no examples",
+                entry=str(item.get("intent") or item.get("synonym")),
+                field="examples",
+            )
         if "intent" in item:
             intent_examples.setdefault(str(item["intent"]), []).extend(examples)
         elif "synonym" in item:

@@ -1,8 +1,8 @@
 """Errors raised by Get Involved.
 
-    GetInvolvedError
-     ├── ConfigError        a setting is missing or wrong; raised at start-up
-     └── ContentError       a file in content/ or dialogues/ is wrong; names file, entry and field
+GetInvolvedError
+ ├── ConfigError        a setting is missing or wrong; raised at start-up
+ └── ContentError       a file in content/ or dialogues/ is wrong; names file, entry and field
 """
 
 from __future__ import annotations

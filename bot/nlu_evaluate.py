@@ -56,8 +56,9 @@ def evaluate(understander: Understander, examples: list[dict[str, Any]]) -> dict
             if got == want:
                 score.right += 1
             else:
+                asked = example.get("asking")
                 score.wrong.append(
-                    f"{example['text']!r} (asking {example.get('asking')}): got {got!r}, want {want!r}"
+                    f"{example['text']!r} (asking {asked}): got {got!r}, want {want!r}"
                 )
     return scores
 

@@ -35,8 +35,16 @@ def turn_record(conversation: str, result: TurnResult) -> dict[str, Any]:
 
 
 def _error_record(conversation: str, message: str) -> dict[str, Any]:
-    return {"conversation": conversation, "error": message, "replies": [], "profile": None,
-            "routes": [], "feedback_id": None, "crisis": False, "asking": None}
+    return {
+        "conversation": conversation,
+        "error": message,
+        "replies": [],
+        "profile": None,
+        "routes": [],
+        "feedback_id": None,
+        "crisis": False,
+        "asking": None,
+    }
 
 
 async def replay_line(bot: GetInvolved, line: str) -> dict[str, Any] | None:

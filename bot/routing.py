@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,7 @@ def age_range(profile: Mapping[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def _fits_list(allowed: list[str] | None, value: str | None) -> bool:
+def _fits_list(allowed: Sequence[str] | None, value: str | None) -> bool:
     if allowed is None:
         return True
     return (value if value else UNKNOWN) in allowed

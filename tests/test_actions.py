@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import rasa_sdk
+from rasa_sdk.executor import ActionExecutor
+
 from actions import ActionContext, build_actions
 from bot.content import Content
 from bot.dialogues import Dialogues
 from bot.engine.nlu import Understander
-from rasa_sdk.executor import ActionExecutor
 
 
 def create_executor(content: Content, understander: Understander) -> ActionExecutor:
@@ -19,8 +20,14 @@ def create_executor(content: Content, understander: Understander) -> ActionExecu
     return executor
 
 
-def rasa_call(action: str, dialogues: Dialogues, *, slots: dict[str, Any] | None = None,
-              candidates: dict[str, Any] | None = None, text: str = "") -> dict[str, Any]:
+def rasa_call(
+    action: str,
+    dialogues: Dialogues,
+    *,
+    slots: dict[str, Any] | None = None,
+    candidates: dict[str, Any] | None = None,
+    text: str = "",
+) -> dict[str, Any]:
     """A request as Rasa Open Source 3.x sends it to an action server."""
     events: list[dict[str, Any]] = [
         {"event": "action", "name": "action_listen"},
@@ -49,24 +56,35 @@ async def test_form_validation_reads_typed_answers(
     content: Content, dialogues: Dialogues, understander: Understander
 ) -> None:
     executor = create_executor(content, understander)
-    result = await executor.run(rasa_call(
-        "validate_profile_form", dialogues,
-        candidates={"age": "fifteen", "role": "her nan, I look after her", "area": "horsam",
-                    "interests": "the doctors and camhs"},
-    ))
+    result = await executor.run(
+        rasa_call(
+            "validate_profile_form",
+            dialogues,
+            candidates={
+                "age": "fifteen",
+                "role": "her nan, I look after her",
+                "area": "horsam",
+                "interests": "the doctors and camhs",
+            },
+        )
+    )
     assert result is not None
     slots = {e["name"]: e["value"] for e in result.events if e["event"] == "slot"}
-    assert slots == {"age": 15, "role": "parent_carer", "area": "west_sussex",
-                     "interests": ["health"]}
+    assert slots == {
+        "age": 15,
+        "role": "parent_carer",
+        "area": "west_sussex",
+        "interests": ["health"],
+    }
 
 
 async def test_form_validation_rejects_nonsense(
     content: Content, dialogues: Dialogues, understander: Understander
 ) -> None:
     executor = create_executor(content, understander)
-    result = await executor.run(rasa_call(
-        "validate_profile_form", dialogues, candidates={"age": 500, "area": "Atlantis"}
-    ))
+    result = await executor.run(
+        rasa_call("validate_profile_form", dialogues, candidates={"age": 500, "area": "Atlantis"})
+    )
     assert result is not None
     slots = {e["name"]: e["value"] for e in result.events if e["event"] == "slot"}
     assert slots == {"age": None, "area": None}
@@ -76,16 +94,18 @@ async def test_recommend_routes(
     content: Content, dialogues: Dialogues, understander: Understander
 ) -> None:
     executor = create_executor(content, understander)
-    result = await executor.run(rasa_call(
-        "action_recommend_routes", dialogues,
-        slots={"role": "parent_carer", "area": "east_sussex", "interests": ["my_plan"]},
-    ))
+    result = await executor.run(
+        rasa_call(
+            "action_recommend_routes",
+            dialogues,
+            slots={"role": "parent_carer", "area": "east_sussex", "interests": ["my_plan"]},
+        )
+    )
     assert result is not None
     routes = next(e["value"] for e in result.events if e.get("name") == "routes")
     assert "espcf" in routes and "my-plan" in routes and "wspcf" not in routes
     assert result.responses[0]["response"] == "utter_routes_intro"
-    assert any("East Sussex Parent Carer Forum" in (r.get("text") or "")
-               for r in result.responses)
+    assert any("East Sussex Parent Carer Forum" in (r.get("text") or "") for r in result.responses)
 
 
 def test_action_names_match_the_domain(

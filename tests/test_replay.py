@@ -16,8 +16,12 @@ def start_replay(tmp_path: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'replay.db'}"}
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "replay"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env=env, cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
 
 
@@ -39,7 +43,10 @@ def test_a_live_conversation_through_a_pipe(tmp_path: Path) -> None:
         assert first["asking"] == "role"
         assert first["replies"][-1]["buttons"][0]["payload"].startswith("/inform")
         # Answer with a button payload, as another program would.
-        second = send(process, {"conversation": "p1", "payload": first["replies"][-1]["buttons"][0]["payload"]})
+        second = send(
+            process,
+            {"conversation": "p1", "payload": first["replies"][-1]["buttons"][0]["payload"]},
+        )
         assert second["profile"]["role"] == "young_person" and second["asking"] == "age"
         other = send(process, {"conversation": "p2", "text": "I'm a dad in Lewes"})
         assert other["profile"]["role"] == "parent_carer", "conversations are independent"
@@ -65,8 +72,14 @@ def test_replay_from_a_file_and_bad_lines(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"}
-    done = subprocess.run([sys.executable, "-m", "bot", "replay", str(script)],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "replay", str(script)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(lines) == 3

@@ -30,10 +30,12 @@ def test_never_young_voices_for_parents_or_east_sussex(content: Content) -> None
 
 
 def test_young_voices_by_age_band_button(content: Content) -> None:
-    assert "young-voices" in routes(content, role="young_person", age_band="16_18",
-                                    area="west_sussex")
-    assert "young-voices" not in routes(content, role="young_person", age_band="under_11",
-                                        area="west_sussex")
+    assert "young-voices" in routes(
+        content, role="young_person", age_band="16_18", area="west_sussex"
+    )
+    assert "young-voices" not in routes(
+        content, role="young_person", age_band="under_11", area="west_sussex"
+    )
 
 
 def test_each_county_gets_its_own_forum(content: Content) -> None:
@@ -61,8 +63,9 @@ def test_professionals_in_west_sussex(content: Content) -> None:
 
 
 def test_interests_pick_the_topic_routes(content: Content) -> None:
-    found = routes(content, role="parent_carer", area="west_sussex",
-                   interests=["health", "my_plan", "council"])
+    found = routes(
+        content, role="parent_carer", area="west_sussex", interests=["health", "my_plan", "council"]
+    )
     assert {"nhs-sussex", "my-plan", "local-offer-feedback"} <= set(found)
 
 
@@ -70,14 +73,21 @@ def test_every_route_is_reachable(content: Content) -> None:
     reached: set[str] = set()
     for role in ("young_person", "parent_carer", "professional", "other", None):
         for area in ("west_sussex", "east_sussex", "elsewhere", None):
-            for interest in ("school", "health", "council", "shaping_services", "my_plan",
-                             "meeting_others"):
-                reached |= set(routes(content, role=role, area=area, age=15,
-                                      interests=[interest]))
+            for interest in (
+                "school",
+                "health",
+                "council",
+                "shaping_services",
+                "my_plan",
+                "meeting_others",
+            ):
+                reached |= set(routes(content, role=role, area=area, age=15, interests=[interest]))
     assert reached == set(content.routes)
 
 
 def test_never_more_than_the_maximum(content: Content) -> None:
     everything = ["school", "health", "council", "shaping_services", "my_plan", "meeting_others"]
-    assert len(routes(content, role="parent_carer", area="west_sussex",
-                      interests=everything)) <= content.rules.max_routes
+    assert (
+        len(routes(content, role="parent_carer", area="west_sussex", interests=everything))
+        <= content.rules.max_routes
+    )

@@ -31,14 +31,18 @@ def render(replies: list[Reply]) -> tuple[str, list[str]]:
 
 
 async def run_chat(
-    bot: GetInvolved, *, source: TextIO = sys.stdin, sink: TextIO = sys.stdout,
+    bot: GetInvolved,
+    *,
+    source: TextIO = sys.stdin,
+    sink: TextIO = sys.stdout,
     sender: str | None = None,
 ) -> int:
     """Hold one conversation until the person types "quit" or the input ends."""
     sender = sender or getpass.getuser()
     loop = asyncio.get_running_loop()
-    sink.write("Get Involved - type your message, or a number to pick a choice. "
-               "Type quit to leave.\n\n")
+    sink.write(
+        "Get Involved - type your message, or a number to pick a choice. Type quit to leave.\n\n"
+    )
     result = await bot.converse(CHANNEL, sender, "/start")
     text, payloads = render(result.replies)
     sink.write(text + "\n")

@@ -21,7 +21,9 @@ from bot.engine.engine import AREA_WORDS, INTEREST_WORDS, ROLE_WORDS, _join
 from bot.errors import ContentError
 from bot.settings import Settings
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\b0\d{3,4} ?\d{3} ?\d{3,4}\b")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\b0\d{3,4} ?\d{3} ?\d{3,4}\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,11 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         content = load_content(settings.content_dir)
         dialogues = load_dialogues(settings.dialogues_dir)
     except ContentError as error:
-        return [Finding("error", error.file, str(error).split(": ", 1)[-1] if error.file else
-                        str(error))]
+        return [
+            Finding(
+                "error", error.file, str(error).split(": ", 1)[-1] if error.file else str(error)
+            )
+        ]
 
     for where, text in bot_messages(content, dialogues):
         for problem in assess(text).problems:
@@ -84,16 +89,25 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
 
     for rule in content.rules.rules:
         if rule.say and rule.say not in dialogues.responses:
-            findings.append(Finding("error", f"content/rules.yml, rule '{rule.id}', field 'say'",
-                                    f"there is no response called '{rule.say}'"))
+            findings.append(
+                Finding(
+                    "error",
+                    f"content/rules.yml, rule '{rule.id}', field 'say'",
+                    f"there is no response called '{rule.say}'",
+                )
+            )
     for flow_name, flow in dialogues.flows.items():
         for step in flow.steps:
             if step.collect:
                 for name in (f"utter_ask_{step.collect}", f"utter_sorry_{step.collect}"):
                     if name not in dialogues.responses:
-                        findings.append(Finding(
-                            "error", f"dialogues/flows.yml, flow '{flow_name}', step '{step.id}'",
-                            f"needs a response called '{name}' in domain.yml"))
+                        findings.append(
+                            Finding(
+                                "error",
+                                f"dialogues/flows.yml, flow '{flow_name}', step '{step.id}'",
+                                f"needs a response called '{name}' in domain.yml",
+                            )
+                        )
 
     seed_text = _seed_text(settings.content_dir)
     seed_names = {p.name for p in (settings.content_dir / "seeds").glob("*.txt")}
@@ -101,15 +115,24 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         where = f"content/routes.yml, route '{route.id}'"
         for source in route.sources:
             if source not in seed_names:
-                findings.append(Finding("error", f"{where}, field 'source'",
-                                        f"there is no source document called '{source}'"))
+                findings.append(
+                    Finding(
+                        "error",
+                        f"{where}, field 'source'",
+                        f"there is no source document called '{source}'",
+                    )
+                )
         for field, text in route.texts().items():
             for contact in _CONTACT.findall(text):
                 if contact.rstrip(".") not in seed_text:
-                    findings.append(Finding(
-                        "error", f"{where}, field '{field}'",
-                        f"'{contact}' is not in the source documents; mark it needs_review "
-                        "and say how to find it in words instead"))
+                    findings.append(
+                        Finding(
+                            "error",
+                            f"{where}, field '{field}'",
+                            f"'{contact}' is not in the source documents; mark it needs_review "
+                            "and say how to find it in words instead",
+                        )
+                    )
         if route.review_by and route.review_by < today:
             findings.append(Finding("warning", where, f"review date {route.review_by} has passed"))
         if route.needs_review:
@@ -121,14 +144,24 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         for name in names:
             key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
             if key in seen and seen[key] != council:
-                findings.append(Finding("error", "content/places.yml",
-                                        f"'{name}' is listed under {seen[key]} and {council}"))
+                findings.append(
+                    Finding(
+                        "error",
+                        "content/places.yml",
+                        f"'{name}' is listed under {seen[key]} and {council}",
+                    )
+                )
             seen.setdefault(key, council)
     for name in content.places.needs_context:
         key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
         if key not in seen:
-            findings.append(Finding("error", "content/places.yml, needs_context",
-                                    f"'{name}' is not listed under any area"))
+            findings.append(
+                Finding(
+                    "error",
+                    "content/places.yml, needs_context",
+                    f"'{name}' is not listed under any area",
+                )
+            )
     return findings
 
 

@@ -43,7 +43,9 @@ def _load_routes(path: Path) -> dict[str, Route]:
         raise ContentError(str(path), "the file must have a list called 'routes'")
     routes: dict[str, Route] = {}
     for number, entry in enumerate(data["routes"], start=1):
-        name = entry.get("id", f"number {number}") if isinstance(entry, dict) else f"number {number}"
+        name = (
+            entry.get("id", f"number {number}") if isinstance(entry, dict) else f"number {number}"
+        )
         try:
             route = Route.model_validate(entry)
         except ValidationError as error:

@@ -99,8 +99,9 @@ class Places(_Strict):
     elsewhere: list[str] = Field(default_factory=list)
     needs_context: list[str] = Field(default_factory=list)
 
-    @field_validator("west_sussex", "east_sussex", "brighton_and_hove", "elsewhere",
-                     "needs_context")
+    @field_validator(
+        "west_sussex", "east_sussex", "brighton_and_hove", "elsewhere", "needs_context"
+    )
     @classmethod
     def _strings(cls, names: list[str]) -> list[str]:
         return [str(name) for name in names]

@@ -26,11 +26,10 @@ JARGON = {
     "strategic": re.compile(r"\bstrategic(?:ally)?\b", re.IGNORECASE),
     "facilitate": re.compile(r"\bfacilitat\w*\b", re.IGNORECASE),
 }
-_EXPLAINED = re.compile(r"^\W{0,3}(?:\(|means\b|is short for\b|stands for\b|is an?\b|is when\b)",
-                        re.IGNORECASE)
-_NOT_PROSE = re.compile(
-    r"\S+@\S+|https?://\S+|www\.\S+|\b\d[\d ]{2,}\d\b|\b\d+\b"
+_EXPLAINED = re.compile(
+    r"^\W{0,3}(?:\(|means\b|is short for\b|stands for\b|is an?\b|is when\b)", re.IGNORECASE
 )
+_NOT_PROSE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\b\d[\d ]{2,}\d\b|\b\d+\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
@@ -75,8 +74,9 @@ def prose(text: str) -> str:
 def _unexplained(pattern: re.Pattern[str], text: str) -> bool:
     """True when the jargon appears and no use of it is followed by an explanation."""
     uses = list(pattern.finditer(text))
-    return bool(uses) and not any(_EXPLAINED.search(text[use.end() : use.end() + 30])
-                                  for use in uses)
+    return bool(uses) and not any(
+        _EXPLAINED.search(text[use.end() : use.end() + 30]) for use in uses
+    )
 
 
 def assess(text: str) -> Assessment:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import rasa_sdk
+from rasa_sdk.executor import ActionExecutor
+
 from actions import ActionContext, build_actions
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
@@ -20,7 +22,6 @@ from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Reply
 from bot.engine.state import ConversationState, utcnow
 from bot.routing import audience_fits
-from rasa_sdk.executor import ActionExecutor
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,10 @@ class Engine:
 
     # ---- actions ---------------------------------------------------------------------
     async def run_action(
-        self, name: str, state: ConversationState, text: str = "",
+        self,
+        name: str,
+        state: ConversationState,
+        text: str = "",
         candidates: dict[str, Any] | None = None,
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Run one rasa-sdk action in-process; returns (events, messages)."""

@@ -57,9 +57,11 @@ async def delete_conversation(session: AsyncSession, key: str) -> None:
 async def delete_expired_conversations(session: AsyncSession, *, expiry: dt.timedelta) -> int:
     """Remove conversations nobody has touched for longer than ``expiry``."""
     cutoff = utcnow() - expiry
-    stale = (await session.scalars(
-        select(ConversationRow.key).where(ConversationRow.updated_at < cutoff)
-    )).all()
+    stale = (
+        await session.scalars(
+            select(ConversationRow.key).where(ConversationRow.updated_at < cutoff)
+        )
+    ).all()
     if stale:
         await session.execute(delete(ConversationRow).where(ConversationRow.key.in_(stale)))
     return len(stale)

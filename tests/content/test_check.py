@@ -24,8 +24,9 @@ def editable(tmp_path: Path) -> Path:
 
 
 def run(editable: Path) -> list[str]:
-    settings = create_settings(editable, content_dir=editable / "content",
-                               dialogues_dir=editable / "dialogues")
+    settings = create_settings(
+        editable, content_dir=editable / "content", dialogues_dir=editable / "dialogues"
+    )
     return [str(f) for f in check(settings) if f.level == "error"]
 
 
@@ -36,8 +37,16 @@ def test_the_real_content_passes(tmp_path: Path) -> None:
 def test_every_minimum_route_exists() -> None:
     content = load_content(PROJECT_ROOT / "content")
     assert set(content.routes) == {
-        "young-voices", "wspcf", "wspcf-professional", "espcf", "nhs-sussex", "school-parent",
-        "school-young-person", "local-offer-feedback", "follow-updates", "my-plan",
+        "young-voices",
+        "wspcf",
+        "wspcf-professional",
+        "espcf",
+        "nhs-sussex",
+        "school-parent",
+        "school-young-person",
+        "local-offer-feedback",
+        "follow-updates",
+        "my-plan",
         "find-local-forum",
     }
 
@@ -49,11 +58,14 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_a_long_hard_sentence_fails(editable: Path) -> None:
-    _replace(editable / "dialogues" / "domain.yml", "That is fine. We can skip that one.",
-             "Notwithstanding organisational considerations, participation opportunities "
-             "necessitate comprehensive consideration of multidisciplinary stakeholder perspectives "
-             "throughout the strategic commissioning lifecycle, irrespective of any "
-             "jurisdictional or administrative boundaries whatsoever.")
+    _replace(
+        editable / "dialogues" / "domain.yml",
+        "That is fine. We can skip that one.",
+        "Notwithstanding organisational considerations, participation opportunities "
+        "necessitate comprehensive consideration of multidisciplinary stakeholder perspectives "
+        "throughout the strategic commissioning lifecycle, irrespective of any "
+        "jurisdictional or administrative boundaries whatsoever.",
+    )
     errors = run(editable)
     assert any("utter_skip_ok" in e and "words" in e for e in errors)
     assert any("utter_skip_ok" in e and "reading ease" in e for e in errors)
@@ -61,8 +73,11 @@ def test_a_long_hard_sentence_fails(editable: Path) -> None:
 
 
 def test_a_rule_naming_a_missing_route_names_file_entry_and_field(editable: Path) -> None:
-    _replace(editable / "content" / "rules.yml", "offer: [find-local-forum]",
-             "offer: [find-local-forums]")
+    _replace(
+        editable / "content" / "rules.yml",
+        "offer: [find-local-forum]",
+        "offer: [find-local-forums]",
+    )
     with pytest.raises(ContentError) as caught:
         load_content(editable / "content")
     message = str(caught.value)
@@ -78,8 +93,9 @@ def test_a_missing_field_is_named(editable: Path) -> None:
 
 
 def test_a_contact_not_in_the_sources_fails(editable: Path) -> None:
-    _replace(editable / "content" / "routes.yml", "localoffer@westsussex.gov.uk",
-             "madeup@example.org")
+    _replace(
+        editable / "content" / "routes.yml", "localoffer@westsussex.gov.uk", "madeup@example.org"
+    )
     assert any("madeup@example.org" in e for e in run(editable))
 
 

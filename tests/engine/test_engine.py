@@ -22,14 +22,19 @@ async def test_first_message_greets_and_asks_who_you_are(bot: GetInvolved) -> No
     assert "computer, not a person" in texts(result)
     assert result.state.asking == "role"
     assert [b.payload for b in result.replies[-1].buttons][:2] == [
-        '/inform{"role": "young_person"}', '/inform{"role": "parent_carer"}'
+        '/inform{"role": "young_person"}',
+        '/inform{"role": "parent_carer"}',
     ]
 
 
 async def test_questions_already_answered_are_not_asked(bot: GetInvolved) -> None:
     result = await bot.converse("test", "a", "I'm 15 and live in Worthing")
-    assert result.state.profile() == {"age": 15, "role": "young_person", "area": "west_sussex",
-                                      "interests": []}
+    assert result.state.profile() == {
+        "age": 15,
+        "role": "young_person",
+        "area": "west_sussex",
+        "interests": [],
+    }
     assert result.state.asking == "interests"
     assert "You live in Worthing, in West Sussex." in texts(result)
 

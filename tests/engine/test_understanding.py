@@ -29,8 +29,13 @@ from bot.engine.nlu import Understander
         ("rather not say", "age", None, None),
     ],
 )
-def test_ages(understander: Understander, text: str, asking: str | None, age: int | None,
-              child_age: int | None) -> None:
+def test_ages(
+    understander: Understander,
+    text: str,
+    asking: str | None,
+    age: int | None,
+    child_age: int | None,
+) -> None:
     understood = understander.understand(text, asking=asking)
     assert (understood.age, understood.child_age) == (age, child_age)
 
@@ -105,8 +110,10 @@ def test_brighton_is_its_own_council(understander: Understander) -> None:
         ("his EHCP", ["my_plan"]),
         ("the long term plan for services", ["shaping_services"]),
         ("school transport", ["council"]),
-        ("everything", ["school", "health", "council", "shaping_services", "my_plan",
-                        "meeting_others"]),
+        (
+            "everything",
+            ["school", "health", "council", "shaping_services", "my_plan", "meeting_others"],
+        ),
     ],
 )
 def test_interests(understander: Understander, text: str, interests: list[str]) -> None:
@@ -123,7 +130,10 @@ def test_several_facts_in_one_message(understander: Understander) -> None:
         "hi im a mum in crawley my son is 9 and i want to help his school"
     )
     assert (understood.role, understood.area, understood.age, understood.child_age) == (
-        "parent_carer", "west_sussex", None, 9
+        "parent_carer",
+        "west_sussex",
+        None,
+        9,
     )
     assert understood.interests == ["school"]
 

@@ -53,9 +53,7 @@ _ROLE_AGE = re.compile(
     r"grandfather|guardian|i am|we are|are|both)\s(?:both\s|aged?\s)?(\d{2})\b"
     r"(?!\s(?:" + _NUMBER_NOUNS + r"|years?\sold|yo)\b)"
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _SOON = re.compile(
     r"^(?:i am\s|i will be\s|will be\s|turning\s)?(\d{1,2})\s(?:next\s(?:month|week|year|"
     rf"birthday|term)|in\s(?:a few|a couple|a month|a week|\d+\s(?:weeks?|months?|days?)|{_MONTHS})"
@@ -103,7 +101,10 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
         facts.speaker = int(own.group(1))
         taken.append(own.span())
     for pattern, offset in (
-        (_CHILD_YEAR, 4), (_CHILD_AGED, 0), (_CHILD_IS, 0), (_CHILD_LATER_IS, 0)
+        (_CHILD_YEAR, 4),
+        (_CHILD_AGED, 0),
+        (_CHILD_IS, 0),
+        (_CHILD_LATER_IS, 0),
     ):
         for found in pattern.finditer(text):
             value = int(found.group(1)) + offset
@@ -124,14 +125,21 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
         if speaker(int(found.group(2)), found.span(), nearly=bool(found.group(1))):
             return facts
     soon = _SOON.match(text) or _WILL_BE.search(text)
-    if soon and not _CHILD.search(text[: soon.start(1)]):
-        if speaker(int(soon.group(1)), soon.span(1), nearly=True):
-            return facts
+    if (
+        soon
+        and not _CHILD.search(text[: soon.start(1)])
+        and speaker(int(soon.group(1)), soon.span(1), nearly=True)
+    ):
+        return facts
     for found in _ROLE_AGE.finditer(text):
         if int(found.group(1)) >= 16 and speaker(int(found.group(1)), found.span(1)):
             return facts
     late = _SELF_LATE.search(text)
-    if late and not _CHILD.search(text[: late.start(1)]) and speaker(int(late.group(1)), late.span(1)):
+    if (
+        late
+        and not _CHILD.search(text[: late.start(1)])
+        and speaker(int(late.group(1)), late.span(1))
+    ):
         return facts
     for pattern in (_AGE_WORD, _YEARS_OLD):
         for found in pattern.finditer(text):
@@ -141,10 +149,10 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
             if speaker(int(found.group(1)), found.span()):
                 return facts
     for clause in clauses:
-        found = _LEADING.match(clause)
-        if found and not _CHILD.search(clause[: found.start(1)]):
-            start = text.find(clause) + found.start(1)
-            if speaker(int(found.group(1)), (start, start + len(found.group(1)))):
+        leading = _LEADING.match(clause)
+        if leading and not _CHILD.search(clause[: leading.start(1)]):
+            start = text.find(clause) + leading.start(1)
+            if speaker(int(leading.group(1)), (start, start + len(leading.group(1)))):
                 return facts
     for found in _SCHOOL_YEAR.finditer(text):
         before = text[max(0, found.start() - 25) : found.start()]

@@ -48,8 +48,24 @@ _BUILT_IN = {
     "different area": "elsewhere",
     "outside the uk": "elsewhere",
 }
-_PLACE_CUES = {"in", "at", "near", "from", "around", "outside", "nr", "by", "live", "living",
-               "based", "to", "of", "area", "towards", "round"}
+_PLACE_CUES = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "around",
+    "outside",
+    "nr",
+    "by",
+    "live",
+    "living",
+    "based",
+    "to",
+    "of",
+    "area",
+    "towards",
+    "round",
+}
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
 _CORRECTING = {"mean", "meant", "actually", "correction", "oops"}
 _MOVING = {"moved", "moving", "move", "relocated", "relocating"}
@@ -75,7 +91,8 @@ class Gazetteer:
         self.index = PhraseIndex(pairs)
         self.needs_context = {name for name in needs_context}
         self._names = {
-            name: council for name, council in pairs
+            name: council
+            for name, council in pairs
             if len(name) >= 5 and name not in self.needs_context and council != AMBIGUOUS
         }
         self._name_list = list(self._names)
@@ -113,8 +130,10 @@ class Gazetteer:
                 if not cued and not (asking_area and len(tokens) <= 4):
                     continue
             council = match.value
-            area = None if council == AMBIGUOUS else (
-                "elsewhere" if council == "brighton_and_hove" else council
+            area = (
+                None
+                if council == AMBIGUOUS
+                else ("elsewhere" if council == "brighton_and_hove" else council)
             )
             living = any(token in _LIVING_CUES for token in before) or (
                 bool(before) and before[-1] == "to" and bool(_MOVING & set(tokens[: match.start]))

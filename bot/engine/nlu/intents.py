@@ -11,8 +11,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{.*\})?\s*$", re.DOTALL)
-_TELEGRAM_COMMANDS = {"start": "restart", "restart": "restart", "help": "help",
-                      "forget": "forget", "back": "back", "skip": "skip", "more": "more"}
+_TELEGRAM_COMMANDS = {
+    "start": "restart",
+    "restart": "restart",
+    "help": "help",
+    "forget": "forget",
+    "back": "back",
+    "skip": "skip",
+    "more": "more",
+}
 _ANYWHERE = ("forget",)  # intents whose phrases count even inside a longer message
 
 
@@ -68,7 +75,5 @@ class IntentMatcher:
                 return intent
         if normalised.count(" ") > 5:
             return None
-        best = process.extractOne(
-            normalised, self._phrases, scorer=fuzz.ratio, score_cutoff=88.0
-        )
+        best = process.extractOne(normalised, self._phrases, scorer=fuzz.ratio, score_cutoff=88.0)
         return self._exact[best[0]] if best else None

@@ -103,6 +103,10 @@ class Speller:
         # drop letters ("horsam") more often than they add them.
         best = min(
             close,
-            key=lambda found: (found[1], len(found[0]) < len(token), abs(len(found[0]) - len(token))),
+            key=lambda found: (
+                found[1],
+                len(found[0]) < len(token),
+                abs(len(found[0]) - len(token)),
+            ),
         )
         return str(best[0])

@@ -18,48 +18,210 @@ STRONG = 2
 WEAK = 1
 
 _FILLERS = {
-    "a", "an", "the", "his", "her", "their", "its", "single", "proud", "full", "part", "time",
-    "working", "qualified", "trainee", "also", "just", "only", "currently", "now", "both", "and",
-    "retired", "new", "local", "very", "tired", "busy", "worried", "stressed", "primary",
-    "secondary", "school", "nhs", "council", "lone", "kinship", "actually", "really",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "single",
+    "proud",
+    "full",
+    "part",
+    "time",
+    "working",
+    "qualified",
+    "trainee",
+    "also",
+    "just",
+    "only",
+    "currently",
+    "now",
+    "both",
+    "and",
+    "retired",
+    "new",
+    "local",
+    "very",
+    "tired",
+    "busy",
+    "worried",
+    "stressed",
+    "primary",
+    "secondary",
+    "school",
+    "nhs",
+    "council",
+    "lone",
+    "kinship",
+    "actually",
+    "really",
 }
 _SELF_ENDINGS = (("i", "am"), ("am",), ("as",), ("i",), ("we", "are"), ("being",), ("me",))
 _OTHER_OWNERS = {"my", "our", "your", "mums", "dads", "sons", "daughters", "childs", "kids"}
 _GREETINGS = {"hi", "hello", "hey", "hiya", "yo", "ok", "okay", "well", "so", "um", "erm", "yes"}
 # Young-person words that only count as the whole answer to "who are you?".
-ANSWER_ONLY = {"me", "myself", "just me", "for me", "its for me", "it is for me", "about me",
-               "for myself", "kid", "child", "youth"}
+ANSWER_ONLY = {
+    "me",
+    "myself",
+    "just me",
+    "for me",
+    "its for me",
+    "it is for me",
+    "about me",
+    "for myself",
+    "kid",
+    "child",
+    "youth",
+}
 
 _CHILDREN = {
-    "son", "sons", "daughter", "daughters", "child", "children", "kid", "kids", "boy", "boys",
-    "girl", "girls", "grandson", "granddaughter", "grandchild", "grandchildren", "grandkids",
-    "stepson", "stepdaughter", "ds", "dd", "twins", "lad", "baby", "toddler", "eldest",
-    "youngest", "teenager", "teen", "nephew", "niece", "grandsons", "granddaughters",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "child",
+    "children",
+    "kid",
+    "kids",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "grandchildren",
+    "grandkids",
+    "stepson",
+    "stepdaughter",
+    "ds",
+    "dd",
+    "twins",
+    "lad",
+    "baby",
+    "toddler",
+    "eldest",
+    "youngest",
+    "teenager",
+    "teen",
+    "nephew",
+    "niece",
+    "grandsons",
+    "granddaughters",
 }
 CHILD_NOUNS = frozenset(_CHILDREN)
-_CHILD_FILLERS = {"little", "autistic", "disabled", "2", "3", "4", "two", "three", "twin", "foster",
-                  "adopted", "step", "teenage", "young", "eldest", "youngest", "middle", "oldest",
-                  "1", "first", "second", "wee", "beautiful", "gorgeous", "lovely", "own"}
-_CARED_FOR_YOUNG_CARER = {"mum", "mom", "mam", "dad", "brother", "sister", "nan", "gran",
-                          "parent", "parents", "grandad", "grandma", "siblings", "sibling"}
-_PARENT_WORDS = {"mum", "mom", "mam", "mummy", "dad", "daddy", "parents", "parent", "carer",
-                 "foster", "stepmum", "stepdad", "nan", "gran", "grandma", "grandad"}
+_CHILD_FILLERS = {
+    "little",
+    "autistic",
+    "disabled",
+    "2",
+    "3",
+    "4",
+    "two",
+    "three",
+    "twin",
+    "foster",
+    "adopted",
+    "step",
+    "teenage",
+    "young",
+    "eldest",
+    "youngest",
+    "middle",
+    "oldest",
+    "1",
+    "first",
+    "second",
+    "wee",
+    "beautiful",
+    "gorgeous",
+    "lovely",
+    "own",
+}
+_CARED_FOR_YOUNG_CARER = {
+    "mum",
+    "mom",
+    "mam",
+    "dad",
+    "brother",
+    "sister",
+    "nan",
+    "gran",
+    "parent",
+    "parents",
+    "grandad",
+    "grandma",
+    "siblings",
+    "sibling",
+}
+_PARENT_WORDS = {
+    "mum",
+    "mom",
+    "mam",
+    "mummy",
+    "dad",
+    "daddy",
+    "parents",
+    "parent",
+    "carer",
+    "foster",
+    "stepmum",
+    "stepdad",
+    "nan",
+    "gran",
+    "grandma",
+    "grandad",
+}
 _FORUM = r"(?:parent carer|parent|parents|parent carers|carers) (?:forum|forums|group|groups)"
 _FORUM_AS_PARENT = re.compile(
-    rf"\b(?:join|joining|find|finding|looking for|is there an?|where is|how do i get into) (?:the |a |"
-    rf"an |our |my )?(?:local )?{_FORUM}\b"
+    r"\b(?:join|joining|find|finding|looking for|is there an?|where is|how do i get into) "
+    rf"(?:the |a |an |our |my )?(?:local )?{_FORUM}\b"
 )
-_FORUM_AS_PROFESSIONAL = re.compile(rf"\b(?:work|working|partner|partnering) with (?:the |a )?{_FORUM}")
+_FORUM_AS_PROFESSIONAL = re.compile(
+    rf"\b(?:work|working|partner|partnering) with (?:the |a )?{_FORUM}"
+)
 _STUDYING = re.compile(
     r"\bi am (?:at|in|still at|doing) (?:college|school|sixth form|uni|university|year \d+|"
     r"my gcses|gcses|a levels|an apprenticeship)\b"
 )
-_WORKPLACES = {"council", "nhs", "school", "schools", "college", "hospital", "hub", "hubs",
-               "camhs", "charity", "nursery", "surgery", "authority", "academy", "clinic",
-               "service", "services", "team", "trust", "icb", "office"}
-_YOUNG_SIGNS = {("my", "teacher"), ("my", "school"), ("my", "college"), ("my", "class"),
-                ("my", "teachers"), ("my", "senco"), ("i", "go"), ("my", "ehcp"),
-                ("my", "friends"), ("my", "sixth"), ("my", "form")}
+_WORKPLACES = {
+    "council",
+    "nhs",
+    "school",
+    "schools",
+    "college",
+    "hospital",
+    "hub",
+    "hubs",
+    "camhs",
+    "charity",
+    "nursery",
+    "surgery",
+    "authority",
+    "academy",
+    "clinic",
+    "service",
+    "services",
+    "team",
+    "trust",
+    "icb",
+    "office",
+}
+_YOUNG_SIGNS = {
+    ("my", "teacher"),
+    ("my", "school"),
+    ("my", "college"),
+    ("my", "class"),
+    ("my", "teachers"),
+    ("my", "senco"),
+    ("i", "go"),
+    ("my", "ehcp"),
+    ("my", "friends"),
+    ("my", "sixth"),
+    ("my", "form"),
+}
 
 
 @dataclass(slots=True)
@@ -115,7 +277,7 @@ def _is_self(
         return EXPLICIT
     leading = [t for t in clause if t == "the" or (t not in _GREETINGS and t not in _FILLERS)]
     window = clause[-4:]
-    if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am"):]):
+    if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am") :]):
         return EXPLICIT
     if asking_role:
         return EXPLICIT
@@ -153,8 +315,14 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
     for index, token in enumerate(tokens):
         at_clause_start = index == 0 or tokens[index - 1] in BOUNDARIES
         following = tokens[index + 1 : index + 2]
-        if at_clause_start and _child(token) and token not in {"teen", "teenager", "baby"} and (
-            following and (following[0] in {"is", "aged", "age", "who"} or following[0].isdigit())
+        if (
+            at_clause_start
+            and _child(token)
+            and token not in {"teen", "teenager", "baby"}
+            and (
+                following
+                and (following[0] in {"is", "aged", "age", "who"} or following[0].isdigit())
+            )
         ):
             return index  # "son is 8, autistic", "son 11, daughter 3"
         if token in {"my", "our"} and following and following[0].isdigit():
@@ -169,12 +337,17 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
                 return index
             if tokens[index + 1 : index + 3] == ["young", "person"]:
                 return index
-        if token in {"foster", "fostering", "adopted"} and index > 0 and tokens[index - 1] in {
-            "i", "we", "am", "are"
-        }:
+        if (
+            token in {"foster", "fostering", "adopted"}
+            and index > 0
+            and tokens[index - 1] in {"i", "we", "am", "are"}
+        ):
             return index
-        if token in {"after", "for"} and index > 0 and tokens[index - 1] in {"look", "care",
-                                                                            "caring", "looking"}:
+        if (
+            token in {"after", "for"}
+            and index > 0
+            and tokens[index - 1] in {"look", "care", "caring", "looking"}
+        ):
             following = tokens[index + 1 : index + 3]
             if following and following[0] in {"him", "her", "them"}:
                 return index
@@ -185,11 +358,12 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
 
 def _young_carer(tokens: Sequence[str]) -> bool:
     for index in range(len(tokens) - 2):
-        if tokens[index] in {"after", "for"} and tokens[index + 1] == "my" and (
-            tokens[index + 2] in _CARED_FOR_YOUNG_CARER
+        if (
+            tokens[index] in {"after", "for"}
+            and tokens[index + 1] == "my"
+            and (tokens[index + 2] in _CARED_FOR_YOUNG_CARER)
         ):
-            return index > 0 and tokens[index - 1] in {"look", "care", "caring", "looking",
-                                                       "carer"}
+            return index > 0 and tokens[index - 1] in {"look", "care", "caring", "looking", "carer"}
     return False
 
 

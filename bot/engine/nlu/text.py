@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -85,10 +86,35 @@ _APOSTROPHE_S = re.compile(r"(\w)'s\b")
 _SPACES = re.compile(r"\s+")
 
 
-NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-).split()
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
 
 
 def normalise(text: str) -> str:
@@ -100,10 +126,9 @@ def normalise(text: str) -> str:
 def digits(joined: str) -> str:
     """Write number words as digits: "i am fifteen" -> "i am 15"."""
     if any(word in joined for word in NUMBER_WORDS):
-        try:
+        # the library gives up on odd input; then we keep the words
+        with contextlib.suppress(ValueError, IndexError):
             joined = alpha2digit(joined, "en")
-        except (ValueError, IndexError):  # the library gives up on odd input; keep the words
-            pass
     return _SPACES.sub(" ", joined).strip()
 
 

@@ -23,20 +23,113 @@ AGE_BANDS = {
     "19_25": (19, 25),
     "over_25": (26, 120),
 }
-_CRISIS_WORDS = ("suicide suicidal overdose harm harming myself himself herself abuse abused "
-                 "abusing kill killing die dying").split()
+_CRISIS_WORDS = [
+    "suicide",
+    "suicidal",
+    "overdose",
+    "harm",
+    "harming",
+    "myself",
+    "himself",
+    "herself",
+    "abuse",
+    "abused",
+    "abusing",
+    "kill",
+    "killing",
+    "die",
+    "dying",
+]
 YOUNG_PERSON_MAX_AGE = 25
-_VAGUE = frozenset("idk dunno unsure anything whatever everything stuff things general".split())
+_VAGUE = frozenset(
+    ["idk", "dunno", "unsure", "anything", "whatever", "everything", "stuff", "things", "general"]
+)
 # Outside the interests question, topics count only when the person says they want something
 # about them ("I want to help his school"), not when they are background ("she is at college").
 _WANTING = frozenset(
-    "want wants wanting would like love help helping say involved involvement change changing "
-    "improve improving better feedback join joining interested interest looking how shape "
-    "shaping talk complain complaint problem problems issue issues meet meeting worried worry "
-    "concern concerns concerned unhappy struggle struggling fix views voice opinion input "
-    "contribute share tell about with on into find hear support never listen hate hates "
-    "rubbish mess nightmare awful terrible useless poor bad failing fails wrong need needs "
-    "waiting wait fight battle angry upset frustrated".split()
+    [
+        "want",
+        "wants",
+        "wanting",
+        "would",
+        "like",
+        "love",
+        "help",
+        "helping",
+        "say",
+        "involved",
+        "involvement",
+        "change",
+        "changing",
+        "improve",
+        "improving",
+        "better",
+        "feedback",
+        "join",
+        "joining",
+        "interested",
+        "interest",
+        "looking",
+        "how",
+        "shape",
+        "shaping",
+        "talk",
+        "complain",
+        "complaint",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "meet",
+        "meeting",
+        "worried",
+        "worry",
+        "concern",
+        "concerns",
+        "concerned",
+        "unhappy",
+        "struggle",
+        "struggling",
+        "fix",
+        "views",
+        "voice",
+        "opinion",
+        "input",
+        "contribute",
+        "share",
+        "tell",
+        "about",
+        "with",
+        "on",
+        "into",
+        "find",
+        "hear",
+        "support",
+        "never",
+        "listen",
+        "hate",
+        "hates",
+        "rubbish",
+        "mess",
+        "nightmare",
+        "awful",
+        "terrible",
+        "useless",
+        "poor",
+        "bad",
+        "failing",
+        "fails",
+        "wrong",
+        "need",
+        "needs",
+        "waiting",
+        "wait",
+        "fight",
+        "battle",
+        "angry",
+        "upset",
+        "frustrated",
+    ]
 )
 
 
@@ -63,8 +156,14 @@ class Understanding:
 
     def has_profile_facts(self) -> bool:
         return any(
-            (self.age is not None, self.age_band, self.role, self.area, self.interests,
-             self.area_ambiguous)
+            (
+                self.age is not None,
+                self.age_band,
+                self.role,
+                self.area,
+                self.interests,
+                self.area_ambiguous,
+            )
         )
 
 
@@ -118,7 +217,9 @@ class Understander:
         result.intent = self._intents.match(corrected) or self._intents.match(plain)
 
         role = find_role(
-            words, self._roles, asking_role=asking == "role",
+            words,
+            self._roles,
+            asking_role=asking == "role",
             asking_other=asking not in (None, "role"),
         )
         if role is not None:
@@ -146,8 +247,10 @@ class Understander:
         wanting = bool(_WANTING.intersection(words)) or "involved" in words
         if asking == "interests" or wanting:
             result.interests = interests
-        result.vague = asking == "interests" and not interests and (
-            wanting or bool(_VAGUE.intersection(words))
+        result.vague = (
+            asking == "interests"
+            and not interests
+            and (wanting or bool(_VAGUE.intersection(words)))
         )
         if result.intent in ("greet", "affirm", "deny") and result.has_profile_facts():
             result.intent = None
