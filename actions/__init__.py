@@ -10,6 +10,7 @@ from __future__ import annotations
 from rasa_sdk import Action
 
 from actions.context import ActionContext
+from actions.feedback import ActionSaveFeedback
 from actions.forget import ActionForgetMe
 from actions.profile import ValidateProfileForm
 from actions.restart import ActionRestartConversation
@@ -24,6 +25,7 @@ def build_actions(context: ActionContext) -> list[Action]:
         ActionMoreAboutRoutes(context),
         ActionRestartConversation(context),
         ActionForgetMe(context),
+        ActionSaveFeedback(context),
     ]
 
 
@@ -33,6 +35,7 @@ __all__ = [
     "ActionMoreAboutRoutes",
     "ActionRecommendRoutes",
     "ActionRestartConversation",
+    "ActionSaveFeedback",
     "ValidateProfileForm",
     "build_actions",
 ]

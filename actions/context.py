@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.content.models import Content
 from bot.engine.nlu.understand import Understander
+
+if TYPE_CHECKING:
+    from bot.feedback import FeedbackService
 
 ForgetFunction = Callable[[str], Awaitable[None]]
 
@@ -16,3 +20,4 @@ class ActionContext:
     content: Content
     understander: Understander
     forget: ForgetFunction | None = None
+    feedback: FeedbackService | None = None

@@ -26,6 +26,24 @@ class ValidateProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_profile_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """The form's slots, plus the age band when an age button filled it."""
+        if "age_band" in tracker.slots_to_validate():
+            return [*domain_slots, "age_band"]
+        return domain_slots
+
+    async def extract_age_band(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The age band comes only from the age buttons, already in the slot candidates."""
+        return {}
+
     def _read(self, text: str, asking: str) -> Any:
         return self._context.understander.understand(text, asking=asking)
 

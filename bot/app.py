@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -14,9 +15,13 @@ from bot.content import Content, load_content
 from bot.dialogues import Dialogues, load_dialogues
 from bot.engine.engine import Engine, TurnResult
 from bot.engine.nlu import Understander
+from bot.engine.replies import Reply
+from bot.feedback import FeedbackService
+from bot.keys import Keys, load_or_create_secret
+from bot.privacy.redact import Redactor
 from bot.settings import Settings
-from bot.store import conversations
-from bot.store.db import create_engine, create_session_factory, create_tables
+from bot.store import conversations, staff
+from bot.store.db import create_engine, create_session_factory, upgrade_database
 
 
 def build_understander(content: Content, dialogues: Dialogues) -> Understander:
@@ -28,9 +33,17 @@ def build_understander(content: Content, dialogues: Dialogues) -> Understander:
     )
 
 
+def build_redactor(content: Content) -> Redactor:
+    """Place names and route titles are never taken for people's names."""
+    keep = [name for names in content.places.by_council().values() for name in names]
+    keep += [route.title for route in content.routes.values()]
+    keep += [team.name for team in content.teams.values()]
+    return Redactor(keep_words=keep)
+
+
 @dataclass
 class GetInvolved:
-    """The running bot: content, engine and storage. Create with :func:`create_bot`."""
+    """The running bot: content, engine, feedback and storage. Create with :func:`create_bot`."""
 
     settings: Settings
     content: Content
@@ -39,6 +52,8 @@ class GetInvolved:
     engine: Engine
     database: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    keys: Keys
+    feedback: FeedbackService
     _locks: defaultdict[str, asyncio.Lock] = field(
         default_factory=lambda: defaultdict(asyncio.Lock)
     )
@@ -50,34 +65,65 @@ class GetInvolved:
     async def converse(self, channel: str, sender: str, text: str) -> TurnResult:
         """Handle one message from ``sender`` on ``channel``: load, answer, save."""
         key = f"{channel}:{sender}"
-        async with self._locks[key], self.sessions.begin() as session:
-            state = await conversations.load_conversation(
-                session, channel, sender, expiry=self.expiry
-            )
+        async with self._locks[key]:
+            async with self.sessions.begin() as session:
+                state = await conversations.load_conversation(
+                    session, channel, sender, expiry=self.expiry, keys=self.keys
+                )
             result = await self.engine.handle(state, text)
-            if result.forgotten:
-                await conversations.delete_conversation(session, key)
-            elif result.state is not None:
-                await conversations.save_conversation(session, result.state)
+            async with self.sessions.begin() as session:
+                if result.forgotten:
+                    await conversations.delete_conversation(session, key)
+                elif result.state is not None:
+                    await conversations.save_conversation(session, result.state, keys=self.keys)
+            if not result.forgotten and not result.crisis:
+                result.replies[:0] = await self.answers_for(channel, key)
         return result
+
+    async def answers_for(self, channel: str, key: str) -> list[Reply]:
+        """Staff answers ("you said, we did") waiting for this person, shown once."""
+        replies: list[Reply] = []
+        for answer in await self.feedback.answers_waiting(channel, key):
+            intro = self.engine.say(
+                "utter_answer_waiting", _blank_state(channel, key), team=str(answer["team"])
+            )
+            replies += [intro, Reply(str(answer["text"]))]
+        return replies
 
     async def forget(self, key: str) -> None:
         """Remove everything stored about the conversation ``key`` (channel:sender)."""
         async with self.sessions.begin() as session:
             await conversations.delete_conversation(session, key)
+        await self.feedback.forget(key)
 
     async def close(self) -> None:
         await self.database.dispose()
 
 
-async def create_bot(settings: Settings) -> GetInvolved:
-    """Load content and dialogues, build the engine, and open (and set up) the database."""
+def _blank_state(channel: str, key: str):  # type: ignore[no-untyped-def]
+    from bot.engine.state import ConversationState
+
+    return ConversationState(channel=channel, sender=key.partition(":")[2])
+
+
+async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> GetInvolved:
+    """Load content and dialogues, build the engine, and open (and migrate) the database."""
     content = load_content(settings.content_dir)
     dialogues = load_dialogues(settings.dialogues_dir)
     understander = build_understander(content, dialogues)
+    keys = Keys(load_or_create_secret(settings.secret_key, working_dir or Path.cwd()))
     database = create_engine(settings.database_url)
-    await create_tables(database)
+    await upgrade_database(database)
     sessions = create_session_factory(database)
+    async with sessions.begin() as session:
+        await staff.sync_teams(session, [(t.id, t.name, t.does) for t in content.teams.values()])
+    feedback = FeedbackService(
+        content=content,
+        understander=understander,
+        keys=keys,
+        sessions=sessions,
+        redactor=build_redactor(content),
+    )
     holder: dict[str, GetInvolved] = {}
 
     async def forget(key: str) -> None:
@@ -87,7 +133,9 @@ async def create_bot(settings: Settings) -> GetInvolved:
         dialogues=dialogues,
         content=content,
         understander=understander,
-        context=ActionContext(content=content, understander=understander, forget=forget),
+        context=ActionContext(
+            content=content, understander=understander, forget=forget, feedback=feedback
+        ),
         max_message_chars=settings.max_message_chars,
     )
     bot = GetInvolved(
@@ -98,6 +146,8 @@ async def create_bot(settings: Settings) -> GetInvolved:
         engine=engine,
         database=database,
         sessions=sessions,
+        keys=keys,
+        feedback=feedback,
     )
     holder["bot"] = bot
     return bot

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -28,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     replay = commands.add_parser("replay", help="scripted conversations as JSON lines")
     replay.add_argument("file", nargs="?", help="JSON lines file (default: standard input)")
 
+    serve = commands.add_parser("serve", help="the staff pages and the public page")
+    serve.add_argument("--host", help="address to listen on (default: HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: PORT or 8080)")
+
     content = commands.add_parser("content", help="work with content/ and dialogues/")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     check = content_commands.add_parser("check", help="check content and plain language")
@@ -40,31 +46,146 @@ def _parser() -> argparse.ArgumentParser:
         "file", nargs="?", type=Path, help="examples YAML (default: tests/nlu_eval/heldout.yml)"
     )
     evaluate.add_argument("--errors", action="store_true", help="list every wrong answer")
+
+    staff = commands.add_parser("staff", help="staff accounts")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    add_user = staff_commands.add_parser("add-user", help="add a staff member")
+    add_user.add_argument("email")
+    add_user.add_argument("--name", required=True)
+    add_user.add_argument("--team", action="append", default=[], help="team id (repeatable)")
+    add_user.add_argument("--admin", action="store_true", help="can manage users and teams")
+    add_user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking",
+    )
+
+    feedback = commands.add_parser("feedback", help="stored feedback")
+    feedback_commands = feedback.add_subparsers(dest="feedback_command", required=True)
+    export = feedback_commands.add_parser("export", help="write all feedback (for admins)")
+    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+
+    commands.add_parser("purge", help="delete feedback older than RETENTION_DAYS")
+    db = commands.add_parser("db", help="the database")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
     return parser
 
 
-async def _with_bot(settings: Settings, command: str, args: argparse.Namespace) -> int:
+async def _with_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import create_bot
 
     bot = await create_bot(settings)
     try:
-        if command == "chat":
-            from bot.channels.terminal import run_chat
-
-            return await run_chat(bot)
-        if command == "replay":
-            from bot.replay import run_replay
-
-            if args.file:
-                source = await asyncio.to_thread(open, args.file, encoding="utf-8")
-                try:
-                    return await run_replay(bot, source)
-                finally:
-                    source.close()
-            return await run_replay(bot, sys.stdin)
+        return await _run(bot, args)
     finally:
         await bot.close()
+
+
+async def _run(bot: object, args: argparse.Namespace) -> int:  # noqa: C901 - a plain dispatch
+    from bot.app import GetInvolved
+
+    assert isinstance(bot, GetInvolved)
+    command = args.command
+    if command == "chat":
+        from bot.channels.terminal import run_chat
+
+        return await run_chat(bot)
+    if command == "replay":
+        from bot.replay import run_replay
+
+        if args.file:
+            source = await asyncio.to_thread(open, args.file, encoding="utf-8")
+            try:
+                return await run_replay(bot, source)
+            finally:
+                source.close()
+        return await run_replay(bot, sys.stdin)
+    if command == "serve":
+        from bot.serve import run_server
+
+        return await run_server(bot)
+    if command == "staff":
+        return await _add_user(bot, args)
+    if command == "feedback":
+        return await _export(bot, args.format)
+    if command == "purge":
+        from bot.serve import clean_up
+
+        purged, expired = await clean_up(bot)
+        print(
+            f"Deleted {purged} pieces of feedback older than {bot.settings.retention_days} "
+            f"days and {expired} expired conversations."
+        )
+        return 0
+    if command == "db":
+        print("The database is up to date.")
+        return 0
     raise AssertionError(command)
+
+
+async def _add_user(bot: object, args: argparse.Namespace) -> int:
+    from bot.app import GetInvolved
+    from bot.passwords import hash_password
+    from bot.store import audit, staff
+
+    assert isinstance(bot, GetInvolved)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password (at least 12 characters): ")
+    try:
+        password_hash = hash_password(password)
+    except ValueError as error:
+        print(f"getinvolved: {error}", file=sys.stderr)
+        return 2
+    async with bot.sessions.begin() as session:
+        if await staff.find_user_by_email(session, args.email):
+            print(f"getinvolved: there is already an account for {args.email}", file=sys.stderr)
+            return 2
+        try:
+            user = await staff.create_user(
+                session,
+                email=args.email,
+                name=args.name,
+                password_hash=password_hash,
+                team_ids=args.team,
+                is_admin=args.admin,
+            )
+        except LookupError as error:
+            known = ", ".join(sorted(bot.content.teams))
+            print(f"getinvolved: {error}. Teams: {known}", file=sys.stderr)
+            return 2
+        await audit.record(session, "user_created", detail=f"user {user.id} (command line)")
+    print(
+        f"Added {args.email} to {', '.join(args.team) or 'no team'}"
+        f"{' as an admin' if args.admin else ''}."
+    )
+    return 0
+
+
+async def _export(bot: object, output_format: str) -> int:
+    from bot.app import GetInvolved
+    from bot.store import audit
+    from bot.store.feedback import list_all_feedback
+    from bot.web.staff import EXPORT_FIELDS, write_feedback_csv
+
+    assert isinstance(bot, GetInvolved)
+    async with bot.sessions.begin() as session:
+        rows = await list_all_feedback(session)
+        await audit.record(
+            session, "export", detail=f"{len(rows)} rows, {output_format}, command line"
+        )
+    if output_format == "csv":
+        write_feedback_csv(sys.stdout, rows)
+    else:
+        for row in rows:
+            record = {name: getattr(row, name) for name in EXPORT_FIELDS}
+            record["created_at"] = row.created_at.isoformat()
+            record["topics"] = [t for t in row.topics.split(",") if t]
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,13 +197,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     try:
-        settings = Settings()
+        overrides = {}
+        if getattr(args, "host", None):
+            overrides["host"] = args.host
+        if getattr(args, "port", None) is not None:
+            overrides["port"] = args.port
+        settings = Settings(**overrides)
     except ValidationError as error:
         print(f"getinvolved: a setting is wrong: {error}", file=sys.stderr)
         return 2
     try:
-        if args.command in ("chat", "replay"):
-            return asyncio.run(_with_bot(settings, args.command, args))
         if args.command == "content":
             from bot.content.check import run_check
 
@@ -91,9 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.nlu_evaluate import run_evaluate
 
             return run_evaluate(settings, args.file, show_errors=args.errors)
+        return asyncio.run(_with_bot(settings, args))
     except GetInvolvedError as error:
         print(f"getinvolved: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    raise AssertionError(args.command)

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     content_dir: Path = PROJECT_ROOT / "content"
     dialogues_dir: Path = PROJECT_ROOT / "dialogues"
     max_message_chars: int = Field(default=1000, ge=50)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    secure_cookies: bool = False
 
     @field_validator("database_url")
     @classmethod

@@ -15,6 +15,9 @@ from bot.app import GetInvolved
 from bot.replay import replay_line
 
 MAX_TURNS = 12
+# When a persona's message asks to complain, the bot offers to pass it on; a persona with no
+# answer for these agrees, anonymously, and then carries on.
+DEFAULT_ANSWERS = {"consent": "yes, without my name", "contact_detail": "no"}
 
 
 @dataclass
@@ -47,7 +50,7 @@ async def hold(bot: GetInvolved, persona: dict[str, Any]) -> Transcript:
     transcript = Transcript()
     conversation = persona["name"]
     transcript.lines.append(await say(bot, conversation, persona["first"]))
-    answers = dict(persona.get("answers") or {})
+    answers = {**DEFAULT_ANSWERS, **(persona.get("answers") or {})}
     for _ in range(MAX_TURNS):
         asking = transcript.last["asking"]
         if asking is None:

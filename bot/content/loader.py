@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.content.models import Content, Places, Route, RuleBook
+from bot.content.models import Content, FeedbackRouting, Places, Route, RuleBook, Team, TeamBook
 from bot.errors import ContentError
 
 
@@ -95,9 +95,43 @@ def _load_places(path: Path) -> Places:
         raise ContentError(str(path), message, field=field) from error
 
 
+def _load_teams(path: Path) -> tuple[dict[str, Team], FeedbackRouting]:
+    data = read_yaml(path)
+    try:
+        book = TeamBook.model_validate(data)
+    except ValidationError as error:
+        field, message = explain(error)
+        raise ContentError(str(path), message, field=field) from error
+    teams: dict[str, Team] = {}
+    for team in book.teams:
+        if team.id in teams:
+            raise ContentError(str(path), "this team id is used twice", entry=team.id, field="id")
+        teams[team.id] = team
+    routing = book.feedback_routing
+    if routing.default_team not in teams:
+        raise ContentError(
+            str(path),
+            f"there is no team called '{routing.default_team}'",
+            entry="feedback_routing",
+            field="default_team",
+        )
+    for number, rule in enumerate(routing.rules, start=1):
+        if rule.team not in teams:
+            raise ContentError(
+                str(path),
+                f"there is no team called '{rule.team}'",
+                entry=f"feedback_routing rule {number}",
+                field="team",
+            )
+    return teams, routing
+
+
 def load_content(directory: Path) -> Content:
     """Read and check every file in ``directory`` (normally ``content/``)."""
     routes = _load_routes(directory / "routes.yml")
     rules = _load_rules(directory / "rules.yml", routes)
     places = _load_places(directory / "places.yml")
-    return Content(routes=routes, rules=rules, places=places)
+    teams, feedback_routing = _load_teams(directory / "teams.yml")
+    return Content(
+        routes=routes, rules=rules, places=places, teams=teams, feedback_routing=feedback_routing
+    )

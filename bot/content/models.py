@@ -115,9 +115,41 @@ class Places(_Strict):
         }
 
 
+class Team(_Strict):
+    """A team that reads and answers feedback."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str = Field(min_length=2)
+    does: str = Field(min_length=5)
+    source: str | list[str]
+
+
+class TopicCondition(_Strict):
+    roles: list[Role | Literal["unknown"]] | None = None
+    areas: list[Area | Literal["unknown"]] | None = None
+    topics: list[Interest | Literal["unknown"]] | None = None
+
+
+class FeedbackRule(_Strict):
+    when: TopicCondition = Field(default_factory=TopicCondition)
+    team: str
+
+
+class FeedbackRouting(_Strict):
+    default_team: str
+    rules: list[FeedbackRule] = Field(default_factory=list)
+
+
+class TeamBook(_Strict):
+    teams: list[Team] = Field(min_length=1)
+    feedback_routing: FeedbackRouting
+
+
 class Content(_Strict):
     """Everything in ``content/``, checked."""
 
     routes: dict[str, Route]
     rules: RuleBook
     places: Places
+    teams: dict[str, Team]
+    feedback_routing: FeedbackRouting

@@ -8,6 +8,7 @@ in-process through rasa-sdk's executor, exactly as a Rasa server would call them
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,12 +22,45 @@ from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Reply
 from bot.engine.state import ConversationState, utcnow
+from bot.feedback_rules import may_give_contact, read_contact
 from bot.routing import audience_fits
 
 logger = logging.getLogger(__name__)
 
 FLOW = "find_my_route"
 MAX_MISUNDERSTOOD = 2
+FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail")
+FEEDBACK_IN_ONE_GO = 9  # words: "I want to complain about ..." already says what it is about
+_CONTACT_WORDS = re.compile(
+    r"\b(?:contact|get back|reply|call me|email me|ring me|text me|answer me|phone me|"
+    r"message me)\b"
+)
+_ANONYMOUS_WORDS = re.compile(
+    r"\b(?:anonymous\w*|anon|without my name|no name|not my name|do not use my name|"
+    r"do not contact|no contact|dont contact)\b"
+)
+_NO_WORDS = re.compile(
+    r"^(?:no|nope|nah|cancel|stop)\b|\b(?:do not pass|not pass|do not send|"
+    r"do not share|keep it|rather not|delete it|forget it)\b"
+)
+_YES_WORDS = re.compile(
+    r"\b(?:yes|yeah|yep|yh|ye|ok|okay|sure|fine|go ahead|pass it on|"
+    r"please do|alright|of course)\b"
+)
+
+
+def read_consent(text: str) -> str | None:
+    """A typed answer to "may I pass this on?": anonymous, contact, none, or None if unclear."""
+    if _ANONYMOUS_WORDS.search(text):
+        return "anonymous"
+    if _NO_WORDS.search(text):
+        return "none"
+    if _CONTACT_WORDS.search(text):
+        return "contact"
+    if _YES_WORDS.search(text):
+        return "anonymous"
+    return None
+
 
 ROLE_WORDS = {
     "young_person": "You are a young person.",
@@ -93,7 +127,12 @@ class Engine:
         replies = []
         for message in messages:
             if message.get("response"):
-                replies.append(self.say(str(message["response"]), state))
+                values = {
+                    k: v
+                    for k, v in message.items()
+                    if isinstance(v, str) and k not in ("response", "template", "text")
+                }
+                replies.append(self.say(str(message["response"]), state, **values))
             elif message.get("text"):
                 buttons = tuple(
                     Button(str(b["title"]), str(b["payload"])) for b in message.get("buttons") or []
@@ -190,6 +229,15 @@ class Engine:
         if intent == "back":
             result.replies.extend(await self._back(state))
             return result
+        if state.asking in FEEDBACK_STEPS and intent not in ("restart", "forget", "help", "back"):
+            result.replies.extend(await self._feedback_step(state, understood))
+            return result
+        if intent == "feedback":
+            learned = await self._learn(state, understood)
+            if learned and not understood.from_button:
+                result.replies.append(self._acknowledge(state, learned, understood))
+            result.replies.extend(self._start_feedback(state, understood))
+            return result
         if intent == "more" and state.routes_shown:
             _, messages = await self.run_action("action_more_about_routes", state, text)
             result.replies.extend(self._render(messages, state))
@@ -235,6 +283,94 @@ class Engine:
             state.routes_shown = False
         result.replies.extend(await self._advance(state))
         return result
+
+    # ---- feedback with consent --------------------------------------------------------
+    def _start_feedback(self, state: ConversationState, understood: Understanding) -> list[Reply]:
+        """Ask what they want to say; a long message that asks to complain already says it."""
+        state.resume = state.asking
+        state.pending_feedback = None
+        state.consent = None
+        state.contact = {}
+        if not understood.from_button and len(understood.text.split()) >= FEEDBACK_IN_ONE_GO:
+            state.pending_feedback = understood.text.strip()
+            return [self._ask_consent(state)]
+        state.asking = "feedback_text"
+        return [self.say("utter_ask_feedback_text", state)]
+
+    def _ask_consent(self, state: ConversationState) -> Reply:
+        state.asking = "consent"
+        state.misunderstood = 0
+        return self._consent_question(state)
+
+    def _consent_question(self, state: ConversationState) -> Reply:
+        if may_give_contact(state.role, state.age, state.age_band):
+            return self.say("utter_ask_consent", state)
+        return self.say("utter_ask_consent_anonymous_only", state)
+
+    async def _feedback_step(
+        self, state: ConversationState, understood: Understanding
+    ) -> list[Reply]:
+        """One answer in the feedback steps: the text, the consent, a contact detail."""
+        intent = understood.intent
+        if state.asking == "feedback_text":
+            if intent in ("deny", "skip") and len(understood.text.split()) <= 3:
+                return [self.say("utter_feedback_not_kept", state), *await self._resume(state)]
+            if understood.from_button or not understood.text.strip():
+                return [self.say("utter_sorry_feedback_text", state)]
+            state.pending_feedback = understood.text.strip()
+            return [self._ask_consent(state)]
+        if state.asking == "consent":
+            level = understood.consent or read_consent(understood.normalised)
+            if level is None:
+                state.misunderstood += 1
+                if state.misunderstood < MAX_MISUNDERSTOOD:
+                    sorry = self.say("utter_sorry_consent", state)
+                    return [Reply(sorry.text, self._consent_question(state).buttons)]
+                level = "none"  # never store without a clear yes
+            if level == "none":
+                state.pending_feedback = None
+                return [self.say("utter_feedback_not_kept", state), *await self._resume(state)]
+            replies: list[Reply] = []
+            if level == "contact" and not may_give_contact(state.role, state.age, state.age_band):
+                level = "anonymous"
+                replies.append(self.say("utter_feedback_anonymous_only", state))
+            state.consent = level
+            if level == "contact":
+                state.asking = "contact_detail"
+                state.misunderstood = 0
+                return [*replies, self.say("utter_ask_contact_detail", state)]
+            return [*replies, *await self._save_feedback(state)]
+        # contact_detail
+        if intent in ("skip", "deny") or understood.from_button:
+            return await self._save_feedback(state)
+        detail = read_contact(understood.text)
+        if not detail:
+            state.misunderstood += 1
+            if state.misunderstood < MAX_MISUNDERSTOOD:
+                sorry = self.say("utter_sorry_contact_detail", state)
+                return [Reply(sorry.text, self.say("utter_ask_contact_detail", state).buttons)]
+        state.contact = detail
+        return await self._save_feedback(state)
+
+    async def _save_feedback(self, state: ConversationState) -> list[Reply]:
+        events, messages = await self.run_action("action_save_feedback", state)
+        for event in events:
+            if event.get("event") == "slot" and event.get("name") == "feedback_id":
+                value = event.get("value")
+                state.feedback_id = int(value) if value is not None else None
+        state.pending_feedback = None
+        state.contact = {}
+        replies = self._render(messages, state)
+        return [*replies, *await self._resume(state)]
+
+    async def _resume(self, state: ConversationState) -> list[Reply]:
+        """Carry on where the person was before they gave feedback."""
+        state.asking = None
+        state.misunderstood = 0
+        resume, state.resume = state.resume, None
+        if state.routes_shown or resume is None and self._next_step(state) is None:
+            return [self.say("utter_what_next", state)]
+        return await self._advance(state)
 
     # ---- pieces of a turn ------------------------------------------------------------
     def _crisis(self, state: ConversationState, result: TurnResult) -> TurnResult:

@@ -28,12 +28,16 @@ class ConversationState(BaseModel):
     interests: list[str] | None = None
     skipped: list[str] = Field(default_factory=list)
     asking: str | None = None
+    resume: str | None = None
     misunderstood: int = 0
     answered: list[str] = Field(default_factory=list)
     routes: list[str] = Field(default_factory=list)
     routes_shown: bool = False
     crisis: bool = False
     feedback_id: int | None = None
+    pending_feedback: str | None = None  # held only until the person answers the consent question
+    consent: str | None = None
+    contact: dict[str, str] = Field(default_factory=dict)
     turns: int = 0
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -60,6 +64,11 @@ class ConversationState(BaseModel):
             "council": self.council,
             "interests": self.interests,
             "routes": self.routes,
+            "feedback_text": self.pending_feedback,
+            "consent": self.consent,
+            "contact_email": self.contact.get("email"),
+            "contact_phone": self.contact.get("phone"),
+            "feedback_id": self.feedback_id,
         }
 
     def profile(self) -> dict[str, Any]:

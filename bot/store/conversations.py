@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import ValidationError
 from sqlalchemy import DateTime, String, Text, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.engine.state import ConversationState, utcnow
+from bot.errors import ConfigError
+from bot.keys import Keys
 from bot.store.db import Base
 
 
@@ -26,19 +29,22 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 
 async def load_conversation(
-    session: AsyncSession, channel: str, sender: str, *, expiry: dt.timedelta
+    session: AsyncSession, channel: str, sender: str, *, expiry: dt.timedelta, keys: Keys
 ) -> ConversationState:
     """The stored state, or a new one when there is none or it has expired."""
     row = await session.get(ConversationRow, f"{channel}:{sender}")
     if row is None or utcnow() - _aware(row.updated_at) > expiry:
         return ConversationState(channel=channel, sender=sender)
-    return ConversationState.model_validate_json(row.state)
+    try:
+        return ConversationState.model_validate(keys.decrypt(row.state))
+    except (ConfigError, ValidationError):  # another key, or an older shape: start again
+        return ConversationState(channel=channel, sender=sender)
 
 
-async def save_conversation(session: AsyncSession, state: ConversationState) -> None:
-    """Insert or update the state (the caller commits)."""
+async def save_conversation(session: AsyncSession, state: ConversationState, *, keys: Keys) -> None:
+    """Insert or update the state, encrypted (the caller commits)."""
     row = await session.get(ConversationRow, state.key)
-    payload = state.model_dump_json()
+    payload = keys.encrypt(state.model_dump(mode="json"))
     if row is None:
         session.add(
             ConversationRow(

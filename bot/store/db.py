@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -36,9 +40,27 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-async def create_tables(engine: AsyncEngine) -> None:
-    """Create any missing tables."""
-    from bot.store import conversations  # noqa: F401  (registers the tables)
+MIGRATIONS = Path(__file__).parent / "migrations"
 
+
+def import_models() -> None:
+    """Import every module that declares tables, so the metadata knows them all."""
+    from bot.store import audit, conversations, feedback, staff  # noqa: F401
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    command.upgrade(alembic_config(connection), "head")
+
+
+async def upgrade_database(engine: AsyncEngine) -> None:
+    """Bring the database schema up to date with the migrations (Alembic)."""
     async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.create_all)
+        await connection.run_sync(_upgrade)

@@ -46,3 +46,14 @@ def test_crisis_is_caught(understander: Understander, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_CRISIS)
 def test_figures_of_speech_are_not_crisis(understander: Understander, text: str) -> None:
     assert not understander.understand(text).crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cant go home tonight, dad is drunk again and hurting mum",
+        "mum hasnt been home for 3 days and theres no food",
+    ],
+)
+def test_harm_at_home_and_neglect(understander: Understander, text: str) -> None:
+    assert understander.understand(text, asking="area").crisis

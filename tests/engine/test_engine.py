@@ -151,3 +151,24 @@ async def test_a_correction_after_routes_updates_them(bot: GetInvolved) -> None:
     result = await bot.converse("test", "a", "sorry I actually live in Eastbourne")
     assert result.state.area == "east_sussex"
     assert "espcf" in result.state.routes and "wspcf" not in result.state.routes
+
+
+async def test_age_buttons_are_understood(bot: GetInvolved) -> None:
+    await bot.converse("test", "kid", "hello")
+    await bot.converse("test", "kid", '/inform{"role": "young_person"}')
+    result = await bot.converse("test", "kid", '/inform{"age_band": "under_11"}')
+    assert result.state.age_band == "under_11" and result.state.asking == "area"
+    await bot.converse("test", "kid", "Crawley")
+    result = await bot.converse("test", "kid", "school")
+    assert result.state.routes == ["school-young-person"]
+    assert any("Ask your mum, dad or carer" in r.text for r in result.replies)
+
+
+async def test_over_25_typed_or_tapped_never_gets_young_voices(bot: GetInvolved) -> None:
+    for sender, answer in (("a", "over 25"), ("b", '/inform{"age_band": "over_25"}')):
+        await bot.converse("test", sender, "I'm the young person")
+        await bot.converse("test", sender, answer)
+        await bot.converse("test", sender, "Horsham")
+        result = await bot.converse("test", sender, "meeting others")
+        assert "young-voices" not in result.state.routes
+        assert result.state.age_band == "over_25"

@@ -165,3 +165,24 @@ def test_button_payloads(understander: Understander) -> None:
     assert understander.understand('/inform{"age_band": "16_18"}').age_band == "16_18"
     assert understander.understand('/inform{"interests": ["health"]}').interests == ["health"]
     assert understander.understand('/inform{"role": "king"}').role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I'm in year 8 at a school in Burgess Hill", "young_person"),
+        ("im 14 and at a school in Crawley", "young_person"),
+        ("I am a nurse in the NHS", "professional"),
+        ("mum hasnt been home for days", None),
+    ],
+)
+def test_school_is_not_a_workplace_for_pupils(
+    understander: Understander, text: str, role: str | None
+) -> None:
+    understood = understander.understand(text)
+    assert understood.role == role or (role is None and understood.role != "parent_carer")
+
+
+def test_under_11_typed_is_a_band_not_an_age(understander: Understander) -> None:
+    understood = understander.understand("under 11", asking="age")
+    assert (understood.age, understood.age_band) == (None, "under_11")

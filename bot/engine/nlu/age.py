@@ -78,6 +78,11 @@ class AgeFacts:
 
     speaker: int | None = None
     child: int | None = None
+    band: str | None = None
+
+
+_UNDER = re.compile(r"\b(?:under|below|less than|younger than|not yet) (\d{1,2})\b")
+_OVER = re.compile(r"\b(?:over|above|more than|older than) (\d{1,2})\b")
 
 
 def _plausible_speaker(age: int) -> bool:
@@ -92,6 +97,14 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
     """Ages in normalised text with clause marks (" , " and " . ");
     ``asking_age`` when the bot has just asked "how old are you?"."""
     facts = AgeFacts()
+    if not _CHILD.search(marked):
+        under, over = _UNDER.search(marked), _OVER.search(marked)
+        if under and int(under.group(1)) <= 11:
+            facts.band = "under_11"
+            return facts
+        if over and int(over.group(1)) >= 25:
+            facts.band = "over_25"
+            return facts
     clauses = [c.strip() for c in re.split(r"\s[,.](?:\s|$)", marked) if c.strip()]
     text = " ".join(clauses)
     taken: list[tuple[int, int]] = []

@@ -129,7 +129,19 @@ _PATTERNS = [
     r"\b(?:running|ran|runs|run|keeps running) off\b",
     r"\bpolice (?:brought|found|returned|picked up|had to bring) (?:him|her|them|me)\b",
     r"\bwent missing\b",
-    # harm at home
+    # harm at home and neglect
+    r"\b(?:hitting|hurting|beating|kicking|punching|attacking|strangling|choking|slapping|"
+    r"battering|beats|hurts|hits) (?:up )?(?:my |our )?(?:mum|mom|mam|dad|brother|sister|nan|"
+    r"gran|baby|the kids|the children|us|me|him|her|them)\b",
+    r"\b(?:drunk|high|off his face|off her face) (?:again )?and (?:hitting|hurting|shouting|"
+    r"violent|kicking|smashing)",
+    r"\bcan not go (?:back )?home\b",
+    r"\b(?:not allowed|scared) (?:to go )?home\b",
+    r"\b(?:has not|have not|had not) been home (?:for|since|in)\b",
+    r"\b(?:there is |we have |we got |got )?no food\b",
+    r"\b(?:left|leaves|leave) (?:me|us|him|her) (?:alone|on my own|on our own|on his own|"
+    r"on her own) (?:for|all|every)",
+    r"\bnobody (?:is )?(?:looking after|feeding|caring for) (?:me|us|him|her)\b",
     r"\block(?:s|ed|ing)? (?:me|him|her|us|them) (?:in|out)\b",
     r"\blocked in (?:my|his|her)\b",
     r"\b(?:does not|will not|never) let (?:me|him|her) (?:eat|leave|out|go out)\b",

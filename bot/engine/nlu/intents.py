@@ -20,7 +20,7 @@ _TELEGRAM_COMMANDS = {
     "skip": "skip",
     "more": "more",
 }
-_ANYWHERE = ("forget",)  # intents whose phrases count even inside a longer message
+_ANYWHERE = ("forget", "feedback")  # intents whose phrases count inside a longer message
 
 
 @dataclass(slots=True)
@@ -58,11 +58,14 @@ class IntentMatcher:
             for phrase in phrases:
                 self._exact.setdefault(phrase, intent)
         self._phrases = list(self._exact)
-        self._anywhere = [
-            (phrase, intent)
-            for phrase, intent in self._exact.items()
-            if intent in _ANYWHERE and " " in phrase
-        ]
+        self._anywhere = sorted(
+            (
+                (phrase, intent)
+                for phrase, intent in self._exact.items()
+                if intent in _ANYWHERE and " " in phrase
+            ),
+            key=lambda pair: _ANYWHERE.index(pair[1]),
+        )
 
     def match(self, normalised: str) -> str | None:
         if not normalised:
@@ -73,6 +76,8 @@ class IntentMatcher:
         for phrase, intent in self._anywhere:
             if re.search(rf"\b{re.escape(phrase)}\b", normalised):
                 return intent
+        if re.search(r"\bcomplain(?:t|ts|ing|ed)?\b", normalised):
+            return "feedback"
         if normalised.count(" ") > 5:
             return None
         best = process.extractOne(normalised, self._phrases, scorer=fuzz.ratio, score_cutoff=88.0)

@@ -186,6 +186,49 @@ _STUDYING = re.compile(
     r"\bi am (?:at|in|still at|doing) (?:college|school|sixth form|uni|university|year \d+|"
     r"my gcses|gcses|a levels|an apprenticeship)\b"
 )
+_NOT_JOBS = (
+    "pupil|student|child|kid|young|teen|teenager|year|member|parent|mum|dad|carer|patient|"
+    "learner|boy|girl|service"
+)
+_JOB_AT = re.compile(
+    rf"\bi am (?:a|an) (?!(?:{_NOT_JOBS})\b)[a-z]+(?: [a-z]+)? (?:at|for|in|with) "
+    r"(?:the |a |an |our |my )?(?:[a-z]+ ){0,3}?$"
+)
+_THIRD_PERSON_VERBS = {
+    "is",
+    "was",
+    "has",
+    "had",
+    "said",
+    "says",
+    "does",
+    "did",
+    "keeps",
+    "kept",
+    "will",
+    "would",
+    "can",
+    "could",
+    "wants",
+    "went",
+    "goes",
+    "gets",
+    "got",
+    "told",
+    "tells",
+    "thinks",
+    "never",
+    "always",
+    "not",
+    "and",
+    "left",
+    "leaves",
+    "hits",
+    "shouts",
+    "drinks",
+    "makes",
+    "won",
+}
 _WORKPLACES = {
     "council",
     "nhs",
@@ -275,6 +318,8 @@ def _is_self(
         return EXPLICIT  # "mum of two", "nan to my grandson"
     if after[:1] == ["here"]:
         return EXPLICIT
+    if after[:1] and after[0] in _THIRD_PERSON_VERBS and match.value != "young_person":
+        return SOMEONE_ELSE  # "mum hasn't been home", "dad said"
     leading = [t for t in clause if t == "the" or (t not in _GREETINGS and t not in _FILLERS)]
     window = clause[-4:]
     if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am") :]):
@@ -297,12 +342,8 @@ def _works_somewhere(tokens: Sequence[str]) -> int | None:
         pairs = set(zip(clause, clause[1:], strict=False))
         if ("i", "work") in pairs or ("we", "work") in pairs:
             return index
-        if (
-            ("i", "am") in pairs
-            and ("a" in clause or "an" in clause)
-            and any(word in clause for word in ("at", "for", "in", "with"))
-        ):
-            return index
+        if _JOB_AT.search(" ".join(clause)):
+            return index  # "I'm an officer at the council", "I am a nurse in the NHS"
     return None
 
 

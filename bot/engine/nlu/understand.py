@@ -153,6 +153,7 @@ class Understanding:
     area_ambiguous: bool = False
     interests: list[str] = field(default_factory=list)
     vague: bool = False  # wants to get involved, but named no topic
+    consent: str | None = None  # anonymous | contact | none, from a consent button
 
     def has_profile_facts(self) -> bool:
         return any(
@@ -230,7 +231,11 @@ class Understander:
             speaker_is_parent=result.role in ("parent_carer", "professional"),
         )
         result.age, result.child_age = ages.speaker, ages.child
+        if ages.band and (asking == "age" or result.role in (None, "young_person")):
+            result.age_band = ages.band
         if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
+            result.role, result.role_strength = "young_person", WEAK
+        if result.age_band == "under_11" and result.role is None:
             result.role, result.role_strength = "young_person", WEAK
 
         place = self.gazetteer.find(words, asking_area=asking == "area")
@@ -271,6 +276,9 @@ class Understander:
         age = entities.get("age")
         if isinstance(age, int | float) and 0 < age < 120:
             result.age = int(age)
+        level = entities.get("level")
+        if level in ("anonymous", "contact", "none"):
+            result.consent = level
         interests = entities.get("interests")
         if isinstance(interests, str):
             interests = [interests]

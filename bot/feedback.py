@@ -1,0 +1,154 @@
+"""Feedback with consent: route it to a team, redact what must not travel, store it, forget it,
+purge it, and bring staff answers back to the person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.content.models import Content, TopicCondition
+from bot.engine.nlu import Understander
+from bot.engine.state import utcnow
+from bot.feedback_rules import age_band, may_give_contact
+from bot.keys import Keys
+from bot.privacy.redact import Redactor
+from bot.store import feedback as store
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackDraft:
+    conversation_key: str
+    channel: str
+    sender: str
+    text: str
+    consent: str  # anonymous | contact
+    role: str | None = None
+    area: str | None = None
+    age: int | None = None
+    age_band: str | None = None
+    interests: Sequence[str] = ()
+    contact: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedFeedback:
+    id: int
+    team_id: str
+    team_name: str
+    with_contact: bool
+
+
+def _fits(
+    condition: TopicCondition, role: str | None, area: str | None, topics: Sequence[str]
+) -> bool:
+    if condition.roles is not None and (role or "unknown") not in condition.roles:
+        return False
+    if condition.areas is not None and (area or "unknown") not in condition.areas:
+        return False
+    if condition.topics is not None:
+        wanted = set(condition.topics)
+        if not (wanted & set(topics)) and not ("unknown" in wanted and not topics):
+            return False
+    return True
+
+
+class FeedbackService:
+    """Everything the bot does with feedback; the store does the SQL."""
+
+    def __init__(
+        self,
+        *,
+        content: Content,
+        understander: Understander,
+        keys: Keys,
+        sessions: async_sessionmaker[AsyncSession],
+        redactor: Redactor,
+    ):
+        self.content = content
+        self.understander = understander
+        self.keys = keys
+        self.sessions = sessions
+        self.redactor = redactor
+
+    def topics_for(self, text: str, interests: Sequence[str]) -> list[str]:
+        """What the feedback is about: topics in the text first, then the person's interests."""
+        from_text = self.understander.understand(text, asking="interests").interests
+        return list(dict.fromkeys([*from_text, *interests]))
+
+    def team_for(self, role: str | None, area: str | None, topics: Sequence[str]) -> str:
+        routing = self.content.feedback_routing
+        for rule in routing.rules:
+            if _fits(rule.when, role, area, topics):
+                return rule.team
+        return routing.default_team
+
+    async def save(self, draft: FeedbackDraft) -> SavedFeedback:
+        topics = self.topics_for(draft.text, draft.interests)
+        team_id = self.team_for(draft.role, draft.area, topics)
+        contact_allowed = draft.consent == "contact" and may_give_contact(
+            draft.role, draft.age, draft.age_band
+        )
+        text = draft.text if contact_allowed else self.redactor.redact(draft.text).text
+        contact = None
+        if contact_allowed:
+            contact = self.keys.encrypt(
+                {"channel": draft.channel, "sender": draft.sender, **draft.contact}
+            )
+        row = store.FeedbackRow(
+            created_at=utcnow(),
+            channel=draft.channel,
+            person_key=self.keys.person_key(draft.conversation_key),
+            team_id=team_id,
+            topic=topics[0] if topics else "general",
+            topics=",".join(topics),
+            role=draft.role,
+            area=draft.area,
+            age_band=age_band(draft.age, draft.age_band),
+            text=text,
+            consent="contact" if contact_allowed else "anonymous",
+            contact=contact,
+            status="new",
+        )
+        async with self.sessions.begin() as session:
+            saved = await store.save_feedback(session, row)
+            feedback_id = saved.id
+        return SavedFeedback(
+            feedback_id, team_id, self.content.teams[team_id].name, contact_allowed
+        )
+
+    async def forget(self, conversation_key: str) -> int:
+        """Delete every piece of feedback this person gave."""
+        async with self.sessions.begin() as session:
+            return await store.delete_feedback_for_person(
+                session, self.keys.person_key(conversation_key)
+            )
+
+    async def purge(self, retention_days: int, now: dt.datetime | None = None) -> int:
+        cutoff = (now or utcnow()) - dt.timedelta(days=retention_days)
+        async with self.sessions.begin() as session:
+            return await store.purge_feedback_before(session, cutoff)
+
+    async def answers_waiting(self, channel: str, conversation_key: str) -> list[dict[str, Any]]:
+        """Staff answers not yet shown to this person; marks them delivered."""
+        person = self.keys.person_key(conversation_key)
+        waiting: list[dict[str, Any]] = []
+        async with self.sessions.begin() as session:
+            for delivery in await store.pending_deliveries(
+                session, channel=channel, person_key=person
+            ):
+                feedback = await session.get(store.FeedbackRow, delivery.feedback_id)
+                text = await store.response_text(session, delivery.response_id)
+                team = self.content.teams.get(feedback.team_id) if feedback else None
+                waiting.append(
+                    {
+                        "team": team.name if team else "the team",
+                        "date": feedback.created_at if feedback else None,
+                        "text": text,
+                    }
+                )
+                delivery.delivered_at = utcnow()
+        return waiting

@@ -1,0 +1,71 @@
+"""Keys derived from SECRET_KEY: encryption at rest, pseudonymous person keys, cookies.
+
+With no SECRET_KEY set, a random one is made once and kept in ``.getinvolved-secret`` in the
+working directory (readable by the owner only), so the zero-configuration default still keeps
+what it encrypts readable after a restart. Production sets SECRET_KEY.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
+
+from bot.errors import ConfigError
+
+SECRET_FILE = ".getinvolved-secret"
+MIN_SECRET_CHARS = 32
+
+
+def load_or_create_secret(configured: str | None, directory: Path) -> str:
+    """The configured secret, or one kept in a local file (made on first use)."""
+    if configured:
+        if len(configured) < MIN_SECRET_CHARS:
+            raise ConfigError(f"SECRET_KEY must be at least {MIN_SECRET_CHARS} characters long")
+        return configured
+    path = directory / SECRET_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    secret = secrets.token_urlsafe(48)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(secret)
+    return secret
+
+
+class Keys:
+    """Everything that needs the secret, derived for one purpose each."""
+
+    def __init__(self, secret: str):
+        self._secret = secret.encode("utf-8")
+        self._fernet = Fernet(self._derive(b"encryption"))
+
+    def _derive(self, purpose: bytes) -> bytes:
+        digest = hmac.new(self._secret, b"getinvolved:" + purpose, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest)
+
+    @property
+    def cookie_key(self) -> bytes:
+        """32 raw bytes for the encrypted session cookie."""
+        return base64.urlsafe_b64decode(self._derive(b"cookies"))
+
+    def person_key(self, conversation_key: str) -> str:
+        """A pseudonym for "channel:sender" so a person's feedback can be found and deleted
+        without storing who they are."""
+        return hmac.new(self._derive(b"person"), conversation_key.encode(), "sha256").hexdigest()
+
+    def encrypt(self, value: Any) -> str:
+        return self._fernet.encrypt(json.dumps(value).encode("utf-8")).decode("ascii")
+
+    def decrypt(self, token: str) -> Any:
+        try:
+            return json.loads(self._fernet.decrypt(token.encode("ascii")))
+        except InvalidToken as error:
+            raise ConfigError("stored data cannot be read with this SECRET_KEY") from error

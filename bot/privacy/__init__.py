@@ -1,0 +1,1 @@
+"""Privacy: remove personal details from what a person typed before it is stored or published."""

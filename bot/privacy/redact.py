@@ -1,0 +1,754 @@
+"""Remove personal details from feedback a person typed.
+
+Anonymous feedback, and answers published on the "You said, we did" page, must not carry phone
+numbers, email addresses, postcodes, street addresses, dates of birth or people's names. A
+:class:`Redactor` replaces each with a placeholder such as ``[phone number]`` and keeps everything
+else exactly as typed, so staff still read the person's own words. Web addresses are kept.
+
+How each detail is found:
+
+- phone numbers: Google's ``phonenumbers`` matcher (region GB), plus a pattern for UK-shaped
+  numbers that it rejects as not allocated (such as Ofcom's 07700 900xxx drama range);
+- email addresses, UK postcodes (any case, with or without the space), house number + street;
+- dates of birth after a cue ("dob", "born on", "date of birth");
+- names: the list of about 40,000 first names shipped with ``gender-guesser``, which says how
+  common each name is in Britain, Ireland and the USA. ``wordfreq`` tells which names are also
+  everyday words ("will", "hope"). A capitalised first name is a name anywhere in a sentence;
+  after a cue ("my son", "her teacher", "Mrs", "my name is", "called") a name is caught in lower
+  case too, and so is a word that is a name only sometimes ("my son Will"). A capitalised word
+  straight after a name or a title is taken as the surname.
+
+Words passed as ``keep_words`` (place names, route titles, team names) are never taken for names
+on their own; only a one-word place name straight after "my son", a title and the like is ("my
+son Arun", "Dr Crawley").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import phonenumbers
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
+
+PLACEHOLDERS: dict[str, str] = {
+    "email": "[email address]",
+    "phone": "[phone number]",
+    "postcode": "[postcode]",
+    "address": "[address]",
+    "date_of_birth": "[date of birth]",
+    "name": "[name]",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """Text with personal details replaced, and the kinds found in order of first appearance."""
+
+    text: str
+    found: tuple[str, ...]
+
+
+# --- Word lists --------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Never a person's name, even after a cue: family words, titles of address, days and most months,
+# faiths and languages, school subjects, places and services people in Sussex mention.
+NEVER_NAMES = _words(
+    """
+    mum mummy mam mom mommy ma dad daddy pa papa nan nana nanna nanny gran granny grandma grandpa
+    grandad granddad grandmother grandfather auntie aunty uncle sis bro hubby
+    sir madam miss mrs mr ms mx dr
+    god jesus christ lord allah
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+    january february july september october november december
+    christmas xmas easter halloween diwali eid ramadan hanukkah
+    christian muslim jewish hindu sikh buddhist catholic protestant
+    gay lesbian queer trans roma gypsy traveller
+    english british welsh scottish irish polish french spanish german italian portuguese
+    maths math science art drama music history geography pe re computing
+    london paris india america england britain scotland wales ireland europe africa asia
+    sussex kent surrey hampshire brighton hove crawley horsham worthing lewes chichester
+    eastbourne hastings bognor regis heath haywards burgess rye seaford newhaven bexhill
+    shoreham lancing littlehampton arundel uckfield crowborough hailsham devon sheffield bradford
+    camden warwick preston stafford milton brent chester alton malvern derry stirling dallas
+    francisco geneva adelaide stanford trinidad valencia raleigh reno lafayette alberta dayton
+    augusta alexandria
+    young voices local offer family hub hubs council forum nhs send sen camhs ehcp senco
+    school college academy teams zoom google facebook instagram whatsapp snapchat tiktok
+    youtube xbox minecraft fortnite roblox lego netflix amazon tesco asda lidl aldi covid
+    hi hello hiya hey thanks ok okay lol xx nike meta tory hilton barbie isa newton homer
+    manor albion alexa siri paw nando
+    """
+)
+
+# Everyday words that are also first names: a name only straight after a cue, and then only
+# when capitalised ("my son Will" but "my son will"; "my daughter May" but "in May"), or after
+# "called" or "my name is" ("he is called will").
+WORDS_THAT_ARE_ALSO_NAMES = _words(
+    """
+    will may june april august march jan hope faith joy summer autumn winter spring chance guy
+    sincere merry miles justice honor honour liberty destiny patience charity unity heaven royal
+    major king prince princess queen duke baron sky storm rain river forest stone rock price key
+    win red rich brain judge lane rush diamond ward trace noble loyal lean haven miracle
+    sterling harmony precious chip candy clay alpha skip marvel sunshine sunny honey buddy hero
+    rod bob chuck genesis ivory velvet sage hay herb tab kay lou con des gene dean rob
+    drew chase hunter grant don bill mark frank rusty brook glen gale meadow mercy trinity
+    star cash sonny dusty sandy penny earl pearl olive ginger berry porter angel crystal nova
+    eden venus belle raven valentine pat sue ray max jay bishop pastor cliff bud rocky ace
+    cherish earnest windy blossom emerald coral mare kitty willy lance reg gore jewel lyric ed
+    """
+)
+
+# First names that are common in Britain now but missing, or marked as rare, in the list.
+EXTRA_NAMES = _words(
+    """
+    alfie darcey darcie zac bex kel ahmed mohammed muhammad mohammad mohamed ali amir omar hassan
+    ibrahim yusuf yousef zainab maryam fatima aisha ayesha amira priya aryan arjun rohan kacper
+    jakub oskar zuzanna wiktoria kai theo hugo luca felix arlo nova isla esme evie maisie mia ava
+    aria ezra jaxon harley ollie freya poppy archie reggie teddie frankie elsie ivy willow sienna
+    """
+)
+
+# Words too common to be a surname when they follow a name ("Emma said", "Jack and").
+FUNCTION_WORDS = _words(
+    """
+    a an the and or but if so as at by for from in into of off on onto out over to up with
+    i me my we us our you your he him his she her they them their it its this that these those
+    is am are was were be been being has have had do does did done can could would shall
+    should might must not no yes said says told tells asked asks wants wanted went goes
+    who what when where why how which there here then than too very just also still only
+    """
+)
+
+TITLES = _words("mr mrs ms mx miss dr prof professor")
+
+# A name before these is part of the name of a condition: "Prader-Willi syndrome".
+CONDITION_WORDS = _words("syndrome disease palsy sequence anomaly malformation")
+
+# Words after a name that say what the person does, not who they are: "Holly Riley-Saxby Chair".
+JOB_WORDS = _words(
+    """
+    parent carer chair chairman chairwoman director chief interim lead member rep representative
+    volunteer governor trustee founder ceo
+    """
+)
+
+# Words after a name that show it is part of the name of a place or an organisation:
+# "Thomas Bennett Community College", "Queen Victoria Hospital", "Victoria Road".
+ORGANISATION_WORDS = _words(
+    """
+    school schools academy college primary infant infants junior juniors high secondary
+    hospital centre center house road street avenue lane drive close way park hill court
+    trust foundation clinic surgery church chapel community ward unit hall library station
+    """
+)
+
+RELATIVES = (
+    "sons?|daughters?|child|children|kids?|boys?|girls?|lads?|baby|toddler|teen|teenager|twins?|"
+    "brothers?|sisters?|siblings?|husband|wife|partner|ex|fianc[eé]e?|boyfriend|girlfriend|"
+    "mum|mom|mam|mother|dad|father|step-?son|step-?daughter|step-?dad|step-?mum|nan|nanna|"
+    "gran|granny|grandma|grandad|granddad|grandpa|grandson|granddaughter|grandchild|niece|nephew|"
+    "cousin|aunt|auntie|aunty|uncle|friends?|mates?|bestie|ds|dd|dh"
+)
+ROLES = (
+    "teachers?|tutor|ta|senco|sendco|head|headteacher|headmaster|headmistress|principal|deputy|"
+    "caseworker|worker|officer|co-?ordinator|keyworker|manager|advisor|adviser|mentor|coach|"
+    "doctor|gp|consultant|paediatrician|pediatrician|nurse|therapist|ot|salt|physio|"
+    "physiotherapist|psych|psychologist|psychiatrist|counsell?or|sw|lsa|assistant|practitioner"
+)
+
+# --- Patterns ----------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# "kerry at gmail dot com", "kerry.smith@hotmail dot co dot uk"
+_SPELLED_EMAIL = re.compile(
+    r"\b[\w+-]+(?:(?:\.|[ \t]+dot[ \t]+)[\w+-]+)*[ \t]*(?:@|\(at\)|\[at\]|[ \t]at[ \t])[ \t]*[\w-]+"
+    r"(?:[ \t]*(?:\.|[ \t]dot[ \t])[ \t]*[a-z]{2,6})*?"
+    r"[ \t]+dot[ \t]+(?:com|co|uk|org|net|me)\b(?:(?:\.|[ \t]+dot[ \t]+)(?:uk|com))?",
+    re.IGNORECASE,
+)
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|nhs|info|io)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+_WEB_ADDRESS_HINT = re.compile(r"www\.|\.(?:uk|com|org|net|gov|nhs|info|io)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_POSTCODE = re.compile(
+    r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)\b", re.IGNORECASE
+)
+# Seven digits or more in a row (spaces, dashes, dots and brackets between): maybe a phone number.
+_MANY_DIGITS = re.compile(r"\d(?:[\s\-.()/]{0,2}\d){6,}")
+# A UK number written nationally (0 and 9 or 10 digits) or with +44 / 0044, however spaced.
+_UK_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.)]{0,2}\d){8,9}(?![\d])"
+)
+_STREET_STOP = (
+    r"(?:the|a|an|of|to|up|down|in|on|at|and|or|my|his|her|our|their|your|each|every|per|more|"
+    r"other|different|new|old|is|was|are|were|from|for|with|by|times|hours?|mins?|minutes?|days?|"
+    r"weeks?|months?|years?|yrs?|miles?|kids|children|people|car|cars)\b"
+)
+_ADDRESS = re.compile(
+    r"\b\d{1,4}[A-Za-z]?,?[ \t]+"
+    rf"(?:(?!{_STREET_STOP})[A-Za-z][A-Za-z'’-]*[ \t]+){{1,3}}?"
+    r"(?:road|rd|street|avenue|ave|lane|drive|crescent|terrace|gardens)\b\.?",
+    re.IGNORECASE,
+)
+# For street endings that are also everyday words, the street name must be capitalised.
+# "12 The Avenue" too.
+_ADDRESS_CAPITALISED = re.compile(
+    r"\b\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"(?:The[ \t]+(?:[A-Z][A-Za-z'’-]*[ \t]+){0,2}?|(?:[A-Z][A-Za-z'’-]*[ \t]+){1,3}?)"
+    r"(?:St|Way|way|Close|close|Court|court|Place|place|Grove|grove|Hill|hill|Park|park|"
+    r"Road|Street|Avenue|Lane|Drive|Crescent|Terrace|Gardens|Green|Mews|Rise|Walk|Row|Square|"
+    r"Parade)\b\.?"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE_OF_BIRTH = re.compile(
+    r"\b(?:d\.?o\.?b\.?|date of birth|birthday|born(?: on)?)[ \t]*(?:is|was|[:\-])?[ \t]*"
+    r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}\.?(?:[ \t]+\d{{4}})?"
+    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?(?:[ \t]+\d{{4}})?)\b",
+    re.IGNORECASE,
+)
+
+# Cue words are plain ASCII; matching them as ASCII is twice as fast.
+_CUE_FLAGS = re.IGNORECASE | re.ASCII
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_APOSTROPHE_NAME = re.compile(r"[A-Z]['’][A-Z][\w'’-]*")  # "O'Brien", "D'Souza"
+# "my son", "her teacher", "our eldest daughter", "my son's teacher"
+_RELATION_CUE = re.compile(
+    rf"\b(?:my|our|his|her|their|your|ur|me|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{RELATIVES}|{ROLES})\b",
+    _CUE_FLAGS,
+)
+# "my name is", sign-offs: what follows is the writer's own name, surname included.
+_SELF_CUE = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+names|my\s+name['’]s|name\s*:|signed|kind\s+regards|regards|"
+    r"best\s+wishes|yours\s+sincerely|yours\s+faithfully)\b",
+    _CUE_FLAGS,
+)
+# "called will", "my name is may": a word that is also a name is a name here, in any case.
+_NAMING_CUE = re.compile(
+    r"\b(?:called|named|known\s+as|aka|call\s+me|my\s+name\s+is|my\s+names|my\s+name['’]s|"
+    r"name\s+is|name['’]s|name\s*:)",
+    _CUE_FLAGS,
+)
+# "I'm Dave", "this is Kerry", "hi Sarah", "my son is Jack"
+_INTRO_CUE = re.compile(
+    r"\b(?:i['’]?m|i\s+am|this\s+is|hi|hello|hiya|hey|dear|"
+    rf"(?:my|our|his|her|their)\s+(?:{RELATIVES})\s+(?:is|was))\b",
+    _CUE_FLAGS,
+)
+# "thanks sarah", "from jack": only a clear first name counts after these.
+_GREETING_CUE = re.compile(
+    r"\b(?:thanks|thank\s+you|cheers|from|love|ta|it['’]?s|ask\s+for|speak\s+to|talk\s+to|"
+    r"spoke\s+to|spoken\s+to)\b",
+    _CUE_FLAGS,
+)
+# "@jake_123": a user name on social media.
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_SPACES = re.compile(r"[ \t]+")
+_CUE_GAP = re.compile(r"[ \t]*[,:\-–—]?[ \t]*\n?[ \t]*")
+_LIST_GAP = re.compile(r"[ \t]*(?:,|&|and|,[ \t]*and)[ \t]+", re.IGNORECASE)
+_RELATION_WORD = re.compile(rf"(?:{RELATIVES}|{ROLES})", re.IGNORECASE)
+
+# Cue kinds, strongest first.
+_RELATION, _SELF, _INTRO, _GREETING = 1, 2, 3, 4
+
+
+# --- The first-name list -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """First names in three tiers, and how common everyday English words are."""
+
+    known: frozenset[str]  # a name after a cue
+    mid_sentence: frozenset[str]  # a name when capitalised in the middle of a sentence
+    sentence_start: frozenset[str]  # a name when capitalised, even at the start of a sentence
+    popularity: dict[str, int]  # name -> how common in Britain, Ireland or the USA (0..13)
+    rank: dict[str, int]  # the 5,000 most common English words -> rank (0 is "the")
+
+
+def _hex(char: str) -> int:
+    return int(char, 16) if char in "0123456789ABCDEFabcdef" else 0
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    """Build the name tiers once per process: about 0.4 s."""
+    data = resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
+    popularity: dict[str, int] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line or line[0] in "#=" or len(line) < 33:
+            continue
+        name = line.split()[1].lower()
+        if "+" in name:
+            continue
+        # Columns 30, 31 and 32 give how common the name is in Britain, Ireland and the USA.
+        score = max(_hex(line[30]), _hex(line[31]), _hex(line[32]))
+        popularity[name] = max(popularity.get(name, 0), score)
+    for name in EXTRA_NAMES:
+        popularity[name] = max(popularity.get(name, 0), 5)
+
+    frequency = get_frequency_dict("en")
+
+    def zipf(word: str) -> float:
+        value = frequency.get(word, 0.0)
+        return math.log10(value) + 9 if value > 0 else 0.0
+
+    known: set[str] = set()
+    mid_sentence: set[str] = set()
+    sentence_start: set[str] = set()
+    for name, score in popularity.items():
+        if len(name) < 2 or name in NEVER_NAMES:
+            continue
+        everyday = zipf(name)
+        if score == 0 and everyday >= 4.0:
+            continue  # a name elsewhere, an everyday word here: "son", "the", "line"
+        known.add(name)
+        if name in WORDS_THAT_ARE_ALSO_NAMES or (score < 3 and everyday >= 4.0):
+            continue
+        if len(name) < 3 and score < 3:
+            continue
+        mid_sentence.add(name)
+        if score >= 1 or everyday < 3.0:
+            sentence_start.add(name)
+    rank = {word: position for position, word in enumerate(top_n_list("en", 5000))}
+    return _Vocabulary(
+        known=frozenset(known),
+        mid_sentence=frozenset(mid_sentence),
+        sentence_start=frozenset(sentence_start),
+        popularity=popularity,
+        rank=rank,
+    )
+
+
+# --- Words in a message ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Word:
+    """One word of a message, without a possessive "'s"."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    first_part: str  # "lily" for "Lily-Mae"
+    possessive: bool
+    sentence_start: bool
+    capitalised: bool  # "Jack", "Lily-Mae", "McDonald"; not "SENDCo" or "NHS"
+    shouted: bool  # "NHS", "JACK"
+    contraction: bool  # "don't", "I'm"; but "O'Brien" is a name
+
+
+def _split_words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        word, end = match.group(), match.end()
+        possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
+        if possessive:
+            word, end = word[:-2], end - 2
+        gap = text[previous_end : match.start()]
+        before = gap.rstrip(" \t\"'“‘([")
+        if words:
+            sentence_start = "\n" in gap or (before != "" and before[-1] in ".!?…")
+        else:
+            sentence_start = before == "" or before[-1] in ".!?…-*•"
+        lower = word.lower()
+        upper = word.isupper()
+        capitalised = word[0].isupper() and not upper and _capitalised(word)
+        contraction = ("'" in word or "’" in word) and not _APOSTROPHE_NAME.fullmatch(word)
+        first_part = lower.partition("-")[0]
+        shouted = upper and len(word) > 1
+        words.append(
+            _Word(
+                match.start(), end, word, lower, first_part, possessive, sentence_start,
+                capitalised, shouted, contraction,
+            )
+        )  # fmt: skip
+        previous_end = match.end()
+    return words
+
+
+def _capitalised(word: str) -> bool:
+    """ "Jack", "Lily-Mae", "McDonald"; not "SENDCo"."""
+    return all(sum(c.isupper() for c in part) <= 2 for part in word.split("-"))
+
+
+def _keep_key(phrase: str) -> tuple[str, ...]:
+    """ "Goring-by-Sea" and "goring by sea" -> ("goring", "by", "sea")."""
+    return tuple(part for word in _WORD.findall(phrase.lower()) for part in word.split("-"))
+
+
+class _Spans:
+    """Character ranges already claimed: a detail to replace (kind) or text to keep (None)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int, str | None]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e, _ in self.items)
+
+    def claim(self, start: int, end: int, kind: str | None) -> bool:
+        if start >= end or not self.free(start, end):
+            return False
+        self.items.append((start, end, kind))
+        return True
+
+    def claim_all(
+        self, pattern: re.Pattern[str], text: str, kind: str | None, group: int | str = 0
+    ) -> None:
+        for match in pattern.finditer(text):
+            self.claim(match.start(group), match.end(group), kind)
+
+
+# --- The redactor ------------------------------------------------------------------------------
+
+
+class Redactor:
+    """Finds personal details in typed text and replaces them with placeholders.
+
+    Build one at start-up and share it: the first one built loads the list of first names.
+    """
+
+    def __init__(self, *, keep_words: Iterable[str] = ()) -> None:
+        self._vocabulary = _vocabulary()
+        # First word -> the phrases starting with it, longest first; "-" counts as a space.
+        self._keep: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in {_keep_key(words) for words in keep_words}:
+            if phrase:
+                self._keep.setdefault(phrase[0], []).append(phrase)
+        for phrases in self._keep.values():
+            phrases.sort(key=len, reverse=True)
+
+    def redact(self, text: str) -> Redaction:
+        """Replace phone numbers, emails, postcodes, addresses, dates of birth and names."""
+        spans = _Spans()
+        if "@" in text:
+            spans.claim_all(_EMAIL, text, "email")
+        if " dot " in text.lower():
+            spans.claim_all(_SPELLED_EMAIL, text, "email")
+        if "://" in text or _WEB_ADDRESS_HINT.search(text):
+            spans.claim_all(_WEB_ADDRESS, text, None)
+        if "@" in text:
+            for match in _HANDLE.finditer(text):
+                if match.group()[1:].lower() not in self._vocabulary.rank:  # not "@home"
+                    spans.claim(match.start(), match.end(), "name")
+        if _DIGIT.search(text):
+            spans.claim_all(_POSTCODE, text, "postcode")
+            _find_phone_numbers(text, spans)
+            spans.claim_all(_ADDRESS, text, "address")
+            spans.claim_all(_ADDRESS_CAPITALISED, text, "address")
+            spans.claim_all(_DATE_OF_BIRTH, text, "date_of_birth", group="date")
+        _NameFinder(self._vocabulary, self._keep, text, spans).run()
+
+        found: list[str] = []
+        pieces: list[str] = []
+        position = 0
+        for start, end, kind in sorted(spans.items):
+            if kind is None:
+                continue
+            pieces += [text[position:start], PLACEHOLDERS[kind]]
+            position = end
+            if kind not in found:
+                found.append(kind)
+        pieces.append(text[position:])
+        return Redaction(text="".join(pieces), found=tuple(found))
+
+
+def _find_phone_numbers(text: str, spans: _Spans) -> None:
+    # The matcher is slow on long text, so it reads only the stretches with enough digits.
+    for digits in _MANY_DIGITS.finditer(text):
+        offset = max(0, digits.start() - 5)
+        window = text[offset : digits.end() + 1]
+        for match in phonenumbers.PhoneNumberMatcher(window, "GB"):
+            spans.claim(offset + match.start, offset + match.end, "phone")
+    for found in _UK_PHONE.finditer(text):
+        try:
+            number = phonenumbers.parse(found.group(), "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            spans.claim(found.start(), found.end(), "phone")
+
+
+class _NameFinder:
+    """Finds the names in one message; made afresh for each message."""
+
+    def __init__(
+        self,
+        vocabulary: _Vocabulary,
+        keep: dict[str, list[tuple[str, ...]]],
+        text: str,
+        spans: _Spans,
+    ) -> None:
+        self.names = vocabulary
+        self.text = text
+        self.spans = spans
+        self.words = _split_words(text)
+        self.kept = self._find_kept(keep)
+        self.cues = self._find_cues()
+        self.naming = self._cued_words(_NAMING_CUE)
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.words):
+            word = self.words[index]
+            last: int | None = None
+            if self.spans.free(word.start, word.end) and not word.contraction:
+                last = self._titled_name(index)
+                if last is None:
+                    last = self._cued_name(index)
+                if last is None:
+                    last = self._possessive_name(index)
+                if last is None:
+                    last = self._plain_name(index)
+            index = (index if last is None else last) + 1
+
+    def _find_kept(self, keep: dict[str, list[tuple[str, ...]]]) -> dict[int, bool]:
+        """Start of each word in a place name or route title -> whether it is a one-word one."""
+        kept: dict[int, bool] = {}
+        if not keep:
+            return kept
+        parts = [(word, part) for word in self.words for part in word.lower.split("-")]
+        position = 0
+        while position < len(parts):
+            for phrase in keep.get(parts[position][1], ()):
+                end = position + len(phrase)
+                if tuple(part for _, part in parts[position:end]) == phrase:
+                    covered = {word.start for word, _ in parts[position:end]}
+                    for start in covered:
+                        kept[start] = len(phrase) == 1
+                    position = end - 1
+                    break
+            position += 1
+        return kept
+
+    def _find_cues(self) -> dict[int, int]:
+        """Word index -> the strongest cue straight before that word."""
+        starts = {word.start: index for index, word in enumerate(self.words)}
+        cues: dict[int, int] = {}
+        for kind, pattern in (
+            (_RELATION, _RELATION_CUE),
+            (_SELF, _SELF_CUE),
+            (_INTRO, _NAMING_CUE),
+            (_INTRO, _INTRO_CUE),
+            (_GREETING, _GREETING_CUE),
+        ):
+            for index in self._cued_words(pattern, starts):
+                cues[index] = min(cues.get(index, kind), kind)
+        return cues
+
+    def _cued_words(self, cue: re.Pattern[str], starts: dict[int, int] | None = None) -> set[int]:
+        """Indexes of the words straight after each match of ``cue``."""
+        if starts is None:
+            starts = {word.start: index for index, word in enumerate(self.words)}
+        found: set[int] = set()
+        for match in cue.finditer(self.text):
+            gap = _CUE_GAP.match(self.text, match.end())
+            if gap is None or gap.end() == match.end():
+                continue
+            index = starts.get(gap.end())
+            if index is not None:
+                found.add(index)
+        return found
+
+    # --- the four ways a name is found
+
+    def _titled_name(self, index: int) -> int | None:
+        """ "Mrs Patel", "Mr. Smith", "Dr Ahmed", "his teacher mrs smith"."""
+        title = self.words[index]
+        kind = title.lower
+        if kind not in TITLES or title.possessive or index + 1 >= len(self.words):
+            return None
+        if not (title.capitalised or title.text.islower()):
+            return None
+        surname = self.words[index + 1]
+        if not re.fullmatch(r"\.?[ \t]+", self.text[title.end : surname.start]):
+            return None
+        after_role = self.cues.get(index) == _RELATION
+        if kind == "miss" and not after_role and not (title.capitalised and surname.capitalised):
+            return None  # "I miss Jack", "we miss out"
+        if not self._could_be_surname(surname):
+            return None
+        if not (surname.capitalised or surname.shouted):
+            if not surname.text.islower():
+                return None
+            clear = surname.first_part in self.names.mid_sentence
+            if kind in ("dr", "prof", "professor"):
+                if not clear and zipf_frequency(surname.lower, "en") >= 3.5:
+                    return None  # "Dr appointment"
+            elif not clear and self.names.rank.get(surname.lower, _RARE) < 1000:
+                return None
+        last = self._extend(index + 1, lowercase=False)
+        self.spans.claim(title.start, self.words[last].end, "name")
+        return last
+
+    def _cued_name(self, index: int) -> int | None:
+        """A name after "my son", "my name is", "called"...; and the names listed after it."""
+        cue = self.cues.get(index)
+        naming = index in self.naming
+        if cue is None or not self._name_after_cue(self.words[index], cue, naming=naming):
+            return None
+        last = self._extend(index, lowercase=cue == _SELF)
+        if self._names_a_thing(last):
+            return None
+        self.spans.claim(self.words[index].start, self.words[last].end, "name")
+        # "my kids Jack, Lily and Sam"
+        while True:
+            following_index = last + 1
+            if following_index < len(self.words) and self.words[following_index].lower == "and":
+                following_index += 1
+            if following_index >= len(self.words):
+                break
+            following = self.words[following_index]
+            if not _LIST_GAP.fullmatch(self.text, self.words[last].end, following.start):
+                break
+            if not self.spans.free(following.start, following.end):
+                break
+            if not self._name_after_cue(following, max(cue, _INTRO), listed=True):
+                break
+            end = self._extend(following_index, lowercase=False)
+            self.spans.claim(following.start, self.words[end].end, "name")
+            last = end
+        return last
+
+    def _possessive_name(self, index: int) -> int | None:
+        """ "jacks mum", "emma's teacher": a first name in lower case owning a relative or role."""
+        word = self.words[index]
+        if not (word.possessive or word.lower.endswith("s")) or not word.text.islower():
+            return None
+        if index + 1 >= len(self.words) or self._is_kept(word):
+            return None
+        if not _RELATION_WORD.fullmatch(self.words[index + 1].lower):
+            return None
+        first, end = word.first_part, word.end
+        if not word.possessive:
+            if first in self.names.rank:
+                return None  # "class teacher", "times head"
+            first, end = first[:-1], end - 1  # "jacks mum"
+        if first not in self.names.mid_sentence:
+            return None
+        if self.names.popularity.get(first, 0) < 3 and (
+            first in self.names.rank or not word.possessive
+        ):
+            return None
+        self.spans.claim(word.start, end, "name")
+        return index
+
+    def _plain_name(self, index: int) -> int | None:
+        """A capitalised first name with no cue: "Jack has ADHD", "I told Emma's teacher"."""
+        word = self.words[index]
+        if not word.capitalised or self._is_kept(word) or word.lower in NEVER_NAMES:
+            return None
+        tier = self.names.sentence_start if word.sentence_start else self.names.mid_sentence
+        if word.first_part not in tier:
+            return None
+        if index > 0 and self.words[index - 1].lower in _BEFORE_PLACE_NAMES:
+            return None  # "St Mary's", "the Alex" and "the Royal Alex" (a hospital)
+        last = self._extend(index, lowercase=False)
+        if self._names_a_thing(last):
+            return None
+        self.spans.claim(word.start, self.words[last].end, "name")
+        return last
+
+    # --- helpers
+
+    def _name_after_cue(
+        self, word: _Word, cue: int, *, listed: bool = False, naming: bool = False
+    ) -> bool:
+        names = self.names
+        lower, first = word.lower, word.first_part
+        if lower in NEVER_NAMES or first in NEVER_NAMES or lower in FUNCTION_WORDS:
+            return False
+        strong = cue in (_RELATION, _SELF) and not listed
+        if self._is_kept(word, after_strong_cue=strong):
+            return False
+        popularity = names.popularity.get(first, 0)
+        if word.capitalised or word.shouted:
+            if first in names.mid_sentence:
+                return True
+            if first in names.known:
+                # "my son Will", "called Hope"; not "I called Royal Mail"
+                return strong or (cue != _GREETING and popularity >= 2)
+            if word.shouted or listed or not (strong or naming):
+                return False  # "I'm Neurodivergent"
+            return zipf_frequency(lower, "en") < (3.5 if strong else 2.0)  # "called Oluwaseun"
+        if not word.text.islower():
+            return False
+        if first in WORDS_THAT_ARE_ALSO_NAMES:
+            return naming and popularity >= 2  # "called will"; not "I called sky"
+        if first in names.known:
+            # "jack", "freya"; not "foster" (a surname, but mostly a word)
+            if popularity >= 3:
+                return True
+            return first not in names.rank and zipf_frequency(first, "en") < 3.5
+        return strong and len(lower) > 2 and zipf_frequency(lower, "en") < 2.0
+
+    def _could_be_surname(self, word: _Word) -> bool:
+        lower = word.lower
+        return not (
+            word.contraction
+            or lower in FUNCTION_WORDS
+            or lower in NEVER_NAMES
+            or lower in TITLES
+            or lower in ORGANISATION_WORDS
+            or lower in JOB_WORDS
+            or _RELATION_WORD.fullmatch(lower)
+            or self._is_kept(word)
+            or not self.spans.free(word.start, word.end)
+        )
+
+    def _extend(self, index: int, *, lowercase: bool) -> int:
+        """Index of the last word of the name that starts at ``index``: "Sarah Thompson"."""
+        last = index
+        while last - index < 2 and last + 1 < len(self.words) and not self.words[last].possessive:
+            following = self.words[last + 1]
+            if not _SPACES.fullmatch(self.text, self.words[last].end, following.start):
+                break
+            if following.shouted or not self._could_be_surname(following):
+                break
+            rank = self.names.rank.get(following.lower, _RARE)
+            if following.capitalised:
+                if rank < 300 and following.first_part not in self.names.mid_sentence:
+                    break
+            elif not (lowercase and following.text.islower() and rank >= 3000):
+                break
+            last += 1
+        return last
+
+    def _names_a_thing(self, last: int) -> bool:
+        """ "Victoria Road", "Thomas Bennett Community College", "Prader-Willi syndrome"."""
+        if last + 1 >= len(self.words):
+            return False
+        following = self.words[last + 1]
+        if following.lower in CONDITION_WORDS:
+            return True
+        return (
+            not self.words[last].possessive
+            and following.capitalised
+            and following.lower in ORGANISATION_WORDS
+        )
+
+    def _is_kept(self, word: _Word, *, after_strong_cue: bool = False) -> bool:
+        """Part of a place name or route title; a one-word one after "my son" is still a name."""
+        alone = self.kept.get(word.start)
+        return alone is not None and not (after_strong_cue and alone)
+
+
+_BEFORE_PLACE_NAMES = _words("st saint the royal queen king prince princess holy lady")
+_RARE = 1_000_000  # the rank of a word outside the most common 5,000

@@ -1,0 +1,71 @@
+"""`getinvolved serve`: the web server, with a daily clean-up of old data."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from bot.app import GetInvolved
+from bot.store import conversations
+from bot.web.app import create_web_app
+
+logger = logging.getLogger(__name__)
+DAY = 24 * 60 * 60
+
+
+async def clean_up(bot: GetInvolved) -> tuple[int, int]:
+    """Purge feedback past RETENTION_DAYS and conversations past their expiry."""
+    purged = await bot.feedback.purge(bot.settings.retention_days)
+    async with bot.sessions.begin() as session:
+        expired = await conversations.delete_expired_conversations(session, expiry=bot.expiry)
+    logger.info("clean-up: %s feedback purged, %s conversations expired", purged, expired)
+    return purged, expired
+
+
+async def _daily(bot: GetInvolved) -> None:
+    while True:
+        try:
+            await clean_up(bot)
+        except Exception:  # keep the server up; try again tomorrow
+            logger.exception("daily clean-up failed")
+        await asyncio.sleep(DAY)
+
+
+def create_server_app(bot: GetInvolved) -> web.Application:
+    app = create_web_app(bot, secure_cookies=bot.settings.secure_cookies)
+
+    async def background(app: web.Application) -> AsyncIterator[None]:
+        task = asyncio.create_task(_daily(bot))
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    app.cleanup_ctx.append(background)
+    return app
+
+
+async def run_server(bot: GetInvolved) -> int:
+    app = create_server_app(bot)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, bot.settings.host, bot.settings.port)
+    await site.start()
+    print(
+        f"Get Involved is serving on http://{bot.settings.host}:{bot.settings.port}/ "
+        f"(staff pages at /staff/). Press Ctrl+C to stop.",
+        flush=True,
+    )
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+    return 0
+
+
+__all__ = ["clean_up", "create_server_app", "run_server", "dt"]

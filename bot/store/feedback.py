@@ -1,0 +1,235 @@
+"""Feedback, staff answers, and answers waiting to go back to the person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    delete,
+    func,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+
+from bot.engine.state import utcnow
+from bot.store.db import Base
+
+STATUSES = ("new", "read", "answered", "closed")
+CONSENTS = ("anonymous", "contact")
+
+
+class FeedbackRow(Base):
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    channel: Mapped[str] = mapped_column(String(40))
+    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), index=True)
+    topic: Mapped[str] = mapped_column(String(40), index=True)
+    topics: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    area: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    age_band: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    consent: Mapped[str] = mapped_column(String(20))
+    contact: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    read_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    responses: Mapped[list[ResponseRow]] = relationship(
+        back_populates="feedback",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="ResponseRow.id",
+    )
+
+
+class ResponseRow(Base):
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback.id", ondelete="CASCADE"), index=True
+    )
+    staff_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    text: Mapped[str] = mapped_column(Text)
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    public_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    public_feedback: Mapped[str | None] = mapped_column(Text, nullable=True)
+    feedback: Mapped[FeedbackRow] = relationship(back_populates="responses", lazy="raise")
+
+
+class DeliveryRow(Base):
+    """An answer waiting to reach the person on the channel they used."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback.id", ondelete="CASCADE"), index=True
+    )
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(40), index=True)
+    person_key: Mapped[str] = mapped_column(String(64), index=True)
+    recipient: Mapped[str] = mapped_column(Text)  # encrypted channel address
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True, index=True
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFilter:
+    status: str | None = None
+    topic: str | None = None
+    area: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def _filtered(team_ids: Sequence[str], filters: FeedbackFilter):  # type: ignore[no-untyped-def]
+    query = select(FeedbackRow).where(FeedbackRow.team_id.in_(list(team_ids)))
+    if filters.status:
+        query = query.where(FeedbackRow.status == filters.status)
+    if filters.topic:
+        query = query.where(FeedbackRow.topic == filters.topic)
+    if filters.area:
+        query = query.where(FeedbackRow.area == filters.area)
+    if filters.since:
+        start = dt.datetime.combine(filters.since, dt.time.min, tzinfo=dt.UTC)
+        query = query.where(FeedbackRow.created_at >= start)
+    if filters.until:
+        end = dt.datetime.combine(filters.until + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+        query = query.where(FeedbackRow.created_at < end)
+    return query
+
+
+async def save_feedback(session: AsyncSession, row: FeedbackRow) -> FeedbackRow:
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def list_feedback_for_teams(
+    session: AsyncSession,
+    team_ids: Sequence[str],
+    filters: FeedbackFilter = FeedbackFilter(),
+    *,
+    limit: int | None = 500,
+) -> Sequence[FeedbackRow]:
+    query = _filtered(team_ids, filters).order_by(
+        FeedbackRow.created_at.desc(), FeedbackRow.id.desc()
+    )
+    if limit:
+        query = query.limit(limit)
+    return (await session.scalars(query)).all()
+
+
+async def get_feedback_for_teams(
+    session: AsyncSession, feedback_id: int, team_ids: Sequence[str]
+) -> FeedbackRow | None:
+    """One piece of feedback, only if it belongs to one of ``team_ids``."""
+    return await session.scalar(
+        select(FeedbackRow)
+        .where(FeedbackRow.id == feedback_id, FeedbackRow.team_id.in_(list(team_ids)))
+        .options(selectinload(FeedbackRow.responses))
+    )
+
+
+async def list_all_feedback(session: AsyncSession) -> Sequence[FeedbackRow]:
+    return (await session.scalars(select(FeedbackRow).order_by(FeedbackRow.id))).all()
+
+
+async def count_by(
+    session: AsyncSession, team_ids: Sequence[str], column: str
+) -> list[tuple[str, int]]:
+    """Counts of the teams' feedback by topic, or by month ("YYYY-MM")."""
+    rows = (
+        await session.execute(
+            select(FeedbackRow.topic, FeedbackRow.created_at).where(
+                FeedbackRow.team_id.in_(list(team_ids))
+            )
+        )
+    ).all()
+    counts: dict[str, int] = {}
+    for topic, created in rows:
+        key = topic if column == "topic" else created.strftime("%Y-%m")
+        counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items())
+
+
+async def add_response(session: AsyncSession, response: ResponseRow) -> ResponseRow:
+    session.add(response)
+    await session.flush()
+    return response
+
+
+async def delete_feedback_for_person(session: AsyncSession, person_key: str) -> int:
+    ids = (
+        await session.scalars(select(FeedbackRow.id).where(FeedbackRow.person_key == person_key))
+    ).all()
+    if ids:
+        await session.execute(delete(DeliveryRow).where(DeliveryRow.feedback_id.in_(ids)))
+        await session.execute(delete(ResponseRow).where(ResponseRow.feedback_id.in_(ids)))
+        await session.execute(delete(FeedbackRow).where(FeedbackRow.id.in_(ids)))
+    return len(ids)
+
+
+async def purge_feedback_before(session: AsyncSession, cutoff: dt.datetime) -> int:
+    """Delete feedback (with its answers and deliveries) created before ``cutoff``."""
+    ids = (
+        await session.scalars(select(FeedbackRow.id).where(FeedbackRow.created_at < cutoff))
+    ).all()
+    if ids:
+        await session.execute(delete(DeliveryRow).where(DeliveryRow.feedback_id.in_(ids)))
+        await session.execute(delete(ResponseRow).where(ResponseRow.feedback_id.in_(ids)))
+        await session.execute(delete(FeedbackRow).where(FeedbackRow.id.in_(ids)))
+    return len(ids)
+
+
+async def pending_deliveries(
+    session: AsyncSession, *, channel: str, person_key: str | None = None
+) -> Sequence[DeliveryRow]:
+    query = select(DeliveryRow).where(
+        DeliveryRow.channel == channel, DeliveryRow.delivered_at.is_(None)
+    )
+    if person_key is not None:
+        query = query.where(DeliveryRow.person_key == person_key)
+    return (await session.scalars(query.order_by(DeliveryRow.id))).all()
+
+
+async def response_text(session: AsyncSession, response_id: int) -> str:
+    return str(await session.scalar(select(ResponseRow.text).where(ResponseRow.id == response_id)))
+
+
+async def list_published(
+    session: AsyncSession, *, limit: int = 100
+) -> list[tuple[ResponseRow, str]]:
+    """Published answers, newest first, with the team that gave each."""
+    rows = await session.execute(
+        select(ResponseRow, FeedbackRow.team_id)
+        .join(FeedbackRow, FeedbackRow.id == ResponseRow.feedback_id)
+        .where(ResponseRow.public.is_(True))
+        .order_by(ResponseRow.created_at.desc(), ResponseRow.id.desc())
+        .limit(limit)
+    )
+    return [(response, team_id) for response, team_id in rows.all()]
+
+
+async def count_feedback(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(FeedbackRow)) or 0)
