@@ -1,0 +1,52 @@
+"""Headless Chromium from Debian's package, driven by Playwright (no browser download)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aiohttp import web
+from playwright.async_api import Browser, async_playwright
+
+from bot.app import GetInvolved
+from bot.serve import create_server_app
+
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        raise RuntimeError("Debian's chromium is not installed: scripts/test installs it")
+    return path
+
+
+@asynccontextmanager
+async def running_server(bot: GetInvolved) -> AsyncIterator[str]:
+    """The real server app on a free loopback port; yields its base URL."""
+    runner = web.AppRunner(create_server_app(bot), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+@asynccontextmanager
+async def chromium() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_FLAGS
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()

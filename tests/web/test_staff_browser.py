@@ -1,0 +1,67 @@
+"""Staff pages in a real browser: two staff members of different teams sign in, each sees only
+their team's feedback, answers it, exports it; the answer reaches the person."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from playwright.async_api import Page, expect
+
+from bot.app import GetInvolved
+from tests.web.browser import chromium, running_server
+from tests.web.staff_helpers import PASSWORD, create_staff, give_feedback
+
+
+async def sign_in(page: Page, base: str, email: str) -> None:
+    await page.goto(f"{base}/staff/login")
+    await page.get_by_label("Email address").fill(email)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page.get_by_role("heading", name="Feedback for your teams")).to_be_visible()
+
+
+async def test_two_teams_in_a_real_browser(bot: GetInvolved, tmp_path: Path) -> None:
+    await create_staff(bot, "nurse@nhs.example", "nhs-sussex")
+    await create_staff(bot, "forum@wspcf.example", "wspcf")
+    await give_feedback(bot, "mum", "I'm a mum in Worthing",
+                        "The CAMHS wait is far too long", consent="contact")
+    await give_feedback(bot, "dad", "I'm a dad in Horsham",
+                        "<script>document.title='hacked'</script> more coffee mornings please")
+
+    async with running_server(bot) as base, chromium() as browser:
+        page = await browser.new_page()
+        await sign_in(page, base, "nurse@nhs.example")
+        table = page.locator("#feedback-table")
+        await expect(table).to_contain_text("CAMHS wait")
+        await expect(table).not_to_contain_text("coffee mornings")
+
+        await page.get_by_role("link", name="The CAMHS wait is far too long").click()
+        await page.get_by_label("Your answer").fill("We have opened a new clinic in Worthing.")
+        await page.get_by_label("Publish on the You said, we did page").check()
+        await page.get_by_role("button", name="Send answer").click()
+        await expect(page.locator(".app-response")).to_contain_text("new clinic in Worthing")
+
+        await page.goto(f"{base}/staff/")
+        async with page.expect_download() as waiting:
+            await page.get_by_role("link", name="Download these as CSV").click()
+        download = await waiting.value
+        saved = tmp_path / "export.csv"
+        await download.save_as(saved)
+        rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+        assert [row["team_id"] for row in rows] == ["nhs-sussex"]
+        await page.screenshot(path=str(tmp_path / "inbox.png"), full_page=True)
+        await page.get_by_role("button", name="Sign out").click()
+
+        await sign_in(page, base, "forum@wspcf.example")
+        await expect(page.locator("#feedback-table")).not_to_contain_text("CAMHS")
+        await page.locator("#feedback-table a").first.click()
+        await expect(page.locator("#feedback-text")).to_contain_text("<script>")
+        assert await page.title() != "hacked", "feedback text is shown as text, never run"
+
+        await page.goto(f"{base}/you-said-we-did")
+        await expect(page.locator("main")).to_contain_text("new clinic in Worthing")
+
+    result = await bot.converse("web", "mum", "hi again")
+    assert result.replies[1].text == "We have opened a new clinic in Worthing."
