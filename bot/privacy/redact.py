@@ -11,9 +11,10 @@ How each detail is found:
   numbers that it rejects as not allocated (such as Ofcom's 07700 900xxx drama range);
 - email addresses, UK postcodes (any case, with or without the space), house number + street;
 - dates of birth after a cue ("dob", "born on", "date of birth");
-- names: the list of about 40,000 first names shipped with ``gender-guesser``, which says how
-  common each name is in Britain, Ireland and the USA. ``wordfreq`` tells which names are also
-  everyday words ("will", "hope"). A capitalised first name is a name anywhere in a sentence;
+- names: the first names that ``Faker`` (MIT licence) ships for about 60 countries, about
+  20,000 in all; names used in English-speaking countries count as common. ``wordfreq`` tells
+  which are also everyday words ("will", "hope"). A capitalised first name is a name anywhere in
+  a sentence;
   after a cue ("my son", "her teacher", "Mrs", "my name is", "called") a name is caught in lower
   case too, and so is a word that is a name only sometimes ("my son Will"). A capitalised word
   straight after a name or a title is taken as the surname.
@@ -25,12 +26,14 @@ son Arun", "Dr Crawley").
 
 from __future__ import annotations
 
+import importlib
 import math
+import pkgutil
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import phonenumbers
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
@@ -64,6 +67,7 @@ def _words(text: str) -> frozenset[str]:
 # faiths and languages, school subjects, places and services people in Sussex mention.
 NEVER_NAMES = _words(
     """
+    west east north south mid upper lower great little new old saint
     mum mummy mam mom mommy ma dad daddy pa papa nan nana nanna nanny gran granny grandma grandpa
     grandad granddad grandmother grandfather auntie aunty uncle sis bro hubby
     sir madam miss mrs mr ms mx dr
@@ -259,6 +263,7 @@ _GREETING_CUE = re.compile(
 # "@jake_123": a user name on social media.
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _SPACES = re.compile(r"[ \t]+")
+_TITLE_GAP = re.compile(r"\.?[ \t]+")  # "Mr Smith", "Mr. Smith"
 _CUE_GAP = re.compile(r"[ \t]*[,:\-–—]?[ \t]*\n?[ \t]*")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|&|and|,[ \t]*and)[ \t]+", re.IGNORECASE)
 _RELATION_WORD = re.compile(rf"(?:{RELATIVES}|{ROLES})", re.IGNORECASE)
@@ -281,24 +286,59 @@ class _Vocabulary:
     rank: dict[str, int]  # the 5,000 most common English words -> rank (0 is "the")
 
 
-def _hex(char: str) -> int:
-    return int(char, 16) if char in "0123456789ABCDEFabcdef" else 0
+# Faker locales whose names are common in Britain; names from the others count as less common.
+_ENGLISH_SPEAKING = {
+    "en",
+    "en_GB",
+    "en_IE",
+    "en_US",
+    "en_NZ",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "en_KE",
+    "ga_IE",
+}
+
+
+def _faker_first_names() -> dict[str, int]:
+    """First names in Latin letters from Faker's person providers: name -> 5 (common in
+    English-speaking countries) or 1 (elsewhere)."""
+    import faker.providers.person as people
+
+    popularity: dict[str, int] = {}
+    for module in pkgutil.iter_modules(people.__path__):
+        try:
+            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        names: set[str] = set()
+        for attribute in (
+            "first_names",
+            "first_names_male",
+            "first_names_female",
+            "first_names_nonbinary",
+        ):
+            value = getattr(provider, attribute, None)
+            if isinstance(value, tuple | list | dict):
+                names.update(str(name) for name in value)
+        latin = {
+            unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+            for name in names
+        }
+        latin = {name for name in latin if name.isalpha()}
+        if not names or len(latin) < 0.8 * len(names):
+            continue  # another script: people here type Latin letters
+        score = 5 if module.name in _ENGLISH_SPEAKING else 1
+        for name in latin:
+            popularity[name] = max(popularity.get(name, 0), score)
+    return popularity
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     """Build the name tiers once per process: about 0.4 s."""
-    data = resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
-    popularity: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if not line or line[0] in "#=" or len(line) < 33:
-            continue
-        name = line.split()[1].lower()
-        if "+" in name:
-            continue
-        # Columns 30, 31 and 32 give how common the name is in Britain, Ireland and the USA.
-        score = max(_hex(line[30]), _hex(line[31]), _hex(line[32]))
-        popularity[name] = max(popularity.get(name, 0), score)
+    popularity = _faker_first_names()
     for name in EXTRA_NAMES:
         popularity[name] = max(popularity.get(name, 0), 5)
 
@@ -362,15 +402,17 @@ def _split_words(text: str) -> list[_Word]:
         possessive = len(word) > 2 and word[-2] in "'’" and word[-1] in "sS"
         if possessive:
             word, end = word[:-2], end - 2
-        gap = text[previous_end : match.start()]
-        before = gap.rstrip(" \t\"'“‘([")
-        if words:
-            sentence_start = "\n" in gap or (before != "" and before[-1] in ".!?…")
-        else:
-            sentence_start = before == "" or before[-1] in ".!?…-*•"
         lower = word.lower()
         upper = word.isupper()
         capitalised = word[0].isupper() and not upper and _capitalised(word)
+        sentence_start = False
+        if capitalised:  # only a capitalised word needs to know
+            gap = text[previous_end : match.start()]
+            before = gap.rstrip(" \t\"'“‘([")
+            if words:
+                sentence_start = "\n" in gap or (before != "" and before[-1] in ".!?…")
+            else:
+                sentence_start = before == "" or before[-1] in ".!?…-*•"
         contraction = ("'" in word or "’" in word) and not _APOSTROPHE_NAME.fullmatch(word)
         first_part = lower.partition("-")[0]
         shouted = upper and len(word) > 1
@@ -471,12 +513,6 @@ class Redactor:
 
 
 def _find_phone_numbers(text: str, spans: _Spans) -> None:
-    # The matcher is slow on long text, so it reads only the stretches with enough digits.
-    for digits in _MANY_DIGITS.finditer(text):
-        offset = max(0, digits.start() - 5)
-        window = text[offset : digits.end() + 1]
-        for match in phonenumbers.PhoneNumberMatcher(window, "GB"):
-            spans.claim(offset + match.start, offset + match.end, "phone")
     for found in _UK_PHONE.finditer(text):
         try:
             number = phonenumbers.parse(found.group(), "GB")
@@ -484,6 +520,15 @@ def _find_phone_numbers(text: str, spans: _Spans) -> None:
             continue
         if phonenumbers.is_possible_number(number):
             spans.claim(found.start(), found.end(), "phone")
+    # The matcher finds the rest ("0800 1111", numbers abroad). It is slow on long text, so it
+    # reads only the stretches with enough digits that are not yet claimed.
+    for digits in _MANY_DIGITS.finditer(text):
+        if not spans.free(digits.start(), digits.end()):
+            continue
+        offset = max(0, digits.start() - 5)
+        window = text[offset : digits.end() + 1]
+        for match in phonenumbers.PhoneNumberMatcher(window, "GB"):
+            spans.claim(offset + match.start, offset + match.end, "phone")
 
 
 class _NameFinder:
@@ -509,7 +554,7 @@ class _NameFinder:
         while index < len(self.words):
             word = self.words[index]
             last: int | None = None
-            if self.spans.free(word.start, word.end) and not word.contraction:
+            if self._worth_a_look(index) and self.spans.free(word.start, word.end):
                 last = self._titled_name(index)
                 if last is None:
                     last = self._cued_name(index)
@@ -518,6 +563,20 @@ class _NameFinder:
                 if last is None:
                     last = self._plain_name(index)
             index = (index if last is None else last) + 1
+
+    def _worth_a_look(self, index: int) -> bool:
+        """Most words are plainly not names: lower case, no cue, no title, no "'s"."""
+        word = self.words[index]
+        if word.contraction:
+            return False
+        return (
+            word.capitalised
+            or word.shouted
+            or index in self.cues
+            or word.lower in TITLES
+            or word.possessive
+            or word.lower.endswith("s")
+        )
 
     def _find_kept(self, keep: dict[str, list[tuple[str, ...]]]) -> dict[int, bool]:
         """Start of each word in a place name or route title -> whether it is a one-word one."""
@@ -578,21 +637,29 @@ class _NameFinder:
         if not (title.capitalised or title.text.islower()):
             return None
         surname = self.words[index + 1]
-        if not re.fullmatch(r"\.?[ \t]+", self.text[title.end : surname.start]):
+        if not _TITLE_GAP.fullmatch(self.text, title.end, surname.start):
             return None
         after_role = self.cues.get(index) == _RELATION
         if kind == "miss" and not after_role and not (title.capitalised and surname.capitalised):
             return None  # "I miss Jack", "we miss out"
-        if not self._could_be_surname(surname):
-            return None
+        lower = surname.lower
+        if (
+            surname.contraction
+            or lower in FUNCTION_WORDS
+            or lower in TITLES
+            or _RELATION_WORD.fullmatch(lower)
+            or self._is_kept(surname, after_strong_cue=True)
+            or not self.spans.free(surname.start, surname.end)
+        ):
+            return None  # "Mr and Mrs"; but "Mrs Young", "Mr Hill", "Dr Crawley" are people
         if not (surname.capitalised or surname.shouted):
-            if not surname.text.islower():
+            if not surname.text.islower() or not self._could_be_surname(surname):
                 return None
             clear = surname.first_part in self.names.mid_sentence
             if kind in ("dr", "prof", "professor"):
-                if not clear and zipf_frequency(surname.lower, "en") >= 3.5:
+                if not clear and zipf_frequency(lower, "en") >= 3.5:
                     return None  # "Dr appointment"
-            elif not clear and self.names.rank.get(surname.lower, _RARE) < 1000:
+            elif not clear and self.names.rank.get(lower, _RARE) < 1000:
                 return None
         last = self._extend(index + 1, lowercase=False)
         self.spans.claim(title.start, self.words[last].end, "name")

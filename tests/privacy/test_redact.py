@@ -128,6 +128,7 @@ NAMES = [
     ("my son Will goes to school in Lewes", "my son [name] goes to school in Lewes"),
     ("my daughter May is 12 and loves art", "my daughter [name] is 12 and loves art"),
     ("the head Mr O'Brien and Mrs McDonald", "the head [name] and [name]"),
+    ("ask Mrs Young or Mr Hill in reception", "ask [name] or [name] in reception"),
     # the writer's own name
     ("my name is Sarah Thompson", "my name is [name]"),
     ("I'm Dave and this is Kerry", "I'm [name] and this is [name]"),
@@ -221,6 +222,7 @@ LEFT_ALONE = [
     "I'm Neurodivergent and I'm Gay",
     "look at westsussex.gov.uk for the form",
     "he was @home all week",
+    "I have a Dr appointment on Monday",
 ]
 
 
