@@ -16,6 +16,7 @@ from bot.dialogues import Dialogues, load_dialogues
 from bot.engine.engine import Engine, TurnResult
 from bot.engine.nlu import Understander
 from bot.engine.replies import Reply
+from bot.engine.state import ConversationState
 from bot.feedback import FeedbackService
 from bot.keys import Keys, load_or_create_secret
 from bot.privacy.redact import Redactor
@@ -80,6 +81,13 @@ class GetInvolved:
                 result.replies[:0] = await self.answers_for(channel, key)
         return result
 
+    async def peek(self, channel: str, sender: str) -> ConversationState:
+        """The person's conversation as it stands, without a turn."""
+        async with self.sessions() as session:
+            return await conversations.load_conversation(
+                session, channel, sender, expiry=self.expiry, keys=self.keys
+            )
+
     async def answers_for(self, channel: str, key: str) -> list[Reply]:
         """Staff answers ("you said, we did") waiting for this person, shown once."""
         replies: list[Reply] = []
@@ -100,9 +108,7 @@ class GetInvolved:
         await self.database.dispose()
 
 
-def _blank_state(channel: str, key: str):  # type: ignore[no-untyped-def]
-    from bot.engine.state import ConversationState
-
+def _blank_state(channel: str, key: str) -> ConversationState:
     return ConversationState(channel=channel, sender=key.partition(":")[2])
 
 

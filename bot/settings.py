@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     secure_cookies: bool = False
+    rate_limit_burst: float = Field(default=20, ge=1)
+    rate_limit_per_second: float = Field(default=2, gt=0)
+    new_sessions_burst: float = Field(default=60, ge=1)
+    new_sessions_per_second: float = Field(default=1, gt=0)
+    telegram_api_base_url: str | None = None  # a Bot API stand-in for tests
+    embed_origins: str = "*"
 
     @field_validator("database_url")
     @classmethod

@@ -207,6 +207,8 @@ class Engine:
             result.replies.append(self.say("utter_greet", state))
 
         intent = understood.intent
+        if first_turn and intent == "restart":
+            intent = "greet"  # "/start" on a new chat just starts it
         if intent == "forget":
             _, messages = await self.run_action("action_forget_me", state, text)
             fresh = state.fresh()

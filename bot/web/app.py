@@ -12,7 +12,14 @@ from aiohttp import web
 from bot.app import GetInvolved
 from bot.settings import PROJECT_ROOT
 from bot.web import staff
-from bot.web.security import Handler, LoginLimiter, csrf_protect, security_headers
+from bot.web.api import setup_api
+from bot.web.security import (
+    CONTENT_SECURITY_POLICY,
+    Handler,
+    LoginLimiter,
+    csrf_protect,
+    security_headers,
+)
 from bot.web.sessions import SessionCookies
 
 logger = logging.getLogger(__name__)
@@ -33,8 +40,29 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
         return web.Response(status=500, text="Sorry, something went wrong. Please try again.")
 
 
+CHAT = HERE / "chat"
+EMBED_ORIGINS = web.AppKey("embed_origins", str)
+
+
 async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
+
+
+async def chat_page(request: web.Request) -> web.FileResponse:
+    """The web chat. It may be framed by the pages in EMBED_ORIGINS (embed.js does that)."""
+    response = web.FileResponse(CHAT / "index.html")
+    ancestors = request.app[EMBED_ORIGINS]
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'self'", f"frame-ancestors {ancestors}"
+    )
+    return response
+
+
+async def embed_script(request: web.Request) -> web.FileResponse:
+    response = web.FileResponse(CHAT / "embed.js")
+    response.content_type = "text/javascript"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.Application:
@@ -49,7 +77,15 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=jinja2.select_autoescape(default=True),
     )
+    app[EMBED_ORIGINS] = (
+        " ".join("*" if origin == "*" else origin for origin in bot.settings.embed_origins.split())
+        or "'self'"
+    )
     app.router.add_routes(staff.routes)
+    setup_api(app, bot)
+    app.router.add_get("/", chat_page)
+    app.router.add_get("/embed.js", embed_script)
+    app.router.add_static("/chat", CHAT)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/staff", _to_staff_home)
     app.router.add_static("/static/app", HERE / "static")

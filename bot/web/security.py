@@ -29,10 +29,14 @@ CONTENT_SECURITY_POLICY = (
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every response: a strict CSP (no inline script), no sniffing, no framing elsewhere."""
     response = await handler(request)
+    framable = "frame-ancestors 'self'" not in response.headers.get(
+        "Content-Security-Policy", "frame-ancestors 'self'"
+    )
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+    if not framable:
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if request.path.startswith("/staff"):
         response.headers.setdefault("Cache-Control", "no-store")

@@ -25,10 +25,15 @@ async def sign_in(page: Page, base: str, email: str) -> None:
 async def test_two_teams_in_a_real_browser(bot: GetInvolved, tmp_path: Path) -> None:
     await create_staff(bot, "nurse@nhs.example", "nhs-sussex")
     await create_staff(bot, "forum@wspcf.example", "wspcf")
-    await give_feedback(bot, "mum", "I'm a mum in Worthing",
-                        "The CAMHS wait is far too long", consent="contact")
-    await give_feedback(bot, "dad", "I'm a dad in Horsham",
-                        "<script>document.title='hacked'</script> more coffee mornings please")
+    await give_feedback(
+        bot, "mum", "I'm a mum in Worthing", "The CAMHS wait is far too long", consent="contact"
+    )
+    await give_feedback(
+        bot,
+        "dad",
+        "I'm a dad in Horsham",
+        "<script>document.title='hacked'</script> more coffee mornings please",
+    )
 
     async with running_server(bot) as base, chromium() as browser:
         page = await browser.new_page()
