@@ -98,6 +98,13 @@ class GetInvolved:
             replies += [intro, Reply(str(answer["text"]))]
         return replies
 
+    def answer_replies(self, channel: str, team: str, text: str) -> list[Reply]:
+        """How a staff answer is shown to the person."""
+        intro = self.engine.say(
+            "utter_answer_waiting", _blank_state(channel, f"{channel}:"), team=team
+        )
+        return [intro, Reply(text)]
+
     async def forget(self, key: str) -> None:
         """Remove everything stored about the conversation ``key`` (channel:sender)."""
         async with self.sessions.begin() as session:

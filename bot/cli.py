@@ -30,7 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     replay = commands.add_parser("replay", help="scripted conversations as JSON lines")
     replay.add_argument("file", nargs="?", help="JSON lines file (default: standard input)")
 
-    serve = commands.add_parser("serve", help="the staff pages and the public page")
+    commands.add_parser("telegram", help="Telegram by long polling (needs TELEGRAM_BOT_TOKEN)")
+    serve = commands.add_parser(
+        "serve", help="web chat, JSON API, staff pages (and the Telegram webhook when set)"
+    )
     serve.add_argument("--host", help="address to listen on (default: HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: PORT or 8080)")
 
@@ -101,6 +104,10 @@ async def _run(bot: object, args: argparse.Namespace) -> int:  # noqa: C901 - a 
             finally:
                 source.close()
         return await run_replay(bot, sys.stdin)
+    if command == "telegram":
+        from bot.channels.telegram import run_polling
+
+        return await run_polling(bot)
     if command == "serve":
         from bot.serve import run_server
 

@@ -56,6 +56,14 @@ def _fits(
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class PendingAnswer:
+    delivery_id: int
+    sender: str
+    team: str
+    text: str
+
+
 class FeedbackService:
     """Everything the bot does with feedback; the store does the SQL."""
 
@@ -131,6 +139,31 @@ class FeedbackService:
         cutoff = (now or utcnow()) - dt.timedelta(days=retention_days)
         async with self.sessions.begin() as session:
             return await store.purge_feedback_before(session, cutoff)
+
+    async def pending_answers(self, channel: str) -> list[PendingAnswer]:
+        """Answers waiting to be pushed to people on ``channel`` (Telegram)."""
+        pending: list[PendingAnswer] = []
+        async with self.sessions() as session:
+            for delivery in await store.pending_deliveries(session, channel=channel):
+                address = self.keys.decrypt(delivery.recipient)
+                feedback = await session.get(store.FeedbackRow, delivery.feedback_id)
+                team = self.content.teams.get(feedback.team_id) if feedback else None
+                pending.append(
+                    PendingAnswer(
+                        delivery_id=delivery.id,
+                        sender=str(address.get("sender", "")),
+                        team=team.name if team else "the team",
+                        text=await store.response_text(session, delivery.response_id),
+                    )
+                )
+        return pending
+
+    async def mark_delivered(self, delivery_ids: Sequence[int]) -> None:
+        async with self.sessions.begin() as session:
+            for delivery_id in delivery_ids:
+                delivery = await session.get(store.DeliveryRow, delivery_id)
+                if delivery is not None:
+                    delivery.delivered_at = utcnow()
 
     async def answers_waiting(self, channel: str, conversation_key: str) -> list[dict[str, Any]]:
         """Staff answers not yet shown to this person; marks them delivered."""

@@ -38,6 +38,10 @@ async def _daily(bot: GetInvolved) -> None:
 
 def create_server_app(bot: GetInvolved) -> web.Application:
     app = create_web_app(bot, secure_cookies=bot.settings.secure_cookies)
+    if bot.settings.telegram_bot_token and bot.settings.telegram_webhook_url:
+        from bot.channels.telegram import setup_webhook
+
+        setup_webhook(app, bot)
 
     async def background(app: web.Application) -> AsyncIterator[None]:
         task = asyncio.create_task(_daily(bot))

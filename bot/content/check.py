@@ -21,6 +21,7 @@ from bot.engine.engine import AREA_WORDS, INTEREST_WORDS, ROLE_WORDS, _join
 from bot.errors import ContentError
 from bot.settings import Settings
 
+TELEGRAM_CALLBACK_BYTES = 64
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\b0\d{3,4} ?\d{3} ?\d{3,4}\b"
 )
@@ -87,6 +88,14 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         for problem in assess(text).problems:
             findings.append(Finding("error", where, f"{problem}: {text!r}"))
 
+    for name, variations in dialogues.responses.items():
+        for variation in variations:
+            for button in variation.buttons:
+                if len(button.payload.encode("utf-8")) > TELEGRAM_CALLBACK_BYTES:
+                    findings.append(Finding(
+                        "error", f"dialogues/domain.yml, response '{name}'",
+                        f"the payload of button '{button.title}' is over "
+                        f"{TELEGRAM_CALLBACK_BYTES} bytes, too long for Telegram"))
     for rule in content.rules.rules:
         if rule.say and rule.say not in dialogues.responses:
             findings.append(
