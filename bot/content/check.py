@@ -92,10 +92,14 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         for variation in variations:
             for button in variation.buttons:
                 if len(button.payload.encode("utf-8")) > TELEGRAM_CALLBACK_BYTES:
-                    findings.append(Finding(
-                        "error", f"dialogues/domain.yml, response '{name}'",
-                        f"the payload of button '{button.title}' is over "
-                        f"{TELEGRAM_CALLBACK_BYTES} bytes, too long for Telegram"))
+                    findings.append(
+                        Finding(
+                            "error",
+                            f"dialogues/domain.yml, response '{name}'",
+                            f"the payload of button '{button.title}' is over "
+                            f"{TELEGRAM_CALLBACK_BYTES} bytes, too long for Telegram",
+                        )
+                    )
     for rule in content.rules.rules:
         if rule.say and rule.say not in dialogues.responses:
             findings.append(
