@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from bot.privacy.redact import Redactor
 from bot.settings import Settings
 from bot.store import conversations, staff
 from bot.store.db import create_engine, create_session_factory, upgrade_database
+from bot.store.hot import ConversationStore
 
 
 def build_understander(content: Content, dialogues: Dialogues) -> Understander:
@@ -55,8 +57,12 @@ class GetInvolved:
     sessions: async_sessionmaker[AsyncSession]
     keys: Keys
     feedback: FeedbackService
+    states: ConversationStore
     _locks: defaultdict[str, asyncio.Lock] = field(
         default_factory=lambda: defaultdict(asyncio.Lock)
+    )
+    _write_lock: contextlib.AbstractAsyncContextManager[object] = field(
+        default_factory=contextlib.nullcontext
     )
 
     @property
@@ -67,26 +73,29 @@ class GetInvolved:
         """Handle one message from ``sender`` on ``channel``: load, answer, save."""
         key = f"{channel}:{sender}"
         async with self._locks[key]:
-            async with self.sessions.begin() as session:
-                state = await conversations.load_conversation(
-                    session, channel, sender, expiry=self.expiry, keys=self.keys
-                )
-            result = await self.engine.handle(state, text)
-            async with self.sessions.begin() as session:
-                if result.forgotten:
-                    await conversations.delete_conversation(session, key)
-                elif result.state is not None:
-                    await conversations.save_conversation(session, result.state, keys=self.keys)
-            if not result.forgotten and not result.crisis:
+            loaded = await conversations.load_state(
+                self.states, channel, sender, expiry=self.expiry, keys=self.keys
+            )
+            result = await self.engine.handle(loaded.state, text)
+            waiting = loaded.answer_waiting
+            if waiting and not result.forgotten and not result.crisis:
                 result.replies[:0] = await self.answers_for(channel, key)
+                waiting = False
+            async with self._write_lock:
+                if result.forgotten:
+                    await self.states.delete(key)
+                elif result.state is not None:
+                    await conversations.save_state(
+                        self.states, result.state, keys=self.keys, answer_waiting=waiting
+                    )
         return result
 
     async def peek(self, channel: str, sender: str) -> ConversationState:
         """The person's conversation as it stands, without a turn."""
-        async with self.sessions() as session:
-            return await conversations.load_conversation(
-                session, channel, sender, expiry=self.expiry, keys=self.keys
-            )
+        loaded = await conversations.load_state(
+            self.states, channel, sender, expiry=self.expiry, keys=self.keys
+        )
+        return loaded.state
 
     async def answers_for(self, channel: str, key: str) -> list[Reply]:
         """Staff answers ("you said, we did") waiting for this person, shown once."""
@@ -112,6 +121,7 @@ class GetInvolved:
         await self.feedback.forget(key)
 
     async def close(self) -> None:
+        await self.states.engine.dispose()
         await self.database.dispose()
 
 
@@ -126,6 +136,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
     understander = build_understander(content, dialogues)
     keys = Keys(load_or_create_secret(settings.secret_key, working_dir or Path.cwd()))
     database = create_engine(settings.database_url)
+    state_database = create_engine(settings.database_url, state_only=True)
     await upgrade_database(database)
     sessions = create_session_factory(database)
     async with sessions.begin() as session:
@@ -161,6 +172,9 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         sessions=sessions,
         keys=keys,
         feedback=feedback,
+        states=ConversationStore(state_database),
     )
+    if database.dialect.name == "sqlite":
+        bot._write_lock = asyncio.Lock()  # one writer at a time: no waiting on SQLite's lock
     holder["bot"] = bot
     return bot

@@ -1,18 +1,27 @@
-"""Conversation state, one row per channel and sender, with an inactivity expiry."""
+"""Conversation state, one row per channel and sender, with an inactivity expiry.
+
+The state is stored encrypted. Loading is one SELECT and saving one upsert, because this is the
+hot path: every message reads and writes its conversation once. ``answer_waiting`` is set when a
+staff answer is queued for the person, so the bot only looks for answers when there is one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pydantic import ValidationError
-from sqlalchemy import DateTime, String, Text, delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Boolean, DateTime, String, Text, delete, false, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.engine.state import ConversationState, utcnow
 from bot.errors import ConfigError
 from bot.keys import Keys
 from bot.store.db import Base
+from bot.store.hot import ConversationStore
 
 
 class ConversationRow(Base):
@@ -22,42 +31,109 @@ class ConversationRow(Base):
     channel: Mapped[str] = mapped_column(String(40))
     state: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    answer_waiting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+@dataclass(slots=True)
+class Loaded:
+    state: ConversationState
+    answer_waiting: bool = False
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-async def load_conversation(
-    session: AsyncSession, channel: str, sender: str, *, expiry: dt.timedelta, keys: Keys
-) -> ConversationState:
-    """The stored state, or a new one when there is none or it has expired."""
-    row = await session.get(ConversationRow, f"{channel}:{sender}")
-    if row is None or utcnow() - _aware(row.updated_at) > expiry:
-        return ConversationState(channel=channel, sender=sender)
+async def load_state(
+    store: ConversationStore, channel: str, sender: str, *, expiry: dt.timedelta, keys: Keys
+) -> Loaded:
+    """The stored state (hot path), or a new one when there is none or it has expired."""
+    fresh = ConversationState(channel=channel, sender=sender)
+    found = await store.load(f"{channel}:{sender}")
+    if found is None:
+        return Loaded(fresh)
+    stored, updated_at, waiting = found
+    if utcnow() - updated_at > expiry:
+        return Loaded(fresh, waiting)
     try:
-        return ConversationState.model_validate(keys.decrypt(row.state))
+        return Loaded(ConversationState.model_validate(keys.decrypt(stored)), waiting)
     except (ConfigError, ValidationError):  # another key, or an older shape: start again
-        return ConversationState(channel=channel, sender=sender)
+        return Loaded(fresh, waiting)
 
 
-async def save_conversation(session: AsyncSession, state: ConversationState, *, keys: Keys) -> None:
-    """Insert or update the state, encrypted (the caller commits)."""
-    row = await session.get(ConversationRow, state.key)
-    payload = keys.encrypt(state.model_dump(mode="json"))
-    if row is None:
-        session.add(
-            ConversationRow(
-                key=state.key, channel=state.channel, state=payload, updated_at=state.updated_at
-            )
+async def save_state(
+    store: ConversationStore, state: ConversationState, *, keys: Keys, answer_waiting: bool
+) -> None:
+    """Write the state, encrypted (hot path)."""
+    await store.save(state.key, state.channel, keys.encrypt(state.model_dump(mode="json")),
+                     state.updated_at, answer_waiting)
+
+
+async def load_conversation(
+    connection: AsyncConnection | AsyncSession,
+    channel: str,
+    sender: str,
+    *,
+    expiry: dt.timedelta,
+    keys: Keys,
+) -> Loaded:
+    """The stored state, or a new one when there is none or it has expired."""
+    found = (
+        await connection.execute(
+            select(
+                ConversationRow.state, ConversationRow.updated_at, ConversationRow.answer_waiting
+            ).where(ConversationRow.key == f"{channel}:{sender}")
         )
-    else:
-        row.state = payload
-        row.updated_at = state.updated_at
+    ).first()
+    fresh = ConversationState(channel=channel, sender=sender)
+    if found is None:
+        return Loaded(fresh)
+    stored, updated_at, waiting = found
+    if utcnow() - _aware(updated_at) > expiry:
+        return Loaded(fresh, bool(waiting))
+    try:
+        return Loaded(ConversationState.model_validate(keys.decrypt(stored)), bool(waiting))
+    except (ConfigError, ValidationError):  # another key, or an older shape: start again
+        return Loaded(fresh, bool(waiting))
 
 
-async def delete_conversation(session: AsyncSession, key: str) -> None:
-    await session.execute(delete(ConversationRow).where(ConversationRow.key == key))
+async def save_conversation(
+    connection: AsyncConnection | AsyncSession,
+    state: ConversationState,
+    *,
+    keys: Keys,
+    answer_waiting: bool = False,
+) -> None:
+    """Insert or update the state, encrypted, in one statement (the caller commits)."""
+    values = {
+        "key": state.key,
+        "channel": state.channel,
+        "state": keys.encrypt(state.model_dump(mode="json")),
+        "updated_at": state.updated_at,
+        "answer_waiting": answer_waiting,
+    }
+    dialect = (
+        connection.bind.dialect.name
+        if isinstance(connection, AsyncSession)
+        else (connection.dialect.name)
+    )
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(ConversationRow).values(**values)
+    statement = statement.on_conflict_do_update(
+        index_elements=[ConversationRow.key],
+        set_={name: statement.excluded[name] for name in ("state", "updated_at", "answer_waiting")},
+    )
+    await connection.execute(statement)
+
+
+async def mark_answer_waiting(session: AsyncSession, key: str) -> None:
+    await session.execute(
+        update(ConversationRow).where(ConversationRow.key == key).values(answer_waiting=True)
+    )
+
+
+async def delete_conversation(connection: AsyncConnection | AsyncSession, key: str) -> None:
+    await connection.execute(delete(ConversationRow).where(ConversationRow.key == key))
 
 
 async def delete_expired_conversations(session: AsyncSession, *, expiry: dt.timedelta) -> int:

@@ -19,7 +19,7 @@ from bot.app import GetInvolved
 from bot.content.models import Interest
 from bot.engine.state import utcnow
 from bot.passwords import DUMMY_HASH, hash_password, verify_password
-from bot.store import audit, staff
+from bot.store import audit, conversations, staff
 from bot.store import feedback as store
 from bot.web.security import LoginLimiter, csrf_token
 from bot.web.sessions import get_session, new_session
@@ -270,6 +270,7 @@ async def respond(request: web.Request) -> web.Response:
                     created_at=utcnow(),
                 )
             )
+            await conversations.mark_answer_waiting(db, f"{address['channel']}:{address['sender']}")
             delivered = True
         detail = "public" if public else "private"
         await audit.record(
