@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-from collections import defaultdict
+import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +21,15 @@ from bot.engine.replies import Reply
 from bot.engine.state import ConversationState
 from bot.feedback import FeedbackService
 from bot.keys import Keys, load_or_create_secret
+from bot.locks import LocalLocks, create_locks
+from bot.observability import Metrics
 from bot.privacy.redact import Redactor
 from bot.settings import Settings
 from bot.store import conversations, staff
 from bot.store.db import create_engine, create_session_factory, upgrade_database
 from bot.store.hot import ConversationStore
+
+logger = logging.getLogger(__name__)
 
 
 def build_understander(content: Content, dialogues: Dialogues) -> Understander:
@@ -58,9 +63,8 @@ class GetInvolved:
     keys: Keys
     feedback: FeedbackService
     states: ConversationStore
-    _locks: defaultdict[str, asyncio.Lock] = field(
-        default_factory=lambda: defaultdict(asyncio.Lock)
-    )
+    locks: LocalLocks = field(default_factory=LocalLocks)
+    metrics: Metrics = field(default_factory=Metrics)
     _write_lock: contextlib.AbstractAsyncContextManager[object] = field(
         default_factory=contextlib.nullcontext
     )
@@ -72,7 +76,8 @@ class GetInvolved:
     async def converse(self, channel: str, sender: str, text: str) -> TurnResult:
         """Handle one message from ``sender`` on ``channel``: load, answer, save."""
         key = f"{channel}:{sender}"
-        async with self._locks[key]:
+        started = time.perf_counter()
+        async with self.locks.hold(key):
             loaded = await conversations.load_state(
                 self.states, channel, sender, expiry=self.expiry, keys=self.keys
             )
@@ -88,6 +93,27 @@ class GetInvolved:
                     await conversations.save_state(
                         self.states, result.state, keys=self.keys, answer_waiting=waiting
                     )
+        seconds = time.perf_counter() - started
+        before, after = loaded.state, result.state
+        new_routes = [r for r in (after.routes if after else []) if r not in before.routes]
+        stored = after is not None and after.feedback_id not in (None, before.feedback_id)
+        self.metrics.turn(
+            channel,
+            seconds,
+            new_routes,
+            result.crisis,
+            (after.consent or "anonymous") if stored and after else None,
+        )
+        logger.debug(
+            "turn",
+            extra={
+                "channel": channel,
+                "asking": after.asking if after else None,
+                "latency_ms": round(seconds * 1000, 2),
+                "routes": len(new_routes),
+                "crisis": result.crisis,
+            },
+        )
         return result
 
     async def peek(self, channel: str, sender: str) -> ConversationState:
@@ -121,6 +147,7 @@ class GetInvolved:
         await self.feedback.forget(key)
 
     async def close(self) -> None:
+        await self.locks.close()
         await self.states.engine.dispose()
         await self.database.dispose()
 
@@ -173,6 +200,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         keys=keys,
         feedback=feedback,
         states=ConversationStore(state_database),
+        locks=create_locks(settings.redis_url),
     )
     if database.dialect.name == "sqlite":
         bot._write_lock = asyncio.Lock()  # one writer at a time: no waiting on SQLite's lock

@@ -36,6 +36,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", help="address to listen on (default: HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: PORT or 8080)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes sharing the port (use PostgreSQL and REDIS_URL for >1)",
+    )
+    serve.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)
 
     content = commands.add_parser("content", help="work with content/ and dialogues/")
     content_commands = content.add_subparsers(dest="content_command", required=True)
@@ -75,6 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+async def _migrate(settings: Settings) -> None:
+    from bot.store.db import create_engine, upgrade_database
+
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+    finally:
+        await engine.dispose()
+
+
 async def _with_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import create_bot
 
@@ -111,7 +128,7 @@ async def _run(bot: object, args: argparse.Namespace) -> int:  # noqa: C901 - a 
     if command == "serve":
         from bot.serve import run_server
 
-        return await run_server(bot)
+        return await run_server(bot, reuse_port=args.reuse_port)
     if command == "staff":
         return await _add_user(bot, args)
     if command == "feedback":
@@ -222,6 +239,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.nlu_evaluate import run_evaluate
 
             return run_evaluate(settings, args.file, show_errors=args.errors)
+        if args.command in ("serve", "telegram"):
+            from bot.observability import use_json_logs
+
+            use_json_logs(logging.DEBUG if args.verbose else logging.INFO)
+        if args.command == "serve" and args.workers > 1:
+            from bot.serve import run_workers
+
+            asyncio.run(_migrate(settings))
+            forwarded = ["serve", "--host", settings.host, "--port", str(settings.port)]
+            return run_workers(args.workers, forwarded)
         return asyncio.run(_with_bot(settings, args))
     except GetInvolvedError as error:
         print(f"getinvolved: {error}", file=sys.stderr)

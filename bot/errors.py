@@ -2,7 +2,8 @@
 
 GetInvolvedError
  ├── ConfigError        a setting is missing or wrong; raised at start-up
- └── ContentError       a file in content/ or dialogues/ is wrong; names file, entry and field
+ ├── ContentError       a file in content/ or dialogues/ is wrong; names file, entry and field
+ └── StateUnavailable   shared conversation state (Redis) cannot be reached just now
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class ContentError(GetInvolvedError):
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {problem}")
+
+
+class StateUnavailable(GetInvolvedError):
+    """The shared lock or state cannot be reached; nothing was read or written. Try again."""

@@ -6,6 +6,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import signal
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -54,22 +57,47 @@ def create_server_app(bot: GetInvolved) -> web.Application:
     return app
 
 
-async def run_server(bot: GetInvolved) -> int:
+async def run_server(bot: GetInvolved, *, reuse_port: bool = False) -> int:
     app = create_server_app(bot)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, bot.settings.host, bot.settings.port)
+    site = web.TCPSite(runner, bot.settings.host, bot.settings.port, reuse_port=reuse_port)
     await site.start()
+    logger.info("serving", extra={"port": bot.settings.port})
     print(
         f"Get Involved is serving on http://{bot.settings.host}:{bot.settings.port}/ "
         f"(staff pages at /staff/). Press Ctrl+C to stop.",
         flush=True,
     )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
     try:
-        await asyncio.Event().wait()
+        await stop.wait()
     finally:
         await runner.cleanup()
     return 0
+
+
+def run_workers(workers: int, argv: list[str]) -> int:
+    """`serve --workers N`: N processes sharing one port (SO_REUSEPORT); the kernel spreads
+    connections between them. The database is migrated once, before they start."""
+    children = [
+        subprocess.Popen([sys.executable, "-m", "bot", *argv, "--workers", "1", "--reuse-port"])
+        for _ in range(workers)
+    ]
+
+    def stop(signum: int, frame: object) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    codes = [child.wait() for child in children]
+    return max(codes, default=0)
 
 
 __all__ = ["clean_up", "create_server_app", "run_server", "dt"]

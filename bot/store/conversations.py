@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 from sqlalchemy import Boolean, DateTime, String, Text, delete, false, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -65,65 +63,13 @@ async def save_state(
     store: ConversationStore, state: ConversationState, *, keys: Keys, answer_waiting: bool
 ) -> None:
     """Write the state, encrypted (hot path)."""
-    await store.save(state.key, state.channel, keys.encrypt(state.model_dump(mode="json")),
-                     state.updated_at, answer_waiting)
-
-
-async def load_conversation(
-    connection: AsyncConnection | AsyncSession,
-    channel: str,
-    sender: str,
-    *,
-    expiry: dt.timedelta,
-    keys: Keys,
-) -> Loaded:
-    """The stored state, or a new one when there is none or it has expired."""
-    found = (
-        await connection.execute(
-            select(
-                ConversationRow.state, ConversationRow.updated_at, ConversationRow.answer_waiting
-            ).where(ConversationRow.key == f"{channel}:{sender}")
-        )
-    ).first()
-    fresh = ConversationState(channel=channel, sender=sender)
-    if found is None:
-        return Loaded(fresh)
-    stored, updated_at, waiting = found
-    if utcnow() - _aware(updated_at) > expiry:
-        return Loaded(fresh, bool(waiting))
-    try:
-        return Loaded(ConversationState.model_validate(keys.decrypt(stored)), bool(waiting))
-    except (ConfigError, ValidationError):  # another key, or an older shape: start again
-        return Loaded(fresh, bool(waiting))
-
-
-async def save_conversation(
-    connection: AsyncConnection | AsyncSession,
-    state: ConversationState,
-    *,
-    keys: Keys,
-    answer_waiting: bool = False,
-) -> None:
-    """Insert or update the state, encrypted, in one statement (the caller commits)."""
-    values = {
-        "key": state.key,
-        "channel": state.channel,
-        "state": keys.encrypt(state.model_dump(mode="json")),
-        "updated_at": state.updated_at,
-        "answer_waiting": answer_waiting,
-    }
-    dialect = (
-        connection.bind.dialect.name
-        if isinstance(connection, AsyncSession)
-        else (connection.dialect.name)
+    await store.save(
+        state.key,
+        state.channel,
+        keys.encrypt(state.model_dump(mode="json")),
+        state.updated_at,
+        answer_waiting,
     )
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(ConversationRow).values(**values)
-    statement = statement.on_conflict_do_update(
-        index_elements=[ConversationRow.key],
-        set_={name: statement.excluded[name] for name in ("state", "updated_at", "answer_waiting")},
-    )
-    await connection.execute(statement)
 
 
 async def mark_answer_waiting(session: AsyncSession, key: str) -> None:

@@ -33,10 +33,7 @@ def _sqlite_time(moment: dt.datetime) -> str:
 
 
 def _read_time(value: Any) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        moment = value
-    else:
-        moment = dt.datetime.fromisoformat(str(value))
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
@@ -63,8 +60,9 @@ class ConversationStore:
             return None
         return str(row[0]), _read_time(row[1]), bool(row[2])
 
-    async def save(self, key: str, channel: str, state: str, updated_at: dt.datetime,
-                   answer_waiting: bool) -> None:
+    async def save(
+        self, key: str, channel: str, state: str, updated_at: dt.datetime, answer_waiting: bool
+    ) -> None:
         async with self.engine.connect() as connection:
             raw = (await connection.get_raw_connection()).driver_connection
             assert raw is not None

@@ -12,6 +12,8 @@ import yaml
 from aiohttp import web
 
 from bot.app import GetInvolved
+from bot.engine.engine import TurnResult
+from bot.errors import StateUnavailable
 from bot.replay import turn_record
 from bot.web.ratelimit import RateLimiter
 
@@ -75,6 +77,20 @@ def _turn(session: str, record: dict[str, Any]) -> dict[str, Any]:
     return {"session": session, **turn}
 
 
+BUSY = "Sorry, the chat is busy just now. Please try again in a moment. Nothing was lost."
+
+
+async def _converse(request: web.Request, session: str, text: str) -> TurnResult:
+    try:
+        return await request.app[API_BOT].converse(CHANNEL, session, text)
+    except StateUnavailable as error:
+        raise web.HTTPServiceUnavailable(
+            text=json.dumps({"error": BUSY, "retry_after": 1}),
+            content_type="application/json",
+            headers={"Retry-After": "1"},
+        ) from error
+
+
 @routes.post("/api/v1/sessions")
 async def start_session(request: web.Request) -> web.Response:
     """Start a new chat: a new session id and the bot's greeting."""
@@ -82,7 +98,7 @@ async def start_session(request: web.Request) -> web.Response:
     if limited:
         return limited
     session = secrets.token_urlsafe(24)
-    result = await request.app[API_BOT].converse(CHANNEL, session, "/start")
+    result = await _converse(request, session, "/start")
     return web.json_response(_turn(session, turn_record(session, result)), status=201)
 
 
@@ -97,7 +113,7 @@ async def send_message(request: web.Request) -> web.Response:
     text = body.get("payload") if body.get("payload") is not None else body.get("text")
     if not isinstance(text, str):
         return _error(400, "Send a 'text' or a 'payload'.")
-    result = await request.app[API_BOT].converse(CHANNEL, session, text)
+    result = await _converse(request, session, text)
     return web.json_response(_turn(session, turn_record(session, result)))
 
 
@@ -128,7 +144,7 @@ async def resume_session(request: web.Request) -> web.Response:
 async def forget_session(request: web.Request) -> web.Response:
     """Delete this chat and the person's feedback ("delete my data")."""
     session = _session_id(request)
-    result = await request.app[API_BOT].converse(CHANNEL, session, "/forget")
+    result = await _converse(request, session, "/forget")
     return web.json_response(_turn(session, turn_record(session, result)))
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from sqlalchemy import text
 
 from bot.app import GetInvolved
 from bot.settings import PROJECT_ROOT
@@ -36,7 +37,8 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
     except web.HTTPException:
         raise
     except Exception:
-        logger.exception("request failed: %s %s", request.method, request.path)
+        request.app[staff.BOT].metrics.errors.labels("web").inc()
+        logger.exception("request failed", extra={"method": request.method, "path": request.path})
         return web.Response(status=500, text="Sorry, something went wrong. Please try again.")
 
 
@@ -45,7 +47,32 @@ EMBED_ORIGINS = web.AppKey("embed_origins", str)
 
 
 async def healthz(request: web.Request) -> web.Response:
+    """The process is up."""
     return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Ready to serve: the database answers, and Redis too when it is used."""
+    bot = request.app[staff.BOT]
+    checks: dict[str, bool] = {}
+    try:
+        async with bot.database.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+        checks["database"] = True
+    except Exception:  # any failure means not ready
+        checks["database"] = False
+    checks["locks"] = await bot.locks.ready()
+    ready = all(checks.values())
+    return web.json_response(
+        {"status": "ready" if ready else "not ready", **checks}, status=200 if ready else 503
+    )
+
+
+async def metrics(request: web.Request) -> web.Response:
+    body = request.app[staff.BOT].metrics.exposition()
+    return web.Response(
+        body=body, content_type="text/plain", charset="utf-8", headers={"Cache-Control": "no-store"}
+    )
 
 
 async def chat_page(request: web.Request) -> web.FileResponse:
@@ -87,6 +114,8 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     app.router.add_get("/embed.js", embed_script)
     app.router.add_static("/chat", CHAT)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics)
     app.router.add_get("/staff", _to_staff_home)
     app.router.add_static("/static/app", HERE / "static")
     if GOVUK_FRONTEND.exists():
