@@ -76,6 +76,21 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
 
     commands.add_parser("purge", help="delete feedback older than RETENTION_DAYS")
+    bench = commands.add_parser("bench", help="measure speed and size (see README)")
+    bench.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    bench.add_argument("--conversations", type=int, default=100)
+    bench.add_argument("--seconds", type=float, default=10.0, help="length of each API run")
+    bench.add_argument("--turns", type=int, default=20000, help="in-process engine turns")
+    bench.add_argument(
+        "--postgres",
+        default="postgresql://postgres@127.0.0.1:5432/postgres",
+        help="admin URL to make a throwaway database ('' to skip)",
+    )
+    bench.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/15",
+        help="Redis for the shared-state runs ('' to skip)",
+    )
     db = commands.add_parser("db", help="the database")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
@@ -235,6 +250,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.content.check import run_check
 
             return run_check(settings, quiet=args.quiet)
+        if args.command == "bench":
+            from bot.bench import run_bench
+
+            return run_bench(
+                as_json=args.json,
+                conversations=args.conversations,
+                seconds=args.seconds,
+                turns=args.turns,
+                postgres_admin=args.postgres or None,
+                redis_url=args.redis or None,
+            )
         if args.command == "nlu":
             from bot.nlu_evaluate import run_evaluate
 

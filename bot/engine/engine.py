@@ -181,7 +181,7 @@ class Engine:
     # ---- the turn --------------------------------------------------------------------
     async def handle(self, state: ConversationState, text: str) -> TurnResult:
         """Answer one message. ``state`` is not changed; the new state is in the result."""
-        state = state.model_copy(deep=True)
+        state = state.clone()
         result = TurnResult(state=state)
         first_turn = state.turns == 0
         state.turns += 1

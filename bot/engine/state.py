@@ -94,6 +94,18 @@ class ConversationState(BaseModel):
         if slot in self.answered:
             self.answered.remove(slot)
 
+    def clone(self) -> ConversationState:
+        """A copy whose lists and dicts can be changed without touching this one."""
+        return self.model_copy(
+            update={
+                "interests": list(self.interests) if self.interests is not None else None,
+                "skipped": list(self.skipped),
+                "answered": list(self.answered),
+                "routes": list(self.routes),
+                "contact": dict(self.contact),
+            }
+        )
+
     def fresh(self) -> ConversationState:
         """A new, empty conversation for the same person."""
         return ConversationState(channel=self.channel, sender=self.sender)

@@ -66,6 +66,20 @@ class IntentMatcher:
             ),
             key=lambda pair: _ANYWHERE.index(pair[1]),
         )
+        self._anywhere_patterns = [
+            (
+                intent,
+                re.compile(
+                    "|".join(
+                        rf"\b{re.escape(phrase)}\b"
+                        for phrase, owner in self._anywhere
+                        if owner == intent
+                    )
+                ),
+            )
+            for intent in _ANYWHERE
+            if any(owner == intent for _, owner in self._anywhere)
+        ]
 
     def match(self, normalised: str) -> str | None:
         if not normalised:
@@ -73,8 +87,8 @@ class IntentMatcher:
         exact = self._exact.get(normalised)
         if exact:
             return exact
-        for phrase, intent in self._anywhere:
-            if re.search(rf"\b{re.escape(phrase)}\b", normalised):
+        for intent, pattern in self._anywhere_patterns:
+            if pattern.search(normalised):
                 return intent
         if re.search(r"\bcomplain(?:t|ts|ing|ed)?\b", normalised):
             return "feedback"

@@ -1,0 +1,386 @@
+"""`getinvolved bench`: how fast and how big, measured here and written down.
+
+- in-process turns (the engine alone) and whole messages through `converse` (with SQLite);
+- the JSON API under load from N concurrent conversations on loopback, for SQLite and for
+  PostgreSQL + Redis, with 1 and 2 worker processes;
+- start-up time, and the storage each conversation takes.
+
+Conversations are realistic: the profile questions in free text, routes, "tell me more",
+feedback with consent, and starting again. Every load is bounded in time and stays on loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import platform
+import socket
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+SCRIPT = (
+    "hi",
+    "I'm a mum",
+    "we live in Crawley",
+    "his school and the doctors",
+    "tell me more",
+    "give feedback",
+    "The CAMHS waiting list is too long for my son",
+    "yes, without my name",
+    "start again",
+    "im 15 from eastbourne and want to change things at my college",
+    "/more",
+    "start again",
+)
+SECRET = "bench-secret-" + "b" * 40
+
+
+@dataclass
+class Result:
+    name: str
+    messages: int
+    seconds: float
+    per_second: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: int = 0
+
+
+def _percentile(sorted_values: Sequence[float], fraction: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    index = min(len(sorted_values) - 1, int(round(fraction * (len(sorted_values) - 1))))
+    return sorted_values[index]
+
+
+def _result(name: str, latencies: list[float], seconds: float, errors: int = 0) -> Result:
+    ordered = sorted(latencies)
+    return Result(
+        name=name,
+        messages=len(ordered),
+        seconds=round(seconds, 2),
+        per_second=round(len(ordered) / seconds, 1) if seconds else 0.0,
+        p50_ms=round(_percentile(ordered, 0.50) * 1000, 3),
+        p95_ms=round(_percentile(ordered, 0.95) * 1000, 3),
+        p99_ms=round(_percentile(ordered, 0.99) * 1000, 3),
+        errors=errors,
+    )
+
+
+def _settings(directory: Path, **overrides: Any) -> Any:
+    from bot.settings import Settings
+
+    values: dict[str, Any] = {
+        "database_url": f"sqlite:///{directory / 'bench.db'}",
+        "secret_key": SECRET,
+        "rate_limit_burst": 1e9,
+        "rate_limit_per_second": 1e9,
+        "new_sessions_burst": 1e9,
+        "new_sessions_per_second": 1e9,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+async def bench_in_process(directory: Path, turns: int) -> tuple[list[Result], dict[str, Any]]:
+    """The engine alone (state in memory), then whole messages with SQLite storage."""
+    from bot.app import create_bot
+    from bot.engine.state import ConversationState
+
+    started = time.perf_counter()
+    bot = await create_bot(_settings(directory))
+    await bot.converse("bench", "warm-up", "hello")
+    startup = time.perf_counter() - started
+    try:
+        states: dict[int, ConversationState] = {}
+        latencies: list[float] = []
+        saving: list[float] = []
+        began = time.perf_counter()
+        for number in range(turns):
+            who = number // len(SCRIPT)
+            state = states.get(who) or ConversationState(channel="bench", sender=str(who))
+            tick = time.perf_counter()
+            result = await bot.engine.handle(state, SCRIPT[number % len(SCRIPT)])
+            took = time.perf_counter() - tick
+            assert result.state is not None
+            stored = result.state.feedback_id != state.feedback_id
+            (saving if stored else latencies).append(took)
+            states[who] = result.state
+        elapsed = time.perf_counter() - began
+        engine = _result("engine turn (in-process, no storage)", latencies, elapsed)
+        feedback = _result("  turns that store feedback (a DB write)", saving, elapsed)
+
+        latencies = []
+        count = max(200, turns // 10)
+        began = time.perf_counter()
+        for number in range(count):
+            tick = time.perf_counter()
+            await bot.converse("bench", f"c{number // len(SCRIPT)}", SCRIPT[number % len(SCRIPT)])
+            latencies.append(time.perf_counter() - tick)
+        whole = _result(
+            "whole message (in-process, SQLite)", latencies, time.perf_counter() - began
+        )
+
+        storage = await _storage(bot, directory)
+    finally:
+        await bot.close()
+    return [engine, feedback, whole], {"startup_in_process_s": round(startup, 3), **storage}
+
+
+async def _storage(bot: Any, directory: Path) -> dict[str, Any]:
+    """Bytes per stored conversation: the encrypted state, and the database file's growth."""
+    database = directory / "bench.db"
+    import sqlite3
+
+    def size() -> int:
+        with closing(sqlite3.connect(database)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+            page = connection.execute("PRAGMA page_size").fetchone()[0]
+            return int(pages) * int(page)
+
+    before = size()
+    count = 2000
+    for number in range(count):
+        await bot.converse("size", f"p{number}", "I'm a mum in Horsham, my son is 9, his school")
+    after = size()
+    with closing(sqlite3.connect(database)) as connection:
+        average = connection.execute(
+            "SELECT avg(length(state)) FROM conversations WHERE channel = 'size'"
+        ).fetchone()[0]
+    import resource
+
+    return {
+        "stored_state_bytes_per_conversation": round(float(average)),
+        "database_bytes_per_conversation": round((after - before) / count),
+        "peak_rss_mb_in_process": round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+        ),
+    }
+
+
+def _free_port() -> int:
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _wait_ready(base: str, within: float = 60.0) -> float:
+    import aiohttp
+
+    began = time.perf_counter()
+    async with aiohttp.ClientSession() as session:
+        while time.perf_counter() - began < within:
+            try:
+                async with session.get(base + "/readyz") as response:
+                    if response.status == 200:
+                        return time.perf_counter() - began
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.05)
+    raise RuntimeError(f"the server at {base} did not become ready")
+
+
+async def _load(base: str, conversations: int, seconds: float) -> tuple[list[float], int, float]:
+    """N conversations, each sending its next message as soon as the last was answered."""
+    import aiohttp
+
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.monotonic() + seconds
+    connector = aiohttp.TCPConnector(limit=conversations + 10)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def one() -> None:
+            nonlocal errors
+            async with session.post(base + "/api/v1/sessions") as response:
+                chat = (await response.json())["session"]
+            number = 0
+            while time.monotonic() < stop_at:
+                tick = time.perf_counter()
+                async with session.post(
+                    f"{base}/api/v1/sessions/{chat}/messages",
+                    json={"text": SCRIPT[number % len(SCRIPT)]},
+                ) as response:
+                    body = await response.read()
+                    if response.status != 200:
+                        errors += 1
+                        if errors <= 3:
+                            print(f"bench: HTTP {response.status}: {body[:200]!r}", file=sys.stderr)
+                latencies.append(time.perf_counter() - tick)
+                number += 1
+
+        began = time.monotonic()
+        await asyncio.gather(*(one() for _ in range(conversations)))
+        elapsed = time.monotonic() - began
+    return latencies, errors, elapsed
+
+
+async def bench_api(
+    name: str,
+    env: dict[str, str],
+    workers: int,
+    conversations: int,
+    seconds: float,
+    directory: Path,
+) -> tuple[Result, float]:
+    port = _free_port()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        env={
+            **os.environ,
+            **env,
+            "SECRET_KEY": SECRET,
+            "RATE_LIMIT_BURST": "1e9",
+            "RATE_LIMIT_PER_SECOND": "1e9",
+            "NEW_SESSIONS_BURST": "1e9",
+            "NEW_SESSIONS_PER_SECOND": "1e9",
+        },
+        cwd=directory,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        startup = await _wait_ready(base)
+        await _load(base, min(conversations, 10), 1.0)  # warm up
+        latencies, errors, elapsed = await _load(base, conversations, seconds)
+        return _result(name, latencies, elapsed, errors), startup
+    finally:
+        process.terminate()
+        try:
+            await asyncio.wait_for(process.wait(), 30)
+        except TimeoutError:
+            process.kill()
+
+
+async def _postgres(admin_url: str, statement: str) -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(admin_url, timeout=5)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+async def run_all(
+    *,
+    conversations: int,
+    seconds: float,
+    turns: int,
+    postgres_admin: str | None,
+    redis_url: str | None,
+) -> dict[str, Any]:
+    report: dict[str, Any] = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.machine(),
+        },
+        "settings": {"conversations": conversations, "seconds": seconds, "turns": turns},
+        "results": [],
+        "startup_s": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="getinvolved-bench-") as folder:
+        directory = Path(folder)
+        local, extra = await bench_in_process(directory, turns)
+        report["results"] += [asdict(r) for r in local]
+        report["storage"] = extra
+        report["startup_s"]["in_process"] = extra.pop("startup_in_process_s")
+        for workers in (1, 2):
+            name = f"JSON API, SQLite, {workers} worker{'s' if workers > 1 else ''}"
+            sqlite_env = {"DATABASE_URL": f"sqlite:///{directory / f'api-{workers}.db'}"}
+            result, startup = await bench_api(
+                name, sqlite_env, workers, conversations, seconds, directory
+            )
+            report["results"].append(asdict(result))
+            report["startup_s"][f"serve_sqlite_{workers}"] = round(startup, 2)
+        if postgres_admin and redis_url:
+            for workers in (1, 2):
+                database = f"getinvolved_bench_{uuid.uuid4().hex[:10]}"
+                await _postgres(postgres_admin, f'CREATE DATABASE "{database}"')
+                try:
+                    env = {
+                        "DATABASE_URL": f"{postgres_admin.rsplit('/', 1)[0]}/{database}",
+                        "REDIS_URL": redis_url,
+                    }
+                    name = (
+                        f"JSON API, PostgreSQL + Redis, {workers} "
+                        f"worker{'s' if workers > 1 else ''}"
+                    )
+                    result, startup = await bench_api(
+                        name, env, workers, conversations, seconds, directory
+                    )
+                    report["results"].append(asdict(result))
+                    report["startup_s"][f"serve_postgres_redis_{workers}"] = round(startup, 2)
+                finally:
+                    await _postgres(
+                        postgres_admin, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'
+                    )
+    return report
+
+
+def table(report: dict[str, Any]) -> str:
+    lines = [
+        f"Get Involved benchmark - {report['machine']['cpus']} CPUs, Python "
+        f"{report['machine']['python']}, {report['machine']['platform']}",
+        f"{report['settings']['conversations']} concurrent conversations for "
+        f"{report['settings']['seconds']} s per API run; {report['settings']['turns']} "
+        "in-process turns",
+        "",
+        f"{'what':<44} {'messages':>9} {'msg/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+        f" {'errors':>6}",
+    ]
+    for r in report["results"]:
+        lines.append(
+            f"{r['name']:<44} {r['messages']:>9} {r['per_second']:>9} "
+            f"{r['p50_ms']:>8} {r['p95_ms']:>8} {r['p99_ms']:>8} {r['errors']:>6}"
+        )
+    lines.append("")
+    lines.append("start-up (s): " + ", ".join(f"{k} {v}" for k, v in report["startup_s"].items()))
+    lines.append("storage: " + ", ".join(f"{k} {v}" for k, v in report["storage"].items()))
+    return "\n".join(lines)
+
+
+def run_bench(
+    *,
+    as_json: bool,
+    conversations: int,
+    seconds: float,
+    turns: int,
+    postgres_admin: str | None,
+    redis_url: str | None,
+) -> int:
+    report = asyncio.run(
+        run_all(
+            conversations=conversations,
+            seconds=seconds,
+            turns=turns,
+            postgres_admin=postgres_admin,
+            redis_url=redis_url,
+        )
+    )
+    print(json.dumps(report, indent=2) if as_json else table(report))
+    return 0
+
+
+__all__ = ["run_bench", "statistics"]
