@@ -14,6 +14,7 @@ from bot.engine.nlu.interests import INTERESTS
 from bot.engine.nlu.understand import AGE_BANDS, ROLES
 
 AREAS = ("west_sussex", "east_sussex", "elsewhere")
+SKIPPED = "skipped"  # a Rasa form needs a value to move on; the routes read it as unknown
 
 
 class ValidateProfileForm(FormValidationAction):
@@ -33,10 +34,80 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """The form's slots, plus the age band when an age button filled it."""
-        if "age_band" in tracker.slots_to_validate():
-            return [*domain_slots, "age_band"]
-        return domain_slots
+        """The form's slots (no age unless a young person, or role unknown), plus the age band
+        when an age button filled it."""
+        slots = list(domain_slots)
+        given = tracker.slots_to_validate()
+        role = given.get("role", tracker.get_slot("role"))
+        if role not in (None, "young_person", SKIPPED) and "age" in slots and "age" not in given:
+            slots.remove("age")
+        if "age_band" in given:
+            slots.append("age_band")
+        return slots
+
+    # ---- extraction, for a Rasa server: read the whole message with our understanding ----
+    def _latest(self, tracker: Tracker) -> Any:
+        """What the latest message says; None in-process (the engine passes values itself)."""
+        text = (tracker.latest_message or {}).get("text")
+        if not text or not tracker.active_loop:
+            return None
+        return self._read(str(text), str(tracker.get_slot("requested_slot") or ""))
+
+    def _skipped(self, tracker: Tracker, slot: str, understood: Any) -> bool:
+        return bool(
+            tracker.get_slot("requested_slot") == slot and understood.intent in ("skip", "deny")
+        )
+
+    async def extract_role(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        understood = self._latest(tracker)
+        if understood is None:
+            return {}
+        if understood.crisis:
+            dispatcher.utter_message(response="utter_crisis")
+            return {}
+        if understood.role:
+            return {"role": understood.role}
+        return {"role": SKIPPED} if self._skipped(tracker, "role", understood) else {}
+
+    async def extract_age(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        understood = self._latest(tracker)
+        if understood is None or understood.crisis:
+            return {}
+        if understood.age is not None:
+            return {"age": understood.age}
+        if understood.age_band:
+            return {
+                "age": float(AGE_BANDS[understood.age_band][0]),
+                "age_band": understood.age_band,
+            }
+        return {"age": -1.0} if self._skipped(tracker, "age", understood) else {}
+
+    async def extract_area(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        understood = self._latest(tracker)
+        if understood is None or understood.crisis:
+            return {}
+        if understood.area:
+            return {"area": understood.area}
+        return {"area": SKIPPED} if self._skipped(tracker, "area", understood) else {}
+
+    async def extract_interests(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        understood = self._latest(tracker)
+        if understood is None or understood.crisis:
+            return {}
+        if understood.interests:
+            return {"interests": understood.interests}
+        skipped = self._skipped(tracker, "interests", understood) or (
+            understood.vague and tracker.get_slot("requested_slot") == "interests"
+        )
+        return {"interests": []} if skipped else {}
 
     async def extract_age_band(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -55,7 +126,7 @@ class ValidateProfileForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep a known role; read typed text ("I'm his mum") as a role."""
-        if slot_value in ROLES:
+        if slot_value in ROLES or slot_value == SKIPPED:
             return {"role": slot_value}
         if isinstance(slot_value, str):
             return {"role": self._read(slot_value, "role").role}
@@ -70,6 +141,8 @@ class ValidateProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         """Keep an age from 1 to 120; read typed text ("fifteen", "year 9") as an age."""
         if isinstance(slot_value, int | float) and not isinstance(slot_value, bool):
+            if slot_value == -1:
+                return {"age": -1.0}  # skipped
             return {"age": int(slot_value) if 0 < slot_value <= 120 else None}
         if isinstance(slot_value, str):
             if slot_value.strip().isdigit():
@@ -96,7 +169,7 @@ class ValidateProfileForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         """Keep a known area; read a typed town or village with the gazetteer."""
-        if slot_value in AREAS:
+        if slot_value in AREAS or slot_value == SKIPPED:
             return {"area": slot_value}
         if isinstance(slot_value, str):
             return {"area": self._read(slot_value, "area").area}

@@ -42,6 +42,11 @@ class ActionRecommendRoutes(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         profile = {key: tracker.get_slot(key) for key in PROFILE_KEYS}
+        for key, value in profile.items():  # skipped answers in a Rasa form mean "unknown"
+            if value == "skipped" or (
+                key == "age" and isinstance(value, int | float) and value < 0
+            ):
+                profile[key] = None
         found = recommend(self._context.content, profile)
         if found.routes:
             dispatcher.utter_message(response="utter_routes_intro")

@@ -31,6 +31,16 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("file", nargs="?", help="JSON lines file (default: standard input)")
 
     commands.add_parser("telegram", help="Telegram by long polling (needs TELEGRAM_BOT_TOKEN)")
+    action_server = commands.add_parser("actions", help="rasa-sdk action server for Rasa")
+    action_server.add_argument("--host", default="127.0.0.1")
+    action_server.add_argument("--port", type=int, default=5055)
+    export = commands.add_parser("export-rasa", help="write a Rasa 3.x project to DIR")
+    export.add_argument("directory", type=Path)
+    export.add_argument(
+        "--actions-url",
+        default="http://127.0.0.1:5055/webhook",
+        help="where Rasa finds `getinvolved actions`",
+    )
     serve = commands.add_parser(
         "serve", help="web chat, JSON API, staff pages (and the Telegram webhook when set)"
     )
@@ -237,9 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         overrides = {}
-        if getattr(args, "host", None):
+        if getattr(args, "host", None) and args.command == "serve":
             overrides["host"] = args.host
-        if getattr(args, "port", None) is not None:
+        if getattr(args, "port", None) is not None and args.command == "serve":
             overrides["port"] = args.port
         settings = Settings(**overrides)
     except ValidationError as error:
@@ -250,6 +260,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.content.check import run_check
 
             return run_check(settings, quiet=args.quiet)
+        if args.command == "actions":
+            from bot.action_server import run_action_server
+
+            return run_action_server(settings, host=args.host, port=args.port)
+        if args.command == "export-rasa":
+            from bot.rasa_export import export_rasa
+
+            written = export_rasa(settings, args.directory, actions_url=args.actions_url)
+            print(f"Wrote a Rasa project to {args.directory}: {', '.join(written)}")
+            return 0
         if args.command == "bench":
             from bot.bench import run_bench
 

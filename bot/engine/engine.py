@@ -165,7 +165,7 @@ class Engine:
             "tracker": {
                 "sender_id": state.key,
                 "slots": state.slots(),
-                "latest_message": {"text": text},
+                "latest_message": {} if candidates else {"text": text},
                 "events": events,
                 "paused": False,
                 "followup_action": None,

@@ -24,6 +24,11 @@ from tests.conftest import POSTGRES_ADMIN_URL, _postgres
 SECRET = "workers-test-secret-" + "w" * 40
 
 
+def spawn(command: list[str], **options: object) -> subprocess.Popen[bytes]:
+    """Start a process (quick: it does not wait for it)."""
+    return subprocess.Popen(command, **options)  # type: ignore[call-overload,no-any-return]
+
+
 def free_port() -> int:
     with closing(socket.socket()) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -45,10 +50,22 @@ class RedisServer:
     def start(self) -> None:
         binary = shutil.which("redis-server")
         assert binary, "redis-server is needed for these tests"
-        self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        self.process = spawn(
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -85,8 +102,13 @@ async def postgres_url() -> AsyncIterator[str]:
 class Worker:
     def __init__(self, tmp_path: Path, database_url: str, redis_url: str):
         self.port = free_port()
-        self.env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url,
-                    "SECRET_KEY": SECRET, "PORT": str(self.port)}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "SECRET_KEY": SECRET,
+            "PORT": str(self.port),
+        }
         self.cwd = tmp_path
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -95,9 +117,12 @@ class Worker:
         return f"http://127.0.0.1:{self.port}"
 
     async def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve"], env=self.env, cwd=self.cwd,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        self.process = spawn(
+            [sys.executable, "-m", "bot", "serve"],
+            env=self.env,
+            cwd=self.cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         async with aiohttp.ClientSession() as session:
             for _ in range(300):
@@ -122,8 +147,9 @@ class Worker:
 
 
 @pytest.fixture
-async def workers(tmp_path: Path, postgres_url: str, redis_server: RedisServer
-                  ) -> AsyncIterator[list[Worker]]:
+async def workers(
+    tmp_path: Path, postgres_url: str, redis_server: RedisServer
+) -> AsyncIterator[list[Worker]]:
     first = Worker(tmp_path, postgres_url, redis_server.url)
     await first.start()  # migrates the empty database before the second one starts
     second = Worker(tmp_path, postgres_url, redis_server.url)
@@ -141,10 +167,12 @@ async def start_chat(session: aiohttp.ClientSession, worker: Worker) -> str:
         return str((await response.json())["session"])
 
 
-async def say(session: aiohttp.ClientSession, worker: Worker, chat: str, text: str
-              ) -> tuple[int, dict[str, object]]:
-    async with session.post(f"{worker.base}/api/v1/sessions/{chat}/messages",
-                            json={"text": text}) as response:
+async def say(
+    session: aiohttp.ClientSession, worker: Worker, chat: str, text: str
+) -> tuple[int, dict[str, object]]:
+    async with session.post(
+        f"{worker.base}/api/v1/sessions/{chat}/messages", json={"text": text}
+    ) as response:
         return response.status, await response.json()
 
 
@@ -157,8 +185,12 @@ async def test_a_conversation_moves_between_workers(workers: list[Worker]) -> No
         _, turn = await say(session, a, chat, "Bexhill")
         assert turn["asking"] == "interests"
         _, turn = await say(session, b, chat, "CAMHS")
-    assert turn["profile"] == {"age": None, "role": "parent_carer", "area": "east_sussex",
-                               "interests": ["health"]}
+    assert turn["profile"] == {
+        "age": None,
+        "role": "parent_carer",
+        "area": "east_sussex",
+        "interests": ["health"],
+    }
     assert "espcf" in turn["routes"] and "nhs-sussex" in turn["routes"]
 
 
@@ -214,14 +246,22 @@ async def test_redis_away_and_back(workers: list[Worker], redis_server: RedisSer
     assert body["profile"]["area"] == "west_sussex"
 
 
-async def test_serve_with_two_workers_on_one_port(tmp_path: Path, postgres_url: str,
-                                                  redis_server: RedisServer) -> None:
+async def test_serve_with_two_workers_on_one_port(
+    tmp_path: Path, postgres_url: str, redis_server: RedisServer
+) -> None:
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": postgres_url, "REDIS_URL": redis_server.url,
-           "SECRET_KEY": SECRET}
-    process = subprocess.Popen(
+    env = {
+        **os.environ,
+        "DATABASE_URL": postgres_url,
+        "REDIS_URL": redis_server.url,
+        "SECRET_KEY": SECRET,
+    }
+    process = spawn(
         [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", "2"],
-        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         base = f"http://127.0.0.1:{port}"
