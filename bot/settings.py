@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     conversation_expiry_minutes: int = Field(default=60 * 24, ge=1)
     content_dir: Path = PROJECT_ROOT / "content"
     dialogues_dir: Path = PROJECT_ROOT / "dialogues"
+    frontend_dir: Path = PROJECT_ROOT / "web" / "node_modules"
     max_message_chars: int = Field(default=1000, ge=50)
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)

@@ -11,7 +11,6 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot.app import GetInvolved
-from bot.settings import PROJECT_ROOT
 from bot.web import staff
 from bot.web.api import setup_api
 from bot.web.security import (
@@ -25,7 +24,7 @@ from bot.web.sessions import SessionCookies
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
-GOVUK_FRONTEND = PROJECT_ROOT / "web" / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+GOVUK_FRONTEND = Path("govuk-frontend") / "dist" / "govuk"
 MAX_BODY_BYTES = 64 * 1024
 
 
@@ -118,8 +117,9 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     app.router.add_get("/metrics", metrics)
     app.router.add_get("/staff", _to_staff_home)
     app.router.add_static("/static/app", HERE / "static")
-    if GOVUK_FRONTEND.exists():
-        app.router.add_static("/static/govuk", GOVUK_FRONTEND)
+    govuk = bot.settings.frontend_dir / GOVUK_FRONTEND
+    if govuk.exists():
+        app.router.add_static("/static/govuk", govuk)
     else:
         logger.warning("GOV.UK Frontend is not installed (run scripts/setup); pages are plain")
     return app
