@@ -164,10 +164,7 @@ def export_rasa(settings: Settings, directory: Path, *, actions_url: str) -> lis
             "rule": "more about the routes",
             "steps": [{"intent": "more"}, {"action": "action_more_about_routes"}],
         },
-        {
-            "rule": "start again",
-            "steps": [{"intent": "restart"}, {"action": "action_restart_conversation"}],
-        },
+        # "restart" and "back" are Rasa's own intents: its default actions handle them.
         {"rule": "delete my data", "steps": [{"intent": "forget"}, {"action": "action_forget_me"}]},
     ]
     config = {
