@@ -106,6 +106,10 @@ async def start_session(request: web.Request) -> web.Response:
 async def send_message(request: web.Request) -> web.Response:
     """One message (typed text or a button payload) and the bot's answer."""
     session = _session_id(request)
+    if request.content_length and request.content_length > MAX_API_BODY:
+        raise web.HTTPRequestEntityTooLarge(
+            max_size=MAX_API_BODY, actual_size=request.content_length
+        )
     limited = _limited(request, SENDER_LIMIT, session)
     if limited:
         return limited

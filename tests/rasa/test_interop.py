@@ -64,29 +64,57 @@ def rasa_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     assert rasa.exists(), "run scripts/test-rasa (it makes the Rasa 3.6 environment)"
     work = tmp_path_factory.mktemp("rasa")
     actions_port, rasa_port = _port(), _port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{work / 'actions.db'}",
-           "SECRET_KEY": SECRET}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{work / 'actions.db'}", "SECRET_KEY": SECRET}
     project = CACHE
-    subprocess.run([sys.executable, "-m", "bot", "export-rasa", str(work / "fresh"),
-                    "--actions-url", f"http://127.0.0.1:{actions_port}/webhook"],
-                   check=True, env=env, cwd=work)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "export-rasa",
+            str(work / "fresh"),
+            "--actions-url",
+            f"http://127.0.0.1:{actions_port}/webhook",
+        ],
+        check=True,
+        env=env,
+        cwd=work,
+    )
     fresh = {p.name: p.read_text() for p in (work / "fresh").rglob("*.yml")}
     cached = {p.name: p.read_text() for p in project.rglob("*.yml")} if project.exists() else {}
     fresh.pop("endpoints.yml"), cached.pop("endpoints.yml", None)
     if fresh != cached or not list((project / "models").glob("*.tar.gz")):
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(work / "fresh", project)
-        subprocess.run([str(rasa), "train", "--fixed-model-name", "getinvolved"],
-                       check=True, cwd=project, timeout=1800)
+        subprocess.run(
+            [str(rasa), "train", "--fixed-model-name", "getinvolved"],
+            check=True,
+            cwd=project,
+            timeout=1800,
+        )
     shutil.copy(work / "fresh" / "endpoints.yml", project / "endpoints.yml")
     actions = subprocess.Popen(
-        [sys.executable, "-m", "bot", "actions", "--port", str(actions_port)], env=env,
-        cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "bot", "actions", "--port", str(actions_port)],
+        env=env,
+        cwd=work,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     server = subprocess.Popen(
-        [str(rasa), "run", "--enable-api", "--port", str(rasa_port), "--endpoints",
-         "endpoints.yml", "--model", "models/getinvolved.tar.gz"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(rasa),
+            "run",
+            "--enable-api",
+            "--port",
+            str(rasa_port),
+            "--endpoints",
+            "endpoints.yml",
+            "--model",
+            "models/getinvolved.tar.gz",
+        ],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait(f"http://127.0.0.1:{actions_port}/health", 120)
@@ -103,8 +131,9 @@ async def rasa_conversation(base: str, messages: list[str]) -> list[str]:
     texts: list[str] = []
     async with aiohttp.ClientSession() as session:
         for message in messages:
-            async with session.post(f"{base}/webhooks/rest/webhook",
-                                    json={"sender": sender, "message": message}) as response:
+            async with session.post(
+                f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": message}
+            ) as response:
                 assert response.status == 200
                 texts += [item.get("text", "") for item in await response.json()]
     return texts
@@ -128,20 +157,29 @@ async def test_rasa_offers_the_same_routes_as_our_engine(
 
 async def test_action_server_answers_rasa_payloads(rasa_project: tuple[str, str]) -> None:
     _, actions = rasa_project
-    payload = {"next_action": "action_recommend_routes", "sender_id": "x", "version": "3.6.21",
-               "tracker": {"sender_id": "x", "slots": {"role": "parent_carer",
-                                                       "area": "east_sussex",
-                                                       "interests": ["my_plan"]},
-                           "latest_message": {}, "events": [], "paused": False,
-                           "followup_action": None, "active_loop": {},
-                           "latest_action_name": "action_listen"},
-               "domain": None}
+    payload = {
+        "next_action": "action_recommend_routes",
+        "sender_id": "x",
+        "version": "3.6.21",
+        "tracker": {
+            "sender_id": "x",
+            "slots": {"role": "parent_carer", "area": "east_sussex", "interests": ["my_plan"]},
+            "latest_message": {},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
+        "domain": None,
+    }
     from bot.dialogues import load_dialogues
 
     payload["domain"] = load_dialogues(PROJECT_ROOT / "dialogues").raw_domain
-    async with aiohttp.ClientSession() as session, session.post(
-        f"{actions}/webhook", json=payload
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{actions}/webhook", json=payload) as response,
+    ):
         body = await response.json()
     routes = next(e["value"] for e in body["events"] if e.get("name") == "routes")
     assert "espcf" in routes and "my-plan" in routes
