@@ -141,7 +141,7 @@ def start_servers(rasa_venv: Path, project: Path) -> tuple[list[subprocess.Popen
         ),
         subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--port", str(ours_port)],
-            env=env,
+            env={**env, "DATABASE_URL": f"sqlite:///{work / 'ours.db'}"},
             cwd=work,
             stdout=quiet,
             stderr=quiet,
