@@ -370,7 +370,11 @@ def run_bench(
     postgres_admin: str | None,
     redis_url: str | None,
 ) -> int:
-    report = asyncio.run(
+    try:
+        from uvloop import run as run_loop  # the load generator needs its CPU too
+    except ImportError:
+        run_loop = asyncio.run  # type: ignore[assignment]
+    report = run_loop(
         run_all(
             conversations=conversations,
             seconds=seconds,

@@ -8,8 +8,9 @@ import getpass
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -105,6 +106,15 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
     return parser
+
+
+def _run_fast(main: Coroutine[Any, Any, int]) -> int:
+    """Servers run on uvloop (a faster event loop) where it is installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 async def _migrate(settings: Settings) -> None:
@@ -295,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
             forwarded = ["serve", "--host", settings.host, "--port", str(settings.port)]
             return run_workers(args.workers, forwarded)
+        if args.command in ("serve", "telegram"):
+            return _run_fast(_with_bot(settings, args))
         return asyncio.run(_with_bot(settings, args))
     except GetInvolvedError as error:
         print(f"getinvolved: {error}", file=sys.stderr)
