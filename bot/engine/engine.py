@@ -221,7 +221,10 @@ class Engine:
             fresh = state.fresh()
             fresh.turns = 1
             result.state = fresh
-            result.replies.extend(self._render(messages, fresh))
+            if text.strip().lower().startswith("/start"):
+                result.replies.append(self.say("utter_greet", fresh))  # a new chat: say hello
+            else:
+                result.replies.extend(self._render(messages, fresh))
             result.replies.extend(await self._advance(fresh))
             return result
         if intent == "help":

@@ -172,3 +172,12 @@ async def test_over_25_typed_or_tapped_never_gets_young_voices(bot: GetInvolved)
         result = await bot.converse("test", sender, "meeting others")
         assert "young-voices" not in result.state.routes
         assert result.state.age_band == "over_25"
+
+
+async def test_start_command_again_greets_afresh(bot: GetInvolved) -> None:
+    await bot.converse("test", "a", "I'm a mum in Crawley")
+    result = await bot.converse("test", "a", "/start")
+    assert "computer, not a person" in texts(result)
+    assert result.state.role is None and result.state.asking == "role"
+    again = await bot.converse("test", "a", "start again")
+    assert "let us start again" in texts(again)
