@@ -7,6 +7,7 @@ import re
 import phonenumbers
 
 UNDER_13 = 13
+_UK_PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -47,4 +48,8 @@ def read_contact(text: str) -> dict[str, str]:
             match.number, phonenumbers.PhoneNumberFormat.E164
         )
         break
+    if "phone" not in found:
+        shaped = _UK_PHONE.search(text)
+        if shaped:
+            found["phone"] = re.sub(r"[^\d+]", "", shaped.group(0))
     return found

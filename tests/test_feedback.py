@@ -133,3 +133,21 @@ async def test_conversation_state_is_encrypted_at_rest(bot_on: GetInvolved) -> N
     async with bot_on.sessions() as session:
         stored = await session.scalar(select(ConversationRow.state))
     assert stored is not None and "secret words" not in stored and "Crawley" not in stored
+
+
+async def test_asking_to_give_feedback_asks_what_it_is(bot_on: GetInvolved) -> None:
+    result = await give(bot_on, "j", "I want to leave feedback about the SEND team")
+    assert result.state.asking == "feedback_text"
+    result = await give(bot_on, "j", "They never answer emails")
+    assert result.state.asking == "consent"
+    result = await give(bot_on, "j", "who will see it?")
+    assert result.state.asking == "consent" and "Only the team" in result.replies[0].text
+    result = await give(bot_on, "j", "ok yes without my name")
+    [row] = await all_feedback(bot_on)
+    assert row.text == "They never answer emails"
+
+
+async def test_feedback_can_be_asked_for_in_many_words(bot_on: GetInvolved) -> None:
+    await give(bot_on, "k", "I'm a dad in Eastbourne", "CAMHS")
+    result = await give(bot_on, "k", "I still want to give my feedback")
+    assert result.state.asking == "feedback_text"

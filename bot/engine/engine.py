@@ -49,6 +49,66 @@ _YES_WORDS = re.compile(
 )
 
 
+_QUESTION = re.compile(
+    r"\b(?:who|what happens|where does it go|where will it go|will anyone|who reads|"
+    r"what will you do|what do you do with)\b"
+)
+_REQUEST_WORDS = frozenset(
+    [
+        "i",
+        "we",
+        "want",
+        "wanna",
+        "would",
+        "like",
+        "to",
+        "can",
+        "could",
+        "may",
+        "please",
+        "how",
+        "do",
+        "give",
+        "leave",
+        "send",
+        "make",
+        "share",
+        "have",
+        "put",
+        "in",
+        "raise",
+        "submit",
+        "some",
+        "my",
+        "a",
+        "an",
+        "our",
+        "feedback",
+        "feed",
+        "back",
+        "complaint",
+        "complain",
+        "about",
+        "on",
+        "for",
+        "regarding",
+        "the",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+    ]
+)
+
+
+def _says_something(text: str) -> bool:
+    """Does a "give feedback" message already say what it is about, beyond asking to?"""
+    words = re.findall(r"[a-z']+", text.lower())
+    content = [word for word in words if word not in _REQUEST_WORDS]
+    return len(words) >= FEEDBACK_IN_ONE_GO and len(content) >= 4
+
+
 def read_consent(text: str) -> str | None:
     """A typed answer to "may I pass this on?": anonymous, contact, none, or None if unclear."""
     if _ANONYMOUS_WORDS.search(text):
@@ -234,6 +294,10 @@ class Engine:
         if intent == "back":
             result.replies.extend(await self._back(state))
             return result
+        if intent in ("why", "human") and state.asking != "feedback_text":
+            result.replies.append(self.say(f"utter_{intent}", state))
+            result.replies.extend(self._reask(state))
+            return result
         if state.asking in FEEDBACK_STEPS and intent not in ("restart", "forget", "help", "back"):
             result.replies.extend(await self._feedback_step(state, understood))
             return result
@@ -296,7 +360,7 @@ class Engine:
         state.pending_feedback = None
         state.consent = None
         state.contact = {}
-        if not understood.from_button and len(understood.text.split()) >= FEEDBACK_IN_ONE_GO:
+        if not understood.from_button and _says_something(understood.text):
             state.pending_feedback = understood.text.strip()
             return [self._ask_consent(state)]
         state.asking = "feedback_text"
@@ -325,6 +389,9 @@ class Engine:
             state.pending_feedback = understood.text.strip()
             return [self._ask_consent(state)]
         if state.asking == "consent":
+            if not understood.from_button and _QUESTION.search(understood.normalised):
+                explain = self.say("utter_consent_explain", state)
+                return [Reply(explain.text, self._consent_question(state).buttons)]
             level = understood.consent or read_consent(understood.normalised)
             if level is None:
                 state.misunderstood += 1

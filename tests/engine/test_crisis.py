@@ -57,3 +57,17 @@ def test_figures_of_speech_are_not_crisis(understander: Understander, text: str)
 )
 def test_harm_at_home_and_neglect(understander: Understander, text: str) -> None:
     assert understander.understand(text, asking="area").crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just want to go to sleep and not wake up",
+        "ive been saving up my tablets for a while now",
+        "found goodbye letters in my daughters room this morning",
+        "he keeps saying hes going to jump off the multi storey car park",
+        "he locked me and the kids out again and im scared of what hell do",
+    ],
+)
+def test_indirect_crisis_messages(understander: Understander, text: str) -> None:
+    assert understander.understand(text).crisis

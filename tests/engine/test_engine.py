@@ -181,3 +181,21 @@ async def test_start_command_again_greets_afresh(bot: GetInvolved) -> None:
     assert result.state.role is None and result.state.asking == "role"
     again = await bot.converse("test", "a", "start again")
     assert "let us start again" in texts(again)
+
+
+async def test_why_and_are_you_a_person_are_answered(bot: GetInvolved) -> None:
+    await bot.converse("test", "w", "I'm a parent")
+    result = await bot.converse("test", "w", "why do u need that")
+    assert "You do not have to answer" in texts(result) and result.state.asking == "area"
+    result = await bot.converse("test", "w", "is this a real person?")
+    assert "I am a computer, not a person" in texts(result)
+    result = await bot.converse("test", "w", "sussex")
+    result = await bot.converse("test", "w", "west")
+    assert result.state.area == "west_sussex"
+
+
+async def test_a_corrected_place_wins(bot: GetInvolved) -> None:
+    await bot.converse("test", "c", "im 16")
+    await bot.converse("test", "c", "horsham")
+    result = await bot.converse("test", "c", "sorry I meant Hastings not Horsham")
+    assert result.state.area == "east_sussex"

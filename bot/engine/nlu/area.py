@@ -67,6 +67,25 @@ _PLACE_CUES = {
     "round",
 }
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
+_SIDE_FILLERS = {
+    "the",
+    "side",
+    "one",
+    "its",
+    "it",
+    "is",
+    "sussex",
+    ".",
+    ",",
+    "i",
+    "am",
+    "in",
+    "live",
+    "we",
+    "are",
+    "think",
+    "please",
+}
 _CORRECTING = {"mean", "meant", "actually", "correction", "oops"}
 _MOVING = {"moved", "moving", "move", "relocated", "relocating"}
 _STOP_AFTER_PLACE = {"school", "college", "hospital", "road", "street", "lane"}
@@ -122,6 +141,12 @@ class Gazetteer:
 
     def find(self, tokens: Sequence[str], *, asking_area: bool) -> AreaFact | None:
         """The most likely place the person lives, or None."""
+        if asking_area:
+            words = [t for t in tokens if t not in _SIDE_FILLERS]
+            if words in (["west"], ["w"], ["western"]):
+                return AreaFact("west_sussex", "west_sussex", "west sussex", 0, len(tokens))
+            if words in (["east"], ["e"], ["eastern"]):
+                return AreaFact("east_sussex", "east_sussex", "east sussex", 0, len(tokens))
         facts: list[tuple[bool, AreaFact]] = []
         for match in self.index.find(tokens):
             before = tokens[max(0, match.start - 3) : match.start]
@@ -135,6 +160,8 @@ class Gazetteer:
                 if council == AMBIGUOUS
                 else ("elsewhere" if council == "brighton_and_hove" else council)
             )
+            if before and before[-1] in {"not", "no", "never"}:
+                continue  # "Hastings, not Horsham"
             living = any(token in _LIVING_CUES for token in before) or (
                 bool(before) and before[-1] == "to" and bool(_MOVING & set(tokens[: match.start]))
             )
@@ -142,8 +169,8 @@ class Gazetteer:
             facts.append((living, fact))
         if not facts:
             return self.fuzzy_find(tokens) if asking_area and len(tokens) <= 8 else None
-        for _, fact in reversed(facts):
-            if fact.area and _CORRECTING & set(tokens[: fact.start]):
+        for _, fact in facts:
+            if fact.area and _CORRECTING & set(tokens[max(0, fact.start - 3) : fact.start]):
                 return fact  # "Crawley... sorry I mean Crowborough"
         for living, fact in facts:
             if living and fact.area:

@@ -53,7 +53,12 @@ _PATTERNS = [
     r"paracetamol|painkillers)\b",
     r"\b(?:scared|afraid|frightened|terrified) to go (?:in|into school|to school|out)\b",
     rf"\bhang(?:ing)? {_SELF}",
-    r"\bjump(?:ing)? (?:off|in front of) (?:a|the) (?:bridge|roof|building|cliff|train|car)\b",
+    r"\bjump(?:ing|s)? (?:off|from|in front of)\b",
+    r"\b(?:sleep|go to sleep) and (?:never|not) wake up\b",
+    r"\bnot wake up\b",
+    r"\b(?:saving|saved|stockpiling|hoarding|collecting|kept|keeping) (?:up )?(?:my |his |her )?"
+    r"(?:tablets|pills|meds|medication|paracetamol)\b",
+    r"\b(?:goodbye|suicide) (?:letter|letters|note|notes|message|messages)\b",
     r"\babus(?:e|ed|es|ing|ive)\b",
     r"\brap(?:e|ed|ing)\b",
     r"\bgroomed\b",
@@ -142,7 +147,9 @@ _PATTERNS = [
     r"\b(?:left|leaves|leave) (?:me|us|him|her) (?:alone|on my own|on our own|on his own|"
     r"on her own) (?:for|all|every)",
     r"\bnobody (?:is )?(?:looking after|feeding|caring for) (?:me|us|him|her)\b",
-    r"\block(?:s|ed|ing)? (?:me|him|her|us|them) (?:in|out)\b",
+    r"\block(?:s|ed|ing)? (?:me|him|her|us|them)(?: and [a-z ]{1,24}?)? (?:in|out)\b",
+    r"\b(?:scared|afraid|frightened|terrified|worried) (?:of )?what (?:he|she|they|dad|mum) "
+    r"(?:will|might|would|could|is going to) do\b",
     r"\blocked in (?:my|his|her)\b",
     r"\b(?:does not|will not|never) let (?:me|him|her) (?:eat|leave|out|go out)\b",
     r"\b(?:violent|violence)\b",

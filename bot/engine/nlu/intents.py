@@ -90,7 +90,7 @@ class IntentMatcher:
         for intent, pattern in self._anywhere_patterns:
             if pattern.search(normalised):
                 return intent
-        if re.search(r"\bcomplain(?:t|ts|ing|ed)?\b", normalised):
+        if re.search(r"\bcomplain(?:t|ts|ing|ed)?\b|\bfeed ?back\b", normalised):
             return "feedback"
         if normalised.count(" ") > 5:
             return None

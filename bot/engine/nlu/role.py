@@ -58,7 +58,7 @@ _FILLERS = {
     "actually",
     "really",
 }
-_SELF_ENDINGS = (("i", "am"), ("am",), ("as",), ("i",), ("we", "are"), ("being",), ("me",))
+_SELF_ENDINGS = (("i", "am"), ("am",), ("as",), ("i",), ("we", "are"), ("being",))
 _OTHER_OWNERS = {"my", "our", "your", "mums", "dads", "sons", "daughters", "childs", "kids"}
 _GREETINGS = {"hi", "hello", "hey", "hiya", "yo", "ok", "okay", "well", "so", "um", "erm", "yes"}
 # Young-person words that only count as the whole answer to "who are you?".
@@ -416,7 +416,8 @@ def find_role(
         return RoleFact("young_person", STRONG, 0, 0)
     leading: Match | None = None
     for match in index.find(tokens):
-        if match.phrase in ANSWER_ONLY and not (asking_role and len(tokens) <= 6):
+        answer_only = match.phrase in ANSWER_ONLY or match.phrase.rstrip("s") in ANSWER_ONLY
+        if answer_only and not (asking_role and len(tokens) <= 6):
             continue
         verdict = _is_self(tokens, match, asking_role, asking_other, match.phrase in index)
         if verdict == EXPLICIT:
