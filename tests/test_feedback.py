@@ -151,3 +151,19 @@ async def test_feedback_can_be_asked_for_in_many_words(bot_on: GetInvolved) -> N
     await give(bot_on, "k", "I'm a dad in Eastbourne", "CAMHS")
     result = await give(bot_on, "k", "I still want to give my feedback")
     assert result.state.asking == "feedback_text"
+
+
+async def test_who_and_where_are_not_the_feedback(bot_on: GetInvolved) -> None:
+    result = await give(
+        bot_on, "l", "I'd like to feed back about the referral process, I'm a SENCO in Newhaven"
+    )
+    assert result.state.asking == "feedback_text"
+    assert result.state.role == "professional" and result.state.area == "east_sussex"
+
+
+async def test_a_crisis_while_giving_feedback_ends_the_feedback(bot_on: GetInvolved) -> None:
+    await give(bot_on, "m", "hello", "/feedback")
+    result = await give(bot_on, "m", "he keeps saying he is going to jump off the car park")
+    assert result.crisis and result.state.asking != "feedback_text"
+    assert result.state.pending_feedback is None
+    assert await all_feedback(bot_on) == []

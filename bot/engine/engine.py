@@ -102,10 +102,12 @@ _REQUEST_WORDS = frozenset(
 )
 
 
-def _says_something(text: str) -> bool:
-    """Does a "give feedback" message already say what it is about, beyond asking to?"""
+def _says_something(text: str, profile_words: set[str]) -> bool:
+    """Does a "give feedback" message already say what it is about, beyond asking to (and
+    beyond who and where the person is)?"""
     words = re.findall(r"[a-z']+", text.lower())
-    content = [word for word in words if word not in _REQUEST_WORDS]
+    skip = _REQUEST_WORDS | profile_words | {"i'm", "im", "am", "a", "an", "in", "from"}
+    content = [word for word in words if word not in skip]
     return len(words) >= FEEDBACK_IN_ONE_GO and len(content) >= 4
 
 
@@ -360,7 +362,8 @@ class Engine:
         state.pending_feedback = None
         state.consent = None
         state.contact = {}
-        if not understood.from_button and _says_something(understood.text):
+        profile_words = set(self.understander.profile_words(understood))
+        if not understood.from_button and _says_something(understood.text, profile_words):
             state.pending_feedback = understood.text.strip()
             return [self._ask_consent(state)]
         state.asking = "feedback_text"
@@ -448,6 +451,9 @@ class Engine:
     def _crisis(self, state: ConversationState, result: TurnResult) -> TurnResult:
         state.crisis = True
         result.crisis = True
+        if state.asking in FEEDBACK_STEPS:  # never keep a crisis message as feedback
+            state.pending_feedback = None
+            state.asking, state.resume = state.resume, None
         result.replies.append(self.say("utter_crisis", state))
         return result
 

@@ -191,6 +191,7 @@ class Understander:
         self._interests = PhraseIndex(
             (phrase, value) for value in INTERESTS for phrase in clean(synonyms.get(value, []))
         )
+        self._role_words = self._roles.words()
         self.gazetteer = Gazetteer(
             {council: clean(names) for council, names in places.items()}, clean(needs_context)
         )
@@ -200,6 +201,13 @@ class Understander:
             for phrase in clean(phrases):
                 vocabulary.update(phrase.split())
         self._speller = Speller(vocabulary)
+
+    def profile_words(self, understood: Understanding) -> list[str]:
+        """Words of a message that only say who and where the person is."""
+        words = (understood.place or "").split()
+        if understood.role:
+            words += [w for w in understood.normalised.split() if w in self._role_words]
+        return words
 
     def understand(self, text: str, *, asking: str | None = None) -> Understanding:
         """Read one message; ``asking`` is the question the bot is waiting on, if any."""
