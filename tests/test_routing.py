@@ -91,3 +91,10 @@ def test_never_more_than_the_maximum(content: Content) -> None:
         len(routes(content, role="parent_carer", area="west_sussex", interests=everything))
         <= content.rules.max_routes
     )
+
+
+def test_over_25_young_people_hear_why_and_get_open_routes(content: Content) -> None:
+    found = recommend(content, {"role": "young_person", "age": 27, "area": "west_sussex"})
+    assert "young-voices" not in found.routes
+    assert {"nhs-sussex", "local-offer-feedback"} <= set(found.routes)
+    assert "utter_over_25" in found.notes
