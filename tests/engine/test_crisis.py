@@ -71,3 +71,9 @@ def test_harm_at_home_and_neglect(understander: Understander, text: str) -> None
 )
 def test_indirect_crisis_messages(understander: Understander, text: str) -> None:
     assert understander.understand(text).crisis
+
+
+def test_better_off_without_him(understander: Understander) -> None:
+    assert understander.understand(
+        "my son keeps saying everyone would be better off without him"
+    ).crisis

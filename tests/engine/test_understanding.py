@@ -186,3 +186,39 @@ def test_school_is_not_a_workplace_for_pupils(
 def test_under_11_typed_is_a_band_not_an_age(understander: Understander) -> None:
     understood = understander.understand("under 11", asking="age")
     assert (understood.age, understood.age_band) == (None, "under_11")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "area", "age"),
+    [
+        ("Bognor. 13. Me. School stuff.", "young_person", "west_sussex", 13),
+        ("yo 17 ws, wanna talk about college", "young_person", "west_sussex", 17),
+        ("es mum, CAMHS waiting list is ridiculous", "parent_carer", "east_sussex", None),
+        ("Redhill, Surrey - parent, CAMHS issues", "parent_carer", "elsewhere", None),
+        ("I turned 18 last month", "young_person", None, 18),
+        (
+            "I'm a teacher but asking as a mum. We're in Worthing.",
+            "parent_carer",
+            "west_sussex",
+            None,
+        ),
+        (
+            "I work for the council but this is about my own son, Eastbourne",
+            "parent_carer",
+            "east_sussex",
+            None,
+        ),
+    ],
+)
+def test_facts_in_unusual_shapes(
+    understander: Understander, text: str, role: str | None, area: str | None, age: int | None
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.role, understood.area, understood.age) == (role, area, age)
+
+
+def test_a_birthday_gives_an_age(understander: Understander) -> None:
+    import datetime as dt
+
+    year = dt.date.today().year - 15
+    assert understander.understand(f"I was born in January {year}").age == 15

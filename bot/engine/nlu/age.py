@@ -7,6 +7,7 @@ School years count too: year N is the age at the start of that school year, N + 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,14 @@ _SOON = re.compile(
     rf"birthday|term)|in\s(?:a few|a couple|a month|a week|\d+\s(?:weeks?|months?|days?)|{_MONTHS})"
     r"|this coming|on\s(?:the\s)?\d)"
 )
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_BORN = re.compile(
+    r"\bborn (?:on |in )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:of )?"
+    rf"(?P<month>(?:{_MONTHS}) )?(?:(?:the )?\d{{1,2}}(?:st|nd|rd|th)? )?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
+_TURNED = re.compile(r"\b(?:just )?turned (\d{1,2})\b")
 _WILL_BE = re.compile(r"\b(?:i will be|will be|i am turning|turning) (\d{1,2})\b")
 _AGE_WORD = re.compile(r"\b(?:age|aged|ages)\s?(\d{1,2})\b")
 _YEARS_OLD = re.compile(r"\b(\d{1,2})\s?(?:years?\sold|years?|yo|y\so)\b")
@@ -66,7 +75,7 @@ _SCHOOL_YEAR = re.compile(r"\b(?:in\s)?year\s(\d{1,2})\b")
 _NEARLY = re.compile(r"\b(nearly|almost|turning)\s(\d{1,2})\b")
 _LEADING = re.compile(
     r"^(?:(?:hi|hey|hello|hiya|yo|ok|okay|um|erm|so|well)\s)*(?:i am\s)?(\d{1,2})\b"
-    r"(?=\s(?:from|and|m|f|male|female|live|living|in|at|nearly|almost|but|with|i|going)\b|$)"
+    r"(?!\s(?:" + _NUMBER_NOUNS + r"|x|and a half|\d)\b)(?!\.\d)"
 )
 _BARE_NUMBER = re.compile(r"\b(\d{1,3})\b")
 _NEGATIVE_CONTEXT = re.compile(r"\b(?:0\d{3,}|\d{3,})\b")
@@ -137,6 +146,22 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
     for found in _SELF_IAM.finditer(text):
         if speaker(int(found.group(2)), found.span(), nearly=bool(found.group(1))):
             return facts
+    born = _BORN.search(text)
+    if born and not _CHILD.search(text[: born.start()]):
+        today = dt.date.today()
+        age = today.year - int(born.group("year"))
+        month = born.group("month")
+        if month and _MONTH_NUMBERS[month.strip()] > today.month:
+            age -= 1
+        if speaker(age, born.span("year")):
+            return facts
+    turned = _TURNED.search(text)
+    if (
+        turned
+        and not _CHILD.search(text[: turned.start()])
+        and speaker(int(turned.group(1)), turned.span(1))
+    ):
+        return facts
     soon = _SOON.match(text) or _WILL_BE.search(text)
     if (
         soon

@@ -24,6 +24,8 @@ _BUILT_IN = {
     "west sx": "west_sussex",
     "westsussex": "west_sussex",
     "wsx": "west_sussex",
+    "ws": "west_sussex",
+    "es": "east_sussex",
     "w sx": "west_sussex",
     "esx": "east_sussex",
     "e sx": "east_sussex",

@@ -99,7 +99,7 @@ _PATTERNS = [
     r"\bno point (?:anymore|any more|in anything|in life|to anything|to life)\b",
     r"\bwhat is the point (?:of|in) (?:living|life|anything|me|going on)\b",
     r"\b(?:nobody|no one|noone|no body) (?:would|will|is going to) (?:miss|care about|notice)\b",
-    r"\bbetter off without me\b",
+    r"\bbetter off without (?:me|him|her|them|us)\b",
     r"\bif i (?:was|were) (?:gone|not here|dead)\b",
     r"\bwant(?:s)? to (?:disappear|not exist|sleep forever|not wake up)\b",
     r"\b(?:can not|not able to|unable to|struggling to) keep (?:myself|my self|him ?self|"

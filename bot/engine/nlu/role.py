@@ -328,6 +328,10 @@ def _is_self(
         return EXPLICIT
     if not leading and not asking_other and exact:
         return LEADING
+    following = tokens[match.end : match.end + 1]
+    ends_clause = not following or following[0] in BOUNDARIES
+    if ends_clause and len(clause) <= 2 and exact and not asking_other:
+        return LEADING  # "es mum, ...", "Surrey - parent, ..."
     return UNKNOWN
 
 
@@ -408,12 +412,59 @@ def _young_carer(tokens: Sequence[str]) -> bool:
     return False
 
 
+_AS = {
+    "asking",
+    "here",
+    "writing",
+    "speaking",
+    "messaging",
+    "talking",
+    "coming",
+    "contacting",
+    "enquiring",
+    "asking this",
+}
+
+
+def _speaking_as(tokens: Sequence[str], index: PhraseIndex) -> RoleFact | None:
+    """Which hat someone wears when they have two: "I'm a teacher but asking as a mum",
+    "I work for the council but this is about my own son"."""
+    for position, token in enumerate(tokens[:-1]):
+        if token == "as" and position > 0 and tokens[position - 1] in _AS:
+            rest = [
+                t
+                for t in tokens[position + 1 : position + 4]
+                if t not in {"a", "an", "the", "his", "her", "their", "my"}
+            ]
+            for match in index.find(rest):
+                if match.start == 0:
+                    return RoleFact(match.value, STRONG, position, position + 1 + match.end)
+    if "but" in tokens:
+        after = list(tokens[tokens.index("but") + 1 :])
+        personal = re.search(
+            r"\b(?:this is|it is|its) (?:about|for)\b|\bmy own\b|\basking\b", " ".join(after)
+        )
+        if personal and (
+            _children_owned(after) is not None
+            or any(
+                match.value == "parent_carer"
+                for match in index.find(after)
+                if after[max(0, match.start - 1)] in {"a", "an", "as", "am", "own"}
+            )
+        ):
+            return RoleFact("parent_carer", STRONG, 0, 0)
+    return None
+
+
 def find_role(
     tokens: Sequence[str], index: PhraseIndex, *, asking_role: bool, asking_other: bool = False
 ) -> RoleFact | None:
     """The person's role from ``tokens``, with how sure we are (STRONG or WEAK)."""
     if _young_carer(tokens):
         return RoleFact("young_person", STRONG, 0, 0)
+    speaking_as = _speaking_as(tokens, index)
+    if speaking_as is not None:
+        return speaking_as
     leading: Match | None = None
     for match in index.find(tokens):
         answer_only = match.phrase in ANSWER_ONLY or match.phrase.rstrip("s") in ANSWER_ONLY

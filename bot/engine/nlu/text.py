@@ -90,7 +90,7 @@ _SHORTHAND: dict[str, str] = {
 }
 
 _NON_WORD = re.compile(r"[^a-z0-9@'/.+,!?;:\n ]+")
-_BOUNDARY = re.compile(r"(?<!\d)[.!?;:\n]+(?!\d)|,")
+_BOUNDARY = re.compile(r"(?<!\d)[.!?;:\n]+(?!\d)|(?<=\d)[.!?;:]+(?=\s|$)|,")
 BOUNDARIES = (",", ".")
 _APOSTROPHE_S = re.compile(r"(\w)'s\b")
 _SPACES = re.compile(r"\s+")
