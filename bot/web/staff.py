@@ -16,7 +16,6 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot.app import GetInvolved
-from bot.content.models import Interest
 from bot.engine.state import utcnow
 from bot.passwords import DUMMY_HASH, hash_password, verify_password
 from bot.store import audit, conversations, staff
@@ -103,6 +102,53 @@ def _feedback_id(request: web.Request) -> int:
         raise web.HTTPNotFound() from error
 
 
+async def _feedback_view(
+    request: web.Request,
+    user: staff.StaffUser,
+    row: store.FeedbackRow,
+    *,
+    error: str | None = None,
+    status: int = 200,
+) -> web.Response:
+    """One piece of feedback, with the contact shown only to its team (the caller checked)."""
+    bot = request.app[BOT]
+    team = bot.content.teams.get(row.team_id)
+    return await _page(
+        request,
+        "feedback.html",
+        {
+            "user": user,
+            "row": row,
+            "error": error,
+            "contact": bot.keys.decrypt(row.contact) if row.contact else None,
+            "team": team.name if team else row.team_id,
+        },
+        status=status,
+    )
+
+
+async def _admin_view(
+    request: web.Request, admin: staff.StaffUser, *, error: str | None = None, status: int = 200
+) -> web.Response:
+    """The admin page: staff, teams and the recent audit log."""
+    async with request.app[BOT].sessions() as db:
+        users = await staff.list_users(db)
+        teams = await staff.list_teams(db)
+        log = await audit.list_audit(db, limit=50)
+    return await _page(
+        request,
+        "admin.html",
+        {
+            "user": admin,
+            "users": users,
+            "teams": teams,
+            "log": log,
+            "error": error,
+        },
+        status=status,
+    )
+
+
 # ---- signing in ---------------------------------------------------------------------------
 @routes.get("/staff/login")
 async def login_page(request: web.Request) -> web.Response:
@@ -187,18 +233,7 @@ async def feedback_page(request: web.Request) -> web.Response:
         if row.status == "new":
             row.status, row.read_at = "read", utcnow()
         await audit.record(db, "read", staff_user_id=user.id, feedback_id=row.id)
-        contact = bot.keys.decrypt(row.contact) if row.contact else None
-    team = bot.content.teams.get(row.team_id)
-    return await _page(
-        request,
-        "feedback.html",
-        {
-            "user": user,
-            "row": row,
-            "contact": contact,
-            "team": team.name if team else row.team_id,
-        },
-    )
+    return await _feedback_view(request, user, row)
 
 
 @routes.post("/staff/feedback/{feedback_id}/status")
@@ -229,19 +264,8 @@ async def respond(request: web.Request) -> web.Response:
         if row is None:
             raise web.HTTPNotFound()
         if not text or len(text) > 5000:
-            contact = bot.keys.decrypt(row.contact) if row.contact else None
-            team = bot.content.teams.get(row.team_id)
-            return await _page(
-                request,
-                "feedback.html",
-                {
-                    "user": user,
-                    "row": row,
-                    "contact": contact,
-                    "team": team.name if team else row.team_id,
-                    "error": "Write an answer (up to 5,000 characters).",
-                },
-                status=400,
+            return await _feedback_view(
+                request, user, row, error="Write an answer (up to 5,000 characters).", status=400
             )
         redactor = bot.feedback.redactor
         response = await store.add_response(
@@ -355,22 +379,7 @@ async def charts(request: web.Request) -> web.Response:
 # ---- admin --------------------------------------------------------------------------------
 @routes.get("/staff/admin")
 async def admin_page(request: web.Request) -> web.Response:
-    user = await current_admin(request)
-    async with request.app[BOT].sessions() as db:
-        users = await staff.list_users(db)
-        teams = await staff.list_teams(db)
-        log = await audit.list_audit(db, limit=50)
-    return await _page(
-        request,
-        "admin.html",
-        {
-            "user": user,
-            "users": users,
-            "teams": teams,
-            "log": log,
-            "error": None,
-        },
-    )
+    return await _admin_view(request, await current_admin(request))
 
 
 @routes.post("/staff/admin/users")
@@ -409,22 +418,7 @@ async def admin_create_user(request: web.Request) -> web.Response:
                         db, "user_created", staff_user_id=admin.id, detail=f"user {created.id}"
                     )
     if error:
-        async with request.app[BOT].sessions() as db:
-            users = await staff.list_users(db)
-            teams = await staff.list_teams(db)
-            log = await audit.list_audit(db, limit=50)
-        return await _page(
-            request,
-            "admin.html",
-            {
-                "user": admin,
-                "users": users,
-                "teams": teams,
-                "log": log,
-                "error": error,
-            },
-            status=400,
-        )
+        return await _admin_view(request, admin, error=error, status=400)
     raise web.HTTPSeeOther("/staff/admin")
 
 
@@ -473,4 +467,4 @@ async def you_said_we_did(request: web.Request) -> web.Response:
     return await _page(request, "you_said_we_did.html", {"answers": answers, "teams": teams})
 
 
-__all__ = ["BOT", "LIMITER", "routes", "write_feedback_csv", "Interest"]
+__all__ = ["BOT", "LIMITER", "routes", "write_feedback_csv"]
