@@ -16,12 +16,11 @@ import json
 import os
 import platform
 import socket
-import statistics
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -175,7 +174,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def _wait_ready(base: str, within: float = 60.0) -> float:
+async def wait_ready(base: str, within: float = 60.0) -> float:
     import aiohttp
 
     began = time.perf_counter()
@@ -191,8 +190,24 @@ async def _wait_ready(base: str, within: float = 60.0) -> float:
     raise RuntimeError(f"the server at {base} did not become ready")
 
 
-async def _load(base: str, conversations: int, seconds: float) -> tuple[list[float], int, float]:
-    """N conversations, each sending its next message as soon as the last was answered."""
+StartChat = Callable[[Any], Awaitable[str]]
+SendMessage = Callable[[Any, str, str], Awaitable[tuple[int, bytes]]]
+
+
+async def closed_loop(
+    conversations: int,
+    seconds: float,
+    script: Sequence[str],
+    *,
+    start: StartChat,
+    send: SendMessage,
+    new_chat_each_round: bool = False,
+) -> tuple[list[float], int, float]:
+    """N conversations, each sending its next message as soon as the last was answered.
+
+    ``start`` opens a chat, ``send`` sends one message and returns (HTTP status, body).
+    Returns the latencies, the number of answers that were not HTTP 200, and the time taken.
+    """
     import aiohttp
 
     latencies: list[float] = []
@@ -203,27 +218,45 @@ async def _load(base: str, conversations: int, seconds: float) -> tuple[list[flo
 
         async def one() -> None:
             nonlocal errors
-            async with session.post(base + "/api/v1/sessions") as response:
-                chat = (await response.json())["session"]
+            chat = await start(session)
             number = 0
             while time.monotonic() < stop_at:
+                if new_chat_each_round and number and number % len(script) == 0:
+                    chat = await start(session)
                 tick = time.perf_counter()
-                async with session.post(
-                    f"{base}/api/v1/sessions/{chat}/messages",
-                    json={"text": SCRIPT[number % len(SCRIPT)]},
-                ) as response:
-                    body = await response.read()
-                    if response.status != 200:
-                        errors += 1
-                        if errors <= 3:
-                            print(f"bench: HTTP {response.status}: {body[:200]!r}", file=sys.stderr)
+                status, body = await send(session, chat, script[number % len(script)])
                 latencies.append(time.perf_counter() - tick)
+                if status != 200:
+                    errors += 1
+                    if errors <= 3:
+                        print(f"bench: HTTP {status}: {body[:200]!r}", file=sys.stderr)
                 number += 1
 
         began = time.monotonic()
         await asyncio.gather(*(one() for _ in range(conversations)))
         elapsed = time.monotonic() - began
     return latencies, errors, elapsed
+
+
+def api_client(base: str) -> tuple[StartChat, SendMessage]:
+    """How to start a chat and send a message through our JSON API at ``base``."""
+
+    async def start(session: Any) -> str:
+        async with session.post(base + "/api/v1/sessions") as response:
+            return str((await response.json())["session"])
+
+    async def send(session: Any, chat: str, text: str) -> tuple[int, bytes]:
+        async with session.post(
+            f"{base}/api/v1/sessions/{chat}/messages", json={"text": text}
+        ) as response:
+            return int(response.status), await response.read()
+
+    return start, send
+
+
+async def _load(base: str, conversations: int, seconds: float) -> tuple[list[float], int, float]:
+    start, send = api_client(base)
+    return await closed_loop(conversations, seconds, SCRIPT, start=start, send=send)
 
 
 async def bench_api(
@@ -259,7 +292,7 @@ async def bench_api(
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        startup = await _wait_ready(base)
+        startup = await wait_ready(base)
         await _load(base, min(conversations, 10), 1.0)  # warm up
         latencies, errors, elapsed = await _load(base, conversations, seconds)
         return _result(name, latencies, elapsed, errors), startup
@@ -387,4 +420,4 @@ def run_bench(
     return 0
 
 
-__all__ = ["run_bench", "statistics"]
+__all__ = ["run_bench"]

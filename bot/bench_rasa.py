@@ -9,72 +9,53 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 
-from bot.bench import SECRET, _free_port, _result, _wait_ready
-from bot.settings import PROJECT_ROOT
+from bot.bench import (
+    SECRET,
+    SendMessage,
+    StartChat,
+    _free_port,
+    _result,
+    api_client,
+    closed_loop,
+    wait_ready,
+)
+from bot.rasa_export import prepare_trained_project
+from bot.settings import PROJECT_ROOT, Settings
 
 CONVERSATION = ("hi", "I'm a mum", "we live in Crawley", "his school", "tell me more")
 
 
-async def _rasa_load(base: str, conversations: int, seconds: float) -> tuple[list[float], float]:
-    latencies: list[float] = []
-    stop_at = time.monotonic() + seconds
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=conversations)) as s:
+def rasa_client(base: str) -> tuple[StartChat, SendMessage]:
+    """How to start a chat and send a message through Rasa's REST channel at ``base``."""
 
-        async def one() -> None:
-            number = 0
-            sender = uuid.uuid4().hex
-            while time.monotonic() < stop_at:
-                if number % len(CONVERSATION) == 0:
-                    sender = uuid.uuid4().hex
-                tick = time.perf_counter()
-                async with s.post(
-                    f"{base}/webhooks/rest/webhook",
-                    json={"sender": sender, "message": CONVERSATION[number % len(CONVERSATION)]},
-                ) as response:
-                    await response.read()
-                latencies.append(time.perf_counter() - tick)
-                number += 1
+    async def start(session: Any) -> str:
+        return uuid.uuid4().hex
 
-        began = time.monotonic()
-        await asyncio.gather(*(one() for _ in range(conversations)))
-        return latencies, time.monotonic() - began
+    async def send(session: Any, sender: str, text: str) -> tuple[int, bytes]:
+        async with session.post(
+            f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+        ) as response:
+            return int(response.status), await response.read()
+
+    return start, send
 
 
-async def _ours_load(base: str, conversations: int, seconds: float) -> tuple[list[float], float]:
-    latencies: list[float] = []
-    stop_at = time.monotonic() + seconds
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=conversations)) as s:
-
-        async def one() -> None:
-            number = 0
-            chat = ""
-            while time.monotonic() < stop_at:
-                if number % len(CONVERSATION) == 0:
-                    async with s.post(base + "/api/v1/sessions") as response:
-                        chat = (await response.json())["session"]
-                tick = time.perf_counter()
-                async with s.post(
-                    f"{base}/api/v1/sessions/{chat}/messages",
-                    json={"text": CONVERSATION[number % len(CONVERSATION)]},
-                ) as response:
-                    await response.read()
-                latencies.append(time.perf_counter() - tick)
-                number += 1
-
-        began = time.monotonic()
-        await asyncio.gather(*(one() for _ in range(conversations)))
-        return latencies, time.monotonic() - began
+async def _run(
+    client: tuple[StartChat, SendMessage], conversations: int, seconds: float
+) -> tuple[list[float], int, float]:
+    start, send = client
+    return await closed_loop(
+        conversations, seconds, CONVERSATION, start=start, send=send, new_chat_each_round=True
+    )
 
 
 def start_servers(rasa_venv: Path, project: Path) -> tuple[list[subprocess.Popen[bytes]], str, str]:
@@ -90,30 +71,12 @@ def start_servers(rasa_venv: Path, project: Path) -> tuple[list[subprocess.Popen
         "NEW_SESSIONS_PER_SECOND": "1e9",
     }
     actions_port, rasa_port, ours_port = _free_port(), _free_port(), _free_port()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot",
-            "export-rasa",
-            str(work / "fresh"),
-            "--actions-url",
-            f"http://127.0.0.1:{actions_port}/webhook",
-        ],
-        check=True,
-        env=env,
-        cwd=work,
-        stdout=subprocess.DEVNULL,
+    prepare_trained_project(
+        Settings(_env_file=None),  # type: ignore[call-arg]
+        project,
+        rasa=rasa_venv / "bin" / "rasa",
+        actions_url=f"http://127.0.0.1:{actions_port}/webhook",
     )
-    if not list((project / "models").glob("*.tar.gz")):
-        shutil.rmtree(project, ignore_errors=True)
-        shutil.copytree(work / "fresh", project)
-        subprocess.run(
-            [str(rasa_venv / "bin" / "rasa"), "train", "--fixed-model-name", "getinvolved"],
-            check=True,
-            cwd=project,
-        )
-    shutil.copy(work / "fresh" / "endpoints.yml", project / "endpoints.yml")
     quiet = subprocess.DEVNULL
     processes = [
         subprocess.Popen(
@@ -151,7 +114,7 @@ def start_servers(rasa_venv: Path, project: Path) -> tuple[list[subprocess.Popen
 
 
 async def compare(rasa: str, ours: str, conversations: int, seconds: float) -> dict[str, Any]:
-    await _wait_ready(ours, 120)
+    await wait_ready(ours, 120)
     async with aiohttp.ClientSession() as session:
         for _ in range(600):
             try:
@@ -161,12 +124,18 @@ async def compare(rasa: str, ours: str, conversations: int, seconds: float) -> d
             except aiohttp.ClientError:
                 pass
             await asyncio.sleep(0.5)
-    await _rasa_load(rasa, 2, 3.0)  # warm up
-    rasa_latencies, rasa_elapsed = await _rasa_load(rasa, conversations, seconds)
-    await _ours_load(ours, 2, 2.0)
-    our_latencies, our_elapsed = await _ours_load(ours, conversations, seconds)
-    rasa_result = _result("Rasa 3.6.21 REST + our action server", rasa_latencies, rasa_elapsed)
-    our_result = _result("Get Involved JSON API (SQLite, 1 worker)", our_latencies, our_elapsed)
+    await _run(rasa_client(rasa), 2, 3.0)  # warm up
+    rasa_latencies, rasa_errors, rasa_elapsed = await _run(
+        rasa_client(rasa), conversations, seconds
+    )
+    await _run(api_client(ours), 2, 2.0)
+    our_latencies, our_errors, our_elapsed = await _run(api_client(ours), conversations, seconds)
+    rasa_result = _result(
+        "Rasa 3.6.21 REST + our action server", rasa_latencies, rasa_elapsed, rasa_errors
+    )
+    our_result = _result(
+        "Get Involved JSON API (SQLite, 1 worker)", our_latencies, our_elapsed, our_errors
+    )
     return {
         "conversation": list(CONVERSATION),
         "conversations": conversations,

@@ -10,6 +10,9 @@ bot's own understanding, and `action_recommend_routes` picks the routes. Train i
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ import yaml
 
 from bot.content import load_content
 from bot.dialogues import load_dialogues
+from bot.engine.nlu.interests import INTERESTS
 from bot.settings import Settings
 
 FORM_SLOTS = ("role", "age", "area", "interests")
@@ -35,14 +39,7 @@ def _inform_examples(settings: Settings) -> list[str]:
     for value in ("young_person", "parent_carer", "professional"):
         for phrase in dialogues.synonyms.get(value, [])[:25]:
             examples += [phrase, f"I'm a {phrase}" if value != "young_person" else phrase]
-    for interest in (
-        "school",
-        "health",
-        "council",
-        "shaping_services",
-        "my_plan",
-        "meeting_others",
-    ):
+    for interest in INTERESTS:
         examples += dialogues.synonyms.get(interest, [])[:20]
     places = [name for names in content.places.by_council().values() for name in names]
     examples += picker.sample(places, min(120, len(places)))
@@ -208,3 +205,35 @@ def export_rasa(settings: Settings, directory: Path, *, actions_url: str) -> lis
             handle.write("# Made by `getinvolved export-rasa` from dialogues/ and content/.\n")
             yaml.safe_dump(data, handle, sort_keys=False, allow_unicode=True, width=100)
     return list(files)
+
+
+def prepare_trained_project(
+    settings: Settings, project: Path, *, rasa: Path, actions_url: str, timeout: float = 1800
+) -> Path:
+    """Keep a trained Rasa project in ``project``: export afresh, train again only when the
+    export changed (or there is no model yet), and point its endpoints at ``actions_url``."""
+    with tempfile.TemporaryDirectory(prefix="getinvolved-rasa-") as folder:
+        fresh = Path(folder) / "project"
+        export_rasa(settings, fresh, actions_url=actions_url)
+
+        def files(root: Path) -> dict[str, str]:
+            found = {
+                str(p.relative_to(root)): p.read_text(encoding="utf-8")
+                for p in root.rglob("*.yml")
+                if ".rasa" not in p.parts
+            }
+            found.pop("endpoints.yml", None)
+            return found
+
+        cached = files(project) if project.exists() else {}
+        if files(fresh) != cached or not list((project / "models").glob("*.tar.gz")):
+            shutil.rmtree(project, ignore_errors=True)
+            shutil.copytree(fresh, project)
+            subprocess.run(
+                [str(rasa), "train", "--fixed-model-name", "getinvolved"],
+                check=True,
+                cwd=project,
+                timeout=timeout,
+            )
+        shutil.copy(fresh / "endpoints.yml", project / "endpoints.yml")
+    return project / "models" / "getinvolved.tar.gz"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,7 +22,8 @@ import aiohttp
 import pytest
 
 from bot.app import GetInvolved
-from bot.settings import PROJECT_ROOT
+from bot.rasa_export import prepare_trained_project
+from bot.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.rasa
 RASA_VENV = Path(os.environ.get("RASA_VENV", PROJECT_ROOT / ".rasa-venv"))
@@ -66,33 +66,12 @@ def rasa_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     actions_port, rasa_port = _port(), _port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{work / 'actions.db'}", "SECRET_KEY": SECRET}
     project = CACHE
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot",
-            "export-rasa",
-            str(work / "fresh"),
-            "--actions-url",
-            f"http://127.0.0.1:{actions_port}/webhook",
-        ],
-        check=True,
-        env=env,
-        cwd=work,
+    prepare_trained_project(
+        Settings(_env_file=None),  # type: ignore[call-arg]
+        project,
+        rasa=rasa,
+        actions_url=f"http://127.0.0.1:{actions_port}/webhook",
     )
-    fresh = {p.name: p.read_text() for p in (work / "fresh").rglob("*.yml")}
-    cached = {p.name: p.read_text() for p in project.rglob("*.yml")} if project.exists() else {}
-    fresh.pop("endpoints.yml"), cached.pop("endpoints.yml", None)
-    if fresh != cached or not list((project / "models").glob("*.tar.gz")):
-        shutil.rmtree(project, ignore_errors=True)
-        shutil.copytree(work / "fresh", project)
-        subprocess.run(
-            [str(rasa), "train", "--fixed-model-name", "getinvolved"],
-            check=True,
-            cwd=project,
-            timeout=1800,
-        )
-    shutil.copy(work / "fresh" / "endpoints.yml", project / "endpoints.yml")
     actions = subprocess.Popen(
         [sys.executable, "-m", "bot", "actions", "--port", str(actions_port)],
         env=env,
