@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import signal
 import subprocess
@@ -100,4 +99,4 @@ def run_workers(workers: int, argv: list[str]) -> int:
     return max(codes, default=0)
 
 
-__all__ = ["clean_up", "create_server_app", "run_server", "dt"]
+__all__ = ["clean_up", "create_server_app", "run_server"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -14,7 +15,6 @@ from sqlalchemy import (
     String,
     Text,
     delete,
-    func,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -179,27 +179,23 @@ async def add_response(session: AsyncSession, response: ResponseRow) -> Response
     return response
 
 
-async def delete_feedback_for_person(session: AsyncSession, person_key: str) -> int:
-    ids = (
-        await session.scalars(select(FeedbackRow.id).where(FeedbackRow.person_key == person_key))
-    ).all()
+async def _delete_feedback_where(session: AsyncSession, condition: Any) -> int:
+    """Delete the feedback matching ``condition``, with its answers and deliveries."""
+    ids = (await session.scalars(select(FeedbackRow.id).where(condition))).all()
     if ids:
         await session.execute(delete(DeliveryRow).where(DeliveryRow.feedback_id.in_(ids)))
         await session.execute(delete(ResponseRow).where(ResponseRow.feedback_id.in_(ids)))
         await session.execute(delete(FeedbackRow).where(FeedbackRow.id.in_(ids)))
     return len(ids)
+
+
+async def delete_feedback_for_person(session: AsyncSession, person_key: str) -> int:
+    return await _delete_feedback_where(session, FeedbackRow.person_key == person_key)
 
 
 async def purge_feedback_before(session: AsyncSession, cutoff: dt.datetime) -> int:
     """Delete feedback (with its answers and deliveries) created before ``cutoff``."""
-    ids = (
-        await session.scalars(select(FeedbackRow.id).where(FeedbackRow.created_at < cutoff))
-    ).all()
-    if ids:
-        await session.execute(delete(DeliveryRow).where(DeliveryRow.feedback_id.in_(ids)))
-        await session.execute(delete(ResponseRow).where(ResponseRow.feedback_id.in_(ids)))
-        await session.execute(delete(FeedbackRow).where(FeedbackRow.id.in_(ids)))
-    return len(ids)
+    return await _delete_feedback_where(session, FeedbackRow.created_at < cutoff)
 
 
 async def pending_deliveries(
@@ -229,7 +225,3 @@ async def list_published(
         .limit(limit)
     )
     return [(response, team_id) for response, team_id in rows.all()]
-
-
-async def count_feedback(session: AsyncSession) -> int:
-    return int(await session.scalar(select(func.count()).select_from(FeedbackRow)) or 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, delete, select
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
@@ -125,13 +125,3 @@ async def list_users(session: AsyncSession) -> Sequence[StaffUser]:
             select(StaffUser).order_by(StaffUser.email).options(selectinload(StaffUser.teams))
         )
     ).all()
-
-
-async def delete_user(session: AsyncSession, user_id: int) -> None:
-    await session.execute(delete(StaffUser).where(StaffUser.id == user_id))
-
-
-def utc(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

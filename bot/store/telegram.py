@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime, delete
+from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
@@ -28,9 +28,3 @@ async def first_time(sessions: async_sessionmaker[AsyncSession], update_id: int)
     except IntegrityError:
         return False
     return True
-
-
-async def forget_old_updates(session: AsyncSession, older_than: dt.timedelta) -> None:
-    await session.execute(
-        delete(TelegramUpdateRow).where(TelegramUpdateRow.seen_at < utcnow() - older_than)
-    )

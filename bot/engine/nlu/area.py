@@ -90,7 +90,6 @@ _SIDE_FILLERS = {
 }
 _CORRECTING = {"mean", "meant", "actually", "correction", "oops"}
 _MOVING = {"moved", "moving", "move", "relocated", "relocating"}
-_STOP_AFTER_PLACE = {"school", "college", "hospital", "road", "street", "lane"}
 
 
 @dataclass(slots=True)
