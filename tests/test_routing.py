@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.content import Content
+from bot.engine.nlu.interests import INTERESTS
 from bot.routing import recommend
 
 
@@ -73,20 +74,13 @@ def test_every_route_is_reachable(content: Content) -> None:
     reached: set[str] = set()
     for role in ("young_person", "parent_carer", "professional", "other", None):
         for area in ("west_sussex", "east_sussex", "elsewhere", None):
-            for interest in (
-                "school",
-                "health",
-                "council",
-                "shaping_services",
-                "my_plan",
-                "meeting_others",
-            ):
+            for interest in INTERESTS:
                 reached |= set(routes(content, role=role, area=area, age=15, interests=[interest]))
     assert reached == set(content.routes)
 
 
 def test_never_more_than_the_maximum(content: Content) -> None:
-    everything = ["school", "health", "council", "shaping_services", "my_plan", "meeting_others"]
+    everything = list(INTERESTS)
     assert (
         len(routes(content, role="parent_carer", area="west_sussex", interests=everything))
         <= content.rules.max_routes

@@ -19,6 +19,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.bench import wait_ready
 from tests.conftest import POSTGRES_ADMIN_URL, _postgres
 
 SECRET = "workers-test-secret-" + "w" * 40
@@ -124,16 +125,7 @@ class Worker:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        async with aiohttp.ClientSession() as session:
-            for _ in range(300):
-                try:
-                    async with session.get(self.base + "/healthz") as response:
-                        if response.status == 200:
-                            return
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.1)
-        raise RuntimeError("worker did not start")
+        await wait_ready(self.base, within=30)
 
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
@@ -265,15 +257,8 @@ async def test_serve_with_two_workers_on_one_port(
     )
     try:
         base = f"http://127.0.0.1:{port}"
+        await wait_ready(base, within=30)
         async with aiohttp.ClientSession() as session:
-            for _ in range(300):
-                try:
-                    async with session.get(base + "/readyz") as response:
-                        if response.status == 200:
-                            break
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.1)
             worker = Worker(tmp_path, postgres_url, redis_server.url)
             worker.port = port
             chat = await start_chat(session, worker)
