@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import logging
 import time
@@ -27,7 +25,7 @@ from bot.privacy.redact import Redactor
 from bot.settings import Settings
 from bot.store import conversations, staff
 from bot.store.db import create_engine, create_session_factory, upgrade_database
-from bot.store.hot import ConversationStore
+from bot.store.hot import ConversationStore, open_conversation_store
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +63,6 @@ class GetInvolved:
     states: ConversationStore
     locks: LocalLocks = field(default_factory=LocalLocks)
     metrics: Metrics = field(default_factory=Metrics)
-    _write_lock: contextlib.AbstractAsyncContextManager[object] = field(
-        default_factory=contextlib.nullcontext
-    )
 
     @property
     def expiry(self) -> dt.timedelta:
@@ -86,13 +81,12 @@ class GetInvolved:
             if waiting and not result.forgotten and not result.crisis:
                 result.replies[:0] = await self.answers_for(channel, key)
                 waiting = False
-            async with self._write_lock:
-                if result.forgotten:
-                    await self.states.delete(key)
-                elif result.state is not None:
-                    await conversations.save_state(
-                        self.states, result.state, keys=self.keys, answer_waiting=waiting
-                    )
+            if result.forgotten:
+                await self.states.delete(key)
+            elif result.state is not None:
+                await conversations.save_state(
+                    self.states, result.state, keys=self.keys, answer_waiting=waiting
+                )
         seconds = time.perf_counter() - started
         before, after = loaded.state, result.state
         new_routes = [r for r in (after.routes if after else []) if r not in before.routes]
@@ -148,7 +142,7 @@ class GetInvolved:
 
     async def close(self) -> None:
         await self.locks.close()
-        await self.states.engine.dispose()
+        await self.states.close()
         await self.database.dispose()
 
 
@@ -163,7 +157,6 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
     understander = build_understander(content, dialogues)
     keys = Keys(load_or_create_secret(settings.secret_key, working_dir or Path.cwd()))
     database = create_engine(settings.database_url)
-    state_database = create_engine(settings.database_url, state_only=True)
     await upgrade_database(database)
     sessions = create_session_factory(database)
     async with sessions.begin() as session:
@@ -199,10 +192,8 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         sessions=sessions,
         keys=keys,
         feedback=feedback,
-        states=ConversationStore(state_database),
+        states=await open_conversation_store(settings.database_url),
         locks=create_locks(settings.redis_url),
     )
-    if database.dialect.name == "sqlite":
-        bot._write_lock = asyncio.Lock()  # one writer at a time: no waiting on SQLite's lock
     holder["bot"] = bot
     return bot

@@ -20,17 +20,9 @@ class Base(DeclarativeBase):
     """Every table of Get Involved."""
 
 
-def create_engine(database_url: str, *, state_only: bool = False) -> AsyncEngine:
-    """An async engine; SQLite gets WAL mode and foreign keys so it behaves like a server.
-
-    ``state_only``: the engine for conversation state. On PostgreSQL its commits do not wait
-    for the disk (synchronous_commit off): a database crash could lose the last fraction of a
-    second of conversation state, never feedback, which goes through the main engine.
-    """
-    options: dict[str, object] = {"pool_size": 20, "max_overflow": 20}
-    if state_only and database_url.startswith("postgresql"):
-        options["connect_args"] = {"server_settings": {"synchronous_commit": "off"}}
-    engine = create_async_engine(database_url, **options)
+def create_engine(database_url: str) -> AsyncEngine:
+    """An async engine; SQLite gets WAL mode and foreign keys so it behaves like a server."""
+    engine = create_async_engine(database_url, pool_size=20, max_overflow=20)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine.sync_engine, "connect")

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
@@ -48,13 +50,22 @@ class StaffUser(Base):
 
 
 async def sync_teams(session: AsyncSession, teams: Iterable[tuple[str, str, str]]) -> None:
-    """Make the teams table hold every team in content/teams.yml (id, name, what it does)."""
-    for team_id, name, does in teams:
-        row = await session.get(TeamRow, team_id)
-        if row is None:
-            session.add(TeamRow(id=team_id, name=name, does=does))
-        else:
-            row.name, row.does = name, does
+    """Make the teams table hold every team in content/teams.yml (id, name, what it does).
+
+    One upsert, so workers starting side by side do not trip over each other's inserts.
+    """
+    rows = [{"id": team_id, "name": name, "does": does} for team_id, name, does in teams]
+    if not rows:
+        return
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(TeamRow).values(rows)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[TeamRow.id],
+            set_={"name": statement.excluded.name, "does": statement.excluded.does},
+        )
+    )
 
 
 async def list_teams(session: AsyncSession) -> Sequence[TeamRow]:
