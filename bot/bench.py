@@ -20,8 +20,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from contextlib import closing
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager, closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ def _percentile(sorted_values: Sequence[float], fraction: float) -> float:
     return sorted_values[index]
 
 
-def _result(name: str, latencies: list[float], seconds: float, errors: int = 0) -> Result:
+def _result(name: str, latencies: list[float], errors: int, seconds: float) -> Result:
     ordered = sorted(latencies)
     return Result(
         name=name,
@@ -116,8 +116,8 @@ async def bench_in_process(directory: Path, turns: int) -> tuple[list[Result], d
             (saving if stored else latencies).append(took)
             states[who] = result.state
         elapsed = time.perf_counter() - began
-        engine = _result("engine turn (in-process, no storage)", latencies, elapsed)
-        feedback = _result("  turns that store feedback (a DB write)", saving, elapsed)
+        engine = _result("engine turn (in-process, no storage)", latencies, 0, elapsed)
+        feedback = _result("  turns that store feedback (a DB write)", saving, 0, elapsed)
 
         latencies = []
         count = max(200, turns // 10)
@@ -127,7 +127,7 @@ async def bench_in_process(directory: Path, turns: int) -> tuple[list[Result], d
             await bot.converse("bench", f"c{number // len(SCRIPT)}", SCRIPT[number % len(SCRIPT)])
             latencies.append(time.perf_counter() - tick)
         whole = _result(
-            "whole message (in-process, SQLite)", latencies, time.perf_counter() - began
+            "whole message (in-process, SQLite)", latencies, 0, time.perf_counter() - began
         )
 
         storage = await _storage(bot, directory)
@@ -194,33 +194,57 @@ StartChat = Callable[[Any], Awaitable[str]]
 SendMessage = Callable[[Any, str, str], Awaitable[tuple[int, bytes]]]
 
 
-async def closed_loop(
+async def conversation_load(
     conversations: int,
     seconds: float,
     script: Sequence[str],
     *,
     start: StartChat,
     send: SendMessage,
+    per_second: float | None = None,
     new_chat_each_round: bool = False,
+    seed: int = 5,
 ) -> tuple[list[float], int, float]:
-    """N conversations, each sending its next message as soon as the last was answered.
+    """N conversations on loopback, each sending its next message after the last was answered.
+
+    Closed loop (``per_second`` None): each conversation sends again at once, so the server is
+    always busy and the messages per second show its capacity. The latency is then mostly the
+    queue: with N conversations waiting, latency is about N / throughput (Little's law).
+
+    Paced (``per_second`` set): people read and type between messages. Each conversation's
+    messages are due at random times (a Poisson process) so that all of them together offer
+    ``per_second`` messages a second, like real traffic; a message is sent when it is due, or
+    as soon as the last answer comes if that is later. The latency then shows what a person
+    waits at that load, and the messages per second show whether the server kept up.
 
     ``start`` opens a chat, ``send`` sends one message and returns (HTTP status, body).
     Returns the latencies, the number of answers that were not HTTP 200, and the time taken.
     """
+    import random
+
     import aiohttp
 
     latencies: list[float] = []
     errors = 0
-    stop_at = time.monotonic() + seconds
+    began = time.monotonic()
+    stop_at = began + seconds
+    gaps = random.Random(seed)
     connector = aiohttp.TCPConnector(limit=conversations + 10)
     async with aiohttp.ClientSession(connector=connector) as session:
 
         async def one() -> None:
             nonlocal errors
+            due = time.monotonic()
             chat = await start(session)
             number = 0
-            while time.monotonic() < stop_at:
+            while True:
+                if per_second:
+                    due += gaps.expovariate(per_second / conversations)
+                    if due >= stop_at:
+                        return
+                    await asyncio.sleep(max(0.0, due - time.monotonic()))
+                if time.monotonic() >= stop_at:
+                    return
                 if new_chat_each_round and number and number % len(script) == 0:
                     chat = await start(session)
                 tick = time.perf_counter()
@@ -232,7 +256,6 @@ async def closed_loop(
                         print(f"bench: HTTP {status}: {body[:200]!r}", file=sys.stderr)
                 number += 1
 
-        began = time.monotonic()
         await asyncio.gather(*(one() for _ in range(conversations)))
         elapsed = time.monotonic() - began
     return latencies, errors, elapsed
@@ -254,9 +277,13 @@ def api_client(base: str) -> tuple[StartChat, SendMessage]:
     return start, send
 
 
-async def _load(base: str, conversations: int, seconds: float) -> tuple[list[float], int, float]:
+async def _load(
+    base: str, conversations: int, seconds: float, per_second: float | None = None
+) -> tuple[list[float], int, float]:
     start, send = api_client(base)
-    return await closed_loop(conversations, seconds, SCRIPT, start=start, send=send)
+    return await conversation_load(
+        conversations, seconds, SCRIPT, start=start, send=send, per_second=per_second
+    )
 
 
 async def bench_api(
@@ -266,7 +293,9 @@ async def bench_api(
     conversations: int,
     seconds: float,
     directory: Path,
-) -> tuple[Result, float]:
+    per_second: float | None,
+) -> tuple[list[Result], float]:
+    """Closed loop (capacity), then paced at ``per_second`` (what people wait), on one server."""
     port = _free_port()
     process = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -294,8 +323,11 @@ async def bench_api(
         base = f"http://127.0.0.1:{port}"
         startup = await wait_ready(base)
         await _load(base, min(conversations, 10), 1.0)  # warm up
-        latencies, errors, elapsed = await _load(base, conversations, seconds)
-        return _result(name, latencies, elapsed, errors), startup
+        results = [_result(name, *await _load(base, conversations, seconds))]
+        if per_second:
+            paced = await _load(base, conversations, seconds, per_second)
+            results.append(_result(f"  paced: {per_second:g} msg/s offered", *paced))
+        return results, startup
     finally:
         process.terminate()
         try:
@@ -319,6 +351,7 @@ async def run_all(
     conversations: int,
     seconds: float,
     turns: int,
+    per_second: float | None,
     postgres_admin: str | None,
     redis_url: str | None,
 ) -> dict[str, Any]:
@@ -329,7 +362,12 @@ async def run_all(
             "platform": platform.platform(),
             "processor": platform.machine(),
         },
-        "settings": {"conversations": conversations, "seconds": seconds, "turns": turns},
+        "settings": {
+            "conversations": conversations,
+            "seconds": seconds,
+            "turns": turns,
+            "paced_per_second": per_second,
+        },
         "results": [],
         "startup_s": {},
     }
@@ -339,37 +377,36 @@ async def run_all(
         report["results"] += [asdict(r) for r in local]
         report["storage"] = extra
         report["startup_s"]["in_process"] = extra.pop("startup_in_process_s")
-        for workers in (1, 2):
-            name = f"JSON API, SQLite, {workers} worker{'s' if workers > 1 else ''}"
-            sqlite_env = {"DATABASE_URL": f"sqlite:///{directory / f'api-{workers}.db'}"}
-            result, startup = await bench_api(
-                name, sqlite_env, workers, conversations, seconds, directory
-            )
-            report["results"].append(asdict(result))
-            report["startup_s"][f"serve_sqlite_{workers}"] = round(startup, 2)
+        lanes = [("SQLite", "sqlite")]
         if postgres_admin and redis_url:
+            lanes.append(("PostgreSQL + Redis", "postgres_redis"))
+        for title, lane in lanes:
             for workers in (1, 2):
-                database = f"getinvolved_bench_{uuid.uuid4().hex[:10]}"
-                await _postgres(postgres_admin, f'CREATE DATABASE "{database}"')
-                try:
-                    env = {
-                        "DATABASE_URL": f"{postgres_admin.rsplit('/', 1)[0]}/{database}",
-                        "REDIS_URL": redis_url,
-                    }
-                    name = (
-                        f"JSON API, PostgreSQL + Redis, {workers} "
-                        f"worker{'s' if workers > 1 else ''}"
+                name = f"JSON API, {title}, {workers} worker{'s' if workers > 1 else ''}"
+                async with _database(lane, directory, postgres_admin) as database_url:
+                    env = {"DATABASE_URL": database_url}
+                    if lane == "postgres_redis" and redis_url:
+                        env["REDIS_URL"] = redis_url
+                    results, startup = await bench_api(
+                        name, env, workers, conversations, seconds, directory, per_second
                     )
-                    result, startup = await bench_api(
-                        name, env, workers, conversations, seconds, directory
-                    )
-                    report["results"].append(asdict(result))
-                    report["startup_s"][f"serve_postgres_redis_{workers}"] = round(startup, 2)
-                finally:
-                    await _postgres(
-                        postgres_admin, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'
-                    )
+                report["results"] += [asdict(result) for result in results]
+                report["startup_s"][f"serve_{lane}_{workers}"] = round(startup, 2)
     return report
+
+
+@asynccontextmanager
+async def _database(lane: str, directory: Path, postgres_admin: str | None) -> AsyncIterator[str]:
+    """A fresh database for one API run: a SQLite file, or a throwaway PostgreSQL database."""
+    if lane == "sqlite" or not postgres_admin:
+        yield f"sqlite:///{directory / f'api-{uuid.uuid4().hex[:8]}.db'}"
+        return
+    database = f"getinvolved_bench_{uuid.uuid4().hex[:10]}"
+    await _postgres(postgres_admin, f'CREATE DATABASE "{database}"')
+    try:
+        yield f"{postgres_admin.rsplit('/', 1)[0]}/{database}"
+    finally:
+        await _postgres(postgres_admin, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 def table(report: dict[str, Any]) -> str:
@@ -400,6 +437,7 @@ def run_bench(
     conversations: int,
     seconds: float,
     turns: int,
+    per_second: float | None,
     postgres_admin: str | None,
     redis_url: str | None,
 ) -> int:
@@ -412,6 +450,7 @@ def run_bench(
             conversations=conversations,
             seconds=seconds,
             turns=turns,
+            per_second=per_second,
             postgres_admin=postgres_admin,
             redis_url=redis_url,
         )

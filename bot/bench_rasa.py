@@ -25,7 +25,7 @@ from bot.bench import (
     _free_port,
     _result,
     api_client,
-    closed_loop,
+    conversation_load,
     wait_ready,
 )
 from bot.rasa_export import prepare_trained_project
@@ -53,7 +53,7 @@ async def _run(
     client: tuple[StartChat, SendMessage], conversations: int, seconds: float
 ) -> tuple[list[float], int, float]:
     start, send = client
-    return await closed_loop(
+    return await conversation_load(
         conversations, seconds, CONVERSATION, start=start, send=send, new_chat_each_round=True
     )
 
@@ -131,10 +131,10 @@ async def compare(rasa: str, ours: str, conversations: int, seconds: float) -> d
     await _run(api_client(ours), 2, 2.0)
     our_latencies, our_errors, our_elapsed = await _run(api_client(ours), conversations, seconds)
     rasa_result = _result(
-        "Rasa 3.6.21 REST + our action server", rasa_latencies, rasa_elapsed, rasa_errors
+        "Rasa 3.6.21 REST + our action server", rasa_latencies, rasa_errors, rasa_elapsed
     )
     our_result = _result(
-        "Get Involved JSON API (SQLite, 1 worker)", our_latencies, our_elapsed, our_errors
+        "Get Involved JSON API (SQLite, 1 worker)", our_latencies, our_errors, our_elapsed
     )
     return {
         "conversation": list(CONVERSATION),

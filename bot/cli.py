@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--seconds", type=float, default=10.0, help="length of each API run")
     bench.add_argument("--turns", type=int, default=20000, help="in-process engine turns")
     bench.add_argument(
+        "--rate",
+        type=float,
+        default=1000.0,
+        help="messages a second offered in the paced API runs (0 skips them)",
+    )
+    bench.add_argument(
         "--postgres",
         default="postgresql://postgres@127.0.0.1:5432/postgres",
         help="admin URL to make a throwaway database ('' to skip)",
@@ -288,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 conversations=args.conversations,
                 seconds=args.seconds,
                 turns=args.turns,
+                per_second=args.rate or None,
                 postgres_admin=args.postgres or None,
                 redis_url=args.redis or None,
             )
