@@ -47,14 +47,16 @@ async def load_state(
 ) -> Loaded:
     """The stored state (hot path), or a new one when there is none or it has expired."""
     fresh = ConversationState(channel=channel, sender=sender)
-    found = await store.load(f"{channel}:{sender}")
+    key = f"{channel}:{sender}"
+    found = await store.load(key)
     if found is None:
         return Loaded(fresh)
     stored, updated_at, waiting = found
     if utcnow() - updated_at > expiry:
         return Loaded(fresh, waiting)
     try:
-        return Loaded(ConversationState.model_validate(keys.decrypt(stored)), waiting)
+        state = ConversationState.model_validate_json(keys.unseal(stored, bound_to=key))
+        return Loaded(state, waiting)
     except (ConfigError, ValidationError):  # another key, or an older shape: start again
         return Loaded(fresh, waiting)
 
@@ -66,7 +68,7 @@ async def save_state(
     await store.save(
         state.key,
         state.channel,
-        keys.encrypt(state.model_dump(mode="json")),
+        keys.seal(state.model_dump_json().encode("utf-8"), bound_to=state.key),
         state.updated_at,
         answer_waiting,
     )

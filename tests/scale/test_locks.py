@@ -8,7 +8,7 @@ import time
 import pytest
 
 from bot.errors import StateUnavailable
-from bot.locks import Batch, RedisLocks
+from bot.locks import RedisLocks
 from tests.scale.test_workers import RedisServer, free_port, redis_server  # noqa: F401
 
 
@@ -86,32 +86,3 @@ async def test_redis_away_is_a_clear_error_and_recovers(
         assert await locks.ready()
     finally:
         await locks.close()
-
-
-async def test_commands_in_one_turn_of_the_loop_share_one_round_trip(
-    redis_server: RedisServer,  # noqa: F811
-) -> None:
-    import redis.asyncio as redis
-
-    client = redis.from_url(redis_server.url)
-
-    class Counting:
-        """The real client, counting the pipelines (round trips) asked of it."""
-
-        pipelines = 0
-
-        def pipeline(self, **options: object) -> object:
-            self.pipelines += 1
-            return client.pipeline(**options)
-
-    counting = Counting()
-    batch = Batch(counting)
-    try:
-        answers = await asyncio.gather(*(batch.send("INCR", "counter") for _ in range(50)))
-        assert sorted(answers) == list(range(1, 51))
-        assert counting.pipelines == 1
-        with pytest.raises(redis.ResponseError):
-            await batch.send("INCR")  # one bad command fails alone
-        assert await batch.send("GET", "counter") == b"50"
-    finally:
-        await client.aclose()

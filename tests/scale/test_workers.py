@@ -39,9 +39,10 @@ def free_port() -> int:
 class RedisServer:
     """Our own redis-server on a free port, so the tests can stop and start it."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, *options: str):
         self.port = free_port()
         self.directory = directory
+        self.options = options
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -64,6 +65,7 @@ class RedisServer:
                 "no",
                 "--dir",
                 str(self.directory),
+                *self.options,
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
