@@ -20,12 +20,13 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 SCRIPT = (
     "hi",
     "I'm a mum",
@@ -41,6 +42,13 @@ SCRIPT = (
     "start again",
 )
 SECRET = "bench-secret-" + "b" * 40
+SERVE_ENV = {  # a benchmark measures the bot, not the limits that protect it from floods
+    "SECRET_KEY": SECRET,
+    "RATE_LIMIT_BURST": "1e9",
+    "RATE_LIMIT_PER_SECOND": "1e9",
+    "NEW_SESSIONS_BURST": "1e9",
+    "NEW_SESSIONS_PER_SECOND": "1e9",
+}
 
 
 @dataclass
@@ -53,6 +61,45 @@ class Result:
     p95_ms: float
     p99_ms: float
     errors: int = 0
+    server_cpu_ms: float | None = None  # CPU time of the server's processes per message
+
+
+def tree_cpu_seconds(*pids: int) -> float | None:
+    """CPU time (user + system) of these processes and all their descendants (Linux /proc)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    seconds: dict[int, float] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended meanwhile
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        seconds[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, list(pids)
+    while todo:
+        pid = todo.pop()
+        total += seconds.get(pid, 0.0)
+        todo += children.get(pid, [])
+    return total
+
+
+async def measure(
+    name: str, pids: Sequence[int], load: Awaitable[tuple[list[float], int, float]]
+) -> Result:
+    """Run a load and report it, with the CPU the server processes ``pids`` spent on it."""
+    before = tree_cpu_seconds(*pids)
+    latencies, errors, elapsed = await load
+    after = tree_cpu_seconds(*pids)
+    result = _result(name, latencies, errors, elapsed)
+    if before is not None and after is not None and result.messages:
+        result.server_cpu_ms = round((after - before) * 1000 / result.messages, 3)
+    return result
 
 
 def _percentile(sorted_values: Sequence[float], fraction: float) -> float:
@@ -286,6 +333,31 @@ async def _load(
     )
 
 
+@asynccontextmanager
+async def serving(
+    env: dict[str, str], workers: int, directory: Path
+) -> AsyncIterator[tuple[str, int, float]]:
+    """`getinvolved serve` on a free port: (its address, its process id, seconds to ready)."""
+    port = _free_port()
+    process = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", str(workers)),
+        env={**os.environ, **env, **SERVE_ENV},
+        cwd=directory,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        startup = await wait_ready(base, 120)
+        yield base, process.pid, startup
+    finally:
+        process.terminate()
+        try:
+            await asyncio.wait_for(process.wait(), 30)
+        except TimeoutError:
+            process.kill()
+
+
 async def bench_api(
     name: str,
     env: dict[str, str],
@@ -296,44 +368,13 @@ async def bench_api(
     per_second: float | None,
 ) -> tuple[list[Result], float]:
     """Closed loop (capacity), then paced at ``per_second`` (what people wait), on one server."""
-    port = _free_port()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        env={
-            **os.environ,
-            **env,
-            "SECRET_KEY": SECRET,
-            "RATE_LIMIT_BURST": "1e9",
-            "RATE_LIMIT_PER_SECOND": "1e9",
-            "NEW_SESSIONS_BURST": "1e9",
-            "NEW_SESSIONS_PER_SECOND": "1e9",
-        },
-        cwd=directory,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        startup = await wait_ready(base)
+    async with serving(env, workers, directory) as (base, pid, startup):
         await _load(base, min(conversations, 10), 1.0)  # warm up
-        results = [_result(name, *await _load(base, conversations, seconds))]
+        results = [await measure(name, [pid], _load(base, conversations, seconds))]
         if per_second:
-            paced = await _load(base, conversations, seconds, per_second)
-            results.append(_result(f"  paced: {per_second:g} msg/s offered", *paced))
-        return results, startup
-    finally:
-        process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), 30)
-        except TimeoutError:
-            process.kill()
+            paced = _load(base, conversations, seconds, per_second)
+            results.append(await measure(f"  paced: {per_second:g} msg/s offered", [pid], paced))
+    return results, startup
 
 
 async def _postgres(admin_url: str, statement: str) -> None:
@@ -418,17 +459,27 @@ def table(report: dict[str, Any]) -> str:
         "in-process turns",
         "",
         f"{'what':<44} {'messages':>9} {'msg/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
-        f" {'errors':>6}",
+        f" {'errors':>6} {'CPU ms/msg':>10}",
     ]
     for r in report["results"]:
         lines.append(
             f"{r['name']:<44} {r['messages']:>9} {r['per_second']:>9} "
-            f"{r['p50_ms']:>8} {r['p95_ms']:>8} {r['p99_ms']:>8} {r['errors']:>6}"
+            f"{r['p50_ms']:>8} {r['p95_ms']:>8} {r['p99_ms']:>8} {r['errors']:>6} "
+            f"{r['server_cpu_ms'] if r['server_cpu_ms'] is not None else '':>10}"
         )
     lines.append("")
     lines.append("start-up (s): " + ", ".join(f"{k} {v}" for k, v in report["startup_s"].items()))
     lines.append("storage: " + ", ".join(f"{k} {v}" for k, v in report["storage"].items()))
     return "\n".join(lines)
+
+
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
+    """Run a load on uvloop where it is installed: the load generator needs its CPU too."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 def run_bench(
@@ -441,10 +492,6 @@ def run_bench(
     postgres_admin: str | None,
     redis_url: str | None,
 ) -> int:
-    try:
-        from uvloop import run as run_loop  # the load generator needs its CPU too
-    except ImportError:
-        run_loop = asyncio.run  # type: ignore[assignment]
     report = run_loop(
         run_all(
             conversations=conversations,

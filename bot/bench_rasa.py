@@ -9,24 +9,27 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import uuid
+from dataclasses import asdict
 from pathlib import Path
+from subprocess import DEVNULL, Popen
 from typing import Any
 
 import aiohttp
 
 from bot.bench import (
-    SECRET,
+    SERVE_ENV,
+    Result,
     SendMessage,
     StartChat,
     _free_port,
-    _result,
     api_client,
     conversation_load,
-    wait_ready,
+    measure,
+    run_loop,
+    serving,
 )
 from bot.rasa_export import prepare_trained_project
 from bot.settings import PROJECT_ROOT, Settings
@@ -58,35 +61,25 @@ async def _run(
     )
 
 
-def start_servers(rasa_venv: Path, project: Path) -> tuple[list[subprocess.Popen[bytes]], str, str]:
-    """Export and (if needed) train the Rasa project; start our actions, Rasa and our API."""
-    work = Path(tempfile.mkdtemp(prefix="getinvolved-rasa-bench-"))
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{work / 'bench.db'}",
-        "SECRET_KEY": SECRET,
-        "RATE_LIMIT_BURST": "1e9",
-        "RATE_LIMIT_PER_SECOND": "1e9",
-        "NEW_SESSIONS_BURST": "1e9",
-        "NEW_SESSIONS_PER_SECOND": "1e9",
-    }
-    actions_port, rasa_port, ours_port = _free_port(), _free_port(), _free_port()
+def start_rasa(rasa_venv: Path, project: Path, work: Path) -> tuple[list[Popen[bytes]], str]:
+    """Export and (if needed) train the Rasa project; start our action server and Rasa."""
+    actions_port, rasa_port = _free_port(), _free_port()
     prepare_trained_project(
         Settings(_env_file=None),  # type: ignore[call-arg]
         project,
         rasa=rasa_venv / "bin" / "rasa",
         actions_url=f"http://127.0.0.1:{actions_port}/webhook",
     )
-    quiet = subprocess.DEVNULL
+    env = {**os.environ, **SERVE_ENV, "DATABASE_URL": f"sqlite:///{work / 'actions.db'}"}
     processes = [
-        subprocess.Popen(
+        Popen(
             [sys.executable, "-m", "bot", "actions", "--port", str(actions_port)],
             env=env,
             cwd=work,
-            stdout=quiet,
-            stderr=quiet,
+            stdout=DEVNULL,
+            stderr=DEVNULL,
         ),
-        subprocess.Popen(
+        Popen(
             [
                 str(rasa_venv / "bin" / "rasa"),
                 "run",
@@ -99,52 +92,61 @@ def start_servers(rasa_venv: Path, project: Path) -> tuple[list[subprocess.Popen
                 "models/getinvolved.tar.gz",
             ],
             cwd=project,
-            stdout=quiet,
-            stderr=quiet,
-        ),
-        subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(ours_port)],
-            env={**env, "DATABASE_URL": f"sqlite:///{work / 'ours.db'}"},
-            cwd=work,
-            stdout=quiet,
-            stderr=quiet,
+            stdout=DEVNULL,
+            stderr=DEVNULL,
         ),
     ]
-    return processes, f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{ours_port}"
+    return processes, f"http://127.0.0.1:{rasa_port}"
 
 
-async def compare(rasa: str, ours: str, conversations: int, seconds: float) -> dict[str, Any]:
-    await wait_ready(ours, 120)
+async def _wait_for_rasa(rasa: str) -> None:
     async with aiohttp.ClientSession() as session:
         for _ in range(600):
             try:
                 async with session.get(rasa + "/status") as response:
                     if response.status == 200:
-                        break
+                        return
             except aiohttp.ClientError:
                 pass
             await asyncio.sleep(0.5)
+    raise RuntimeError("Rasa did not start")
+
+
+async def _ours(work: Path, workers: int, conversations: int, seconds: float) -> Result:
+    """Our JSON API with SQLite and ``workers`` processes, on the same conversation."""
+    env = {"DATABASE_URL": f"sqlite:///{work / f'ours-{workers}.db'}"}
+    async with serving(env, workers, work) as (base, pid, _):
+        await _run(api_client(base), 2, 2.0)  # warm up
+        name = f"Get Involved JSON API (SQLite, {workers} worker{'s' if workers > 1 else ''})"
+        return await measure(name, [pid], _run(api_client(base), conversations, seconds))
+
+
+async def compare(
+    rasa: str, rasa_pids: list[int], work: Path, conversations: int, seconds: float
+) -> dict[str, Any]:
+    await _wait_for_rasa(rasa)
     await _run(rasa_client(rasa), 2, 3.0)  # warm up
-    rasa_latencies, rasa_errors, rasa_elapsed = await _run(
-        rasa_client(rasa), conversations, seconds
+    theirs = await measure(
+        "Rasa 3.6.21 REST + our action server",
+        rasa_pids,
+        _run(rasa_client(rasa), conversations, seconds),
     )
-    await _run(api_client(ours), 2, 2.0)
-    our_latencies, our_errors, our_elapsed = await _run(api_client(ours), conversations, seconds)
-    rasa_result = _result(
-        "Rasa 3.6.21 REST + our action server", rasa_latencies, rasa_errors, rasa_elapsed
-    )
-    our_result = _result(
-        "Get Involved JSON API (SQLite, 1 worker)", our_latencies, our_errors, our_elapsed
-    )
+    ours = [await _ours(work, workers, conversations, seconds) for workers in (1, 2)]
     return {
         "conversation": list(CONVERSATION),
         "conversations": conversations,
         "seconds": seconds,
-        "rasa": rasa_result.__dict__,
-        "ours": our_result.__dict__,
-        "throughput_ratio": round(our_result.per_second / rasa_result.per_second, 1)
-        if rasa_result.per_second
-        else None,
+        "results": [asdict(result) for result in (theirs, *ours)],
+        "throughput_ratio": {
+            result.name: round(result.per_second / theirs.per_second, 1)
+            for result in ours
+            if theirs.per_second
+        },
+        "cpu_ratio": {
+            result.name: round(theirs.server_cpu_ms / result.server_cpu_ms, 1)
+            for result in ours
+            if theirs.server_cpu_ms and result.server_cpu_ms
+        },
     }
 
 
@@ -153,9 +155,10 @@ def main() -> int:
     project = Path(os.environ.get("RASA_PROJECT_CACHE", PROJECT_ROOT / ".rasa-project"))
     conversations = int(os.environ.get("BENCH_CONVERSATIONS", "10"))
     seconds = float(os.environ.get("BENCH_SECONDS", "20"))
-    processes, rasa, ours = start_servers(rasa_venv, project)
+    work = Path(tempfile.mkdtemp(prefix="getinvolved-rasa-bench-"))
+    processes, rasa = start_rasa(rasa_venv, project, work)
     try:
-        report = asyncio.run(compare(rasa, ours, conversations, seconds))
+        report = run_loop(compare(rasa, [p.pid for p in processes], work, conversations, seconds))
     finally:
         for process in processes:
             process.terminate()
