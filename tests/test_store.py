@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete
 
 from bot.app import create_bot
 from bot.store import staff
-from bot.store.hot import open_conversation_store
+from bot.store.hot import SqliteConversations, open_conversation_store
 from tests.conftest import create_settings
 
 
@@ -69,3 +73,72 @@ async def test_hot_store_saves_loads_and_deletes(database_url: str, tmp_path: Pa
         assert await store.load("web:someone") is None
     finally:
         await store.close()
+
+
+async def _sqlite_store(tmp_path: Path) -> SqliteConversations:
+    settings = create_settings(tmp_path)
+    await (await create_bot(settings)).close()  # the tables exist now
+    return await SqliteConversations.open(str(tmp_path / "test.db"))
+
+
+MOMENT = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.UTC)
+
+
+async def test_sqlite_waits_for_another_writer_without_holding_up_others(
+    tmp_path: Path,
+) -> None:
+    store = await _sqlite_store(tmp_path)
+    other = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.001)
+                ticks += 1
+
+        ticking = asyncio.ensure_future(tick())
+        saving = asyncio.ensure_future(store.save("web:waiting", "web", "s", MOMENT, False))
+        await asyncio.sleep(0.2)
+        assert not saving.done()
+        other.execute("COMMIT")
+        await saving
+        ticking.cancel()
+        assert ticks > 50, "the event loop kept running while the save waited"
+        assert await store.load("web:waiting") == ("s", MOMENT, False)
+    finally:
+        other.close()
+        await store.close()
+
+
+async def test_sqlite_gives_up_on_a_lock_held_too_long(tmp_path: Path) -> None:
+    store = await _sqlite_store(tmp_path)
+    store.BUSY_SECONDS = 0.1
+    other = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            await store.save("web:stuck", "web", "s", MOMENT, False)
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+        await store.close()
+
+
+async def test_sqlite_writes_reach_the_database_file_by_checkpoints(tmp_path: Path) -> None:
+    store = await _sqlite_store(tmp_path)
+    store.CHECKPOINT_EVERY = 20
+    # SQLite also checkpoints when its last connection closes; this one stays open
+    reader = sqlite3.connect(tmp_path / "test.db")
+    reader.execute("SELECT count(*) FROM conversations").fetchone()
+    for number in range(20):
+        await store.save(f"web:p{number}", "web", "s", MOMENT, False)
+    await store.close()  # waits for the checkpoint the 20th write started
+    copy = tmp_path / "copy.db"
+    shutil.copy(tmp_path / "test.db", copy)  # the file alone, without its write-ahead log
+    reader.close()
+    with closing(sqlite3.connect(copy)) as connection:
+        count = connection.execute("SELECT count(*) FROM conversations").fetchone()[0]
+    assert count == 20
