@@ -6,6 +6,8 @@ import asyncio
 import datetime as dt
 import shutil
 import sqlite3
+import subprocess
+import uuid
 from contextlib import closing
 from pathlib import Path
 
@@ -142,3 +144,63 @@ async def test_sqlite_writes_reach_the_database_file_by_checkpoints(tmp_path: Pa
     with closing(sqlite3.connect(copy)) as connection:
         count = connection.execute("SELECT count(*) FROM conversations").fetchone()[0]
     assert count == 20
+
+
+async def test_postgres_state_survives_a_dropped_connection(tmp_path: Path) -> None:
+    """A database restart or a killed backend costs nobody their message."""
+    import asyncpg
+
+    from tests.conftest import POSTGRES_ADMIN_URL, _postgres
+
+    name = f"getinvolved_test_drop_{uuid.uuid4().hex[:8]}"
+    await _postgres(f'CREATE DATABASE "{name}"')
+    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    bot = await create_bot(create_settings(tmp_path, database_url=url))
+    try:
+        await bot.converse("test", "dropped", "I'm a mum in Crawley")
+        admin = await asyncpg.connect(POSTGRES_ADMIN_URL)
+        try:
+            killed = await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                name,
+            )
+        finally:
+            await admin.close()
+        assert killed >= 1
+        result = await bot.converse("test", "dropped", "his school")
+        assert result.state is not None
+        assert result.state.area == "west_sussex" and "school" in result.state.interests
+    finally:
+        await bot.close()
+        await _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def test_postgres_statement_on_a_connection_that_just_broke_is_tried_again(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import POSTGRES_ADMIN_URL, _postgres
+
+    name = f"getinvolved_test_broke_{uuid.uuid4().hex[:8]}"
+    await _postgres(f'CREATE DATABASE "{name}"')
+    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    await (await create_bot(create_settings(tmp_path, database_url=url))).close()
+    store = await open_conversation_store(create_settings(tmp_path, database_url=url).database_url)
+    try:
+        await store.save("web:someone", "web", "state", MOMENT, False)
+        # Kill the connection without letting the event loop run, so the store cannot have
+        # noticed before its next statement.
+        subprocess.run(  # noqa: ASYNC221 - blocking on purpose, see above
+            [
+                "psql",
+                POSTGRES_ADMIN_URL,
+                "-qc",
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        assert await store.load("web:someone") == ("state", MOMENT, False)
+    finally:
+        await store.close()
+        await _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
