@@ -24,7 +24,7 @@ from bot.observability import Metrics
 from bot.privacy.redact import Redactor
 from bot.settings import Settings
 from bot.store import conversations, staff
-from bot.store.db import create_engine, create_session_factory, upgrade_database
+from bot.store.db import create_engine, create_session_factory, one_writer, upgrade_database
 from bot.store.hot import ConversationStore, open_conversation_store
 
 logger = logging.getLogger(__name__)
@@ -161,12 +161,14 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
     sessions = create_session_factory(database)
     async with sessions.begin() as session:
         await staff.sync_teams(session, [(t.id, t.name, t.does) for t in content.teams.values()])
+    writes = one_writer(database)
     feedback = FeedbackService(
         content=content,
         understander=understander,
         keys=keys,
         sessions=sessions,
         redactor=build_redactor(content),
+        writes=writes,
     )
     holder: dict[str, GetInvolved] = {}
 
@@ -192,7 +194,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         sessions=sessions,
         keys=keys,
         feedback=feedback,
-        states=await open_conversation_store(settings.database_url),
+        states=await open_conversation_store(settings.database_url, writes=writes),
         locks=create_locks(settings.redis_url),
     )
     holder["bot"] = bot

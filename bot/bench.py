@@ -337,15 +337,20 @@ async def _load(
 async def serving(
     env: dict[str, str], workers: int, directory: Path
 ) -> AsyncIterator[tuple[str, int, float]]:
-    """`getinvolved serve` on a free port: (its address, its process id, seconds to ready)."""
+    """`getinvolved serve` on a free port: (its address, its process id, seconds to ready).
+
+    Its log is kept, and the errors in it are shown, so an error in a run can be explained.
+    """
     port = _free_port()
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", str(workers)),
-        env={**os.environ, **env, **SERVE_ENV},
-        cwd=directory,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
+    log = directory / f"serve-{port}.log"
+    with log.open("wb") as output:
+        process = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", str(workers)),
+            env={**os.environ, **env, **SERVE_ENV},
+            cwd=directory,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=output,
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         startup = await wait_ready(base, 120)
@@ -356,6 +361,23 @@ async def serving(
             await asyncio.wait_for(process.wait(), 30)
         except TimeoutError:
             process.kill()
+        for line in _errors_in(log)[:3]:
+            print(f"bench: the server logged: {line}", file=sys.stderr)
+
+
+def _errors_in(log: Path) -> list[str]:
+    """The exception line of each error's traceback in a server's JSON log."""
+    found = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and record.get("level") == "error":
+            detail = str(record.get("error") or record.get("message", "")).strip().splitlines()
+            named = [line for line in detail if "Error:" in line or "Exception:" in line]
+            found.append((named or detail or [""])[-1].strip())
+    return found
 
 
 async def bench_api(

@@ -3,6 +3,7 @@ purge it, and bring staff answers back to the person."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,11 +76,13 @@ class FeedbackService:
         keys: Keys,
         sessions: async_sessionmaker[AsyncSession],
         redactor: Redactor,
+        writes: contextlib.AbstractAsyncContextManager[object] | None = None,
     ):
         self.content = content
         self.understander = understander
         self.keys = keys
         self.sessions = sessions
+        self.writes = writes or contextlib.nullcontext()
         self.redactor = redactor
 
     def topics_for(self, text: str, interests: Sequence[str]) -> list[str]:
@@ -106,7 +109,7 @@ class FeedbackService:
             contact = self.keys.encrypt(
                 {"channel": draft.channel, "sender": draft.sender, **draft.contact}
             )
-        row = store.FeedbackRow(
+        values = dict(
             created_at=utcnow(),
             channel=draft.channel,
             person_key=self.keys.person_key(draft.conversation_key),
@@ -121,9 +124,8 @@ class FeedbackService:
             contact=contact,
             status="new",
         )
-        async with self.sessions.begin() as session:
-            saved = await store.save_feedback(session, row)
-            feedback_id = saved.id
+        async with self.writes, self.sessions() as session:
+            feedback_id = await store.save_feedback(session, **values)
         return SavedFeedback(
             feedback_id, team_id, self.content.teams[team_id].name, contact_allowed
         )

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import delete
 
 from bot.app import create_bot
+from bot.store import feedback as feedback_store
 from bot.store import staff
 from bot.store.hot import SqliteConversations, open_conversation_store
 from tests.conftest import create_settings
@@ -204,3 +205,29 @@ async def test_postgres_statement_on_a_connection_that_just_broke_is_tried_again
     finally:
         await store.close()
         await _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def test_feedback_is_committed_by_its_one_statement(tmp_path: Path) -> None:
+    """No write transaction is left open waiting for the event loop to commit it."""
+    bot = await create_bot(create_settings(tmp_path))
+    try:
+        async with bot.sessions() as session:
+            feedback_id = await feedback_store.save_feedback(
+                session,
+                channel="web",
+                person_key="p" * 64,
+                team_id="espcf",
+                topic="school",
+                text="More quiet spaces, please.",
+                consent="anonymous",
+            )
+            other = sqlite3.connect(tmp_path / "test.db", timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")  # the write lock is free at once
+                found = other.execute("SELECT text FROM feedback WHERE id = ?", (feedback_id,))
+                assert found.fetchone() == ("More quiet spaces, please.",)  # and it is stored
+                other.execute("ROLLBACK")
+            finally:
+                other.close()
+    finally:
+        await bot.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from pathlib import Path
 
 from alembic import command
@@ -35,6 +37,13 @@ def create_engine(database_url: str) -> AsyncEngine:
             cursor.close()
 
     return engine
+
+
+def one_writer(engine: AsyncEngine) -> contextlib.AbstractAsyncContextManager[object]:
+    """What a write in this process holds while it writes: on SQLite, one lock shared by the
+    conversation store and feedback, so this process's writers take turns here rather than
+    wait on (and starve each other for) SQLite's own lock; nothing on PostgreSQL."""
+    return asyncio.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     delete,
+    insert,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -119,10 +120,16 @@ def _filtered(team_ids: Sequence[str], filters: FeedbackFilter):  # type: ignore
     return query
 
 
-async def save_feedback(session: AsyncSession, row: FeedbackRow) -> FeedbackRow:
-    session.add(row)
-    await session.flush()
-    return row
+async def save_feedback(session: AsyncSession, **values: Any) -> int:
+    """Store one piece of feedback with a single INSERT, committed as it runs, and return its id.
+
+    The session's connection is put in autocommit mode: one INSERT is atomic on its own, and on
+    SQLite the write lock is then held only while the statement runs, rather than until the
+    event loop comes round to a COMMIT, which under heavy load kept other writers waiting.
+    """
+    await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    inserted = await session.execute(insert(FeedbackRow).values(**values).returning(FeedbackRow.id))
+    return int(inserted.scalar_one())
 
 
 async def list_feedback_for_teams(

@@ -13,6 +13,7 @@ costs under 10 us (sqlite3) or about 45 us (asyncpg). See the README's benchmark
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import sqlite3
 import time
@@ -82,26 +83,34 @@ class SqliteConversations:
     CHECKPOINT_EVERY = 1000
     BUSY_SECONDS = 5.0
 
-    def __init__(self, path: str, connection: sqlite3.Connection):
+    def __init__(
+        self,
+        path: str,
+        connection: sqlite3.Connection,
+        writes: contextlib.AbstractAsyncContextManager[object],
+    ):
         self._path = path
         self._connection = connection
+        self._writes = writes
         self._load = _sql(_LOAD, "sqlite")
         self._save = _sql(_SAVE, "sqlite")
         self._delete = _sql(_DELETE, "sqlite")
-        self._writes = 0
+        self._written = 0
         self._checkpoint: asyncio.Future[None] | None = None
 
     @classmethod
-    async def open(cls, path: str) -> SqliteConversations:
+    async def open(
+        cls, path: str, writes: contextlib.AbstractAsyncContextManager[object] | None = None
+    ) -> SqliteConversations:
         connection = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=0"):
             connection.execute(f"PRAGMA {pragma}")
         connection.execute("PRAGMA wal_autocheckpoint=0")  # done in a thread instead
-        return cls(path, connection)
+        return cls(path, connection, writes or asyncio.Lock())
 
     async def _execute(self, statement: str, values: tuple[Any, ...]) -> Any:
         give_up = time.monotonic() + self.BUSY_SECONDS
-        pause = 0.001
+        pause = 0.0005
         while True:
             try:
                 return self._connection.execute(statement, values).fetchone()
@@ -110,12 +119,13 @@ class SqliteConversations:
                 if not busy or time.monotonic() > give_up:
                     raise
             await asyncio.sleep(pause)
-            pause = min(pause * 2, 0.05)
+            pause = min(pause * 2, 0.004)  # writes take microseconds: look again soon
 
     async def _write(self, statement: str, values: tuple[Any, ...]) -> None:
-        await self._execute(statement, values)
-        self._writes += 1
-        if self._writes % self.CHECKPOINT_EVERY == 0 and (
+        async with self._writes:
+            await self._execute(statement, values)
+        self._written += 1
+        if self._written % self.CHECKPOINT_EVERY == 0 and (
             self._checkpoint is None or self._checkpoint.done()
         ):
             self._checkpoint = asyncio.ensure_future(asyncio.to_thread(_checkpoint, self._path))
@@ -230,10 +240,13 @@ class PostgresConversations:
                 await connection.close()
 
 
-async def open_conversation_store(database_url: str) -> ConversationStore:
-    """The hot-path store for ``database_url`` (the same database SQLAlchemy uses)."""
+async def open_conversation_store(
+    database_url: str, *, writes: contextlib.AbstractAsyncContextManager[object] | None = None
+) -> ConversationStore:
+    """The hot-path store for ``database_url`` (the same database SQLAlchemy uses); on SQLite,
+    its writes take turns with the others in this process through ``writes``."""
     url = make_url(database_url)
     if url.get_backend_name() == "postgresql":
         dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
         return await PostgresConversations.open(dsn)
-    return await SqliteConversations.open(url.database or ":memory:")
+    return await SqliteConversations.open(url.database or ":memory:", writes)
