@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import signal
 import subprocess
@@ -13,18 +14,22 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from bot.app import GetInvolved
-from bot.store import conversations
+from bot.engine.state import utcnow
+from bot.store import conversations, telegram
 from bot.web.app import create_web_app
 
 logger = logging.getLogger(__name__)
 DAY = 24 * 60 * 60
+KEEP_TELEGRAM_UPDATE_IDS = dt.timedelta(days=2)  # Telegram stops resending after a day
 
 
 async def clean_up(bot: GetInvolved) -> tuple[int, int]:
-    """Purge feedback past RETENTION_DAYS and conversations past their expiry."""
+    """Purge feedback past RETENTION_DAYS, conversations past their expiry, and Telegram
+    update ids too old to come again."""
     purged = await bot.feedback.purge(bot.settings.retention_days)
     async with bot.sessions.begin() as session:
         expired = await conversations.delete_expired_conversations(session, expiry=bot.expiry)
+        await telegram.forget_updates_before(session, utcnow() - KEEP_TELEGRAM_UPDATE_IDS)
     logger.info("clean-up: %s feedback purged, %s conversations expired", purged, expired)
     return purged, expired
 

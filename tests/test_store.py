@@ -231,3 +231,25 @@ async def test_feedback_is_committed_by_its_one_statement(tmp_path: Path) -> Non
                 other.close()
     finally:
         await bot.close()
+
+
+async def test_daily_clean_up_forgets_old_telegram_update_ids(
+    database_url: str, tmp_path: Path
+) -> None:
+    from bot.engine.state import utcnow
+    from bot.serve import clean_up
+    from bot.store import telegram
+
+    bot = await create_bot(create_settings(tmp_path, database_url=database_url))
+    try:
+        assert await telegram.first_time(bot.sessions, 1001)
+        assert await telegram.first_time(bot.sessions, 1002)
+        async with bot.sessions.begin() as session:
+            old = await session.get(telegram.TelegramUpdateRow, 1001)
+            assert old is not None
+            old.seen_at = utcnow() - dt.timedelta(days=3)
+        await clean_up(bot)
+        assert await telegram.first_time(bot.sessions, 1001), "forgotten, so new again"
+        assert not await telegram.first_time(bot.sessions, 1002), "recent: still a repeat"
+    finally:
+        await bot.close()

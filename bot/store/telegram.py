@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime
+from sqlalchemy import BigInteger, DateTime, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
@@ -28,3 +28,12 @@ async def first_time(sessions: async_sessionmaker[AsyncSession], update_id: int)
     except IntegrityError:
         return False
     return True
+
+
+async def forget_updates_before(session: AsyncSession, cutoff: dt.datetime) -> int:
+    """Drop update ids seen before ``cutoff``: Telegram does not send an update again after a
+    day, so older ids only take up room."""
+    result = await session.execute(
+        delete(TelegramUpdateRow).where(TelegramUpdateRow.seen_at < cutoff)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -145,12 +145,12 @@ async def workers(
     tmp_path: Path, postgres_url: str, redis_server: RedisServer
 ) -> AsyncIterator[list[Worker]]:
     first = Worker(tmp_path, postgres_url, redis_server.url)
-    await first.start()  # migrates the empty database before the second one starts
     second = Worker(tmp_path, postgres_url, redis_server.url)
-    await second.start()
     try:
+        await first.start()  # migrates the empty database before the second one starts
+        await second.start()
         yield [first, second]
-    finally:
+    finally:  # also when one never became ready, so no server outlives the test
         for worker in (first, second):
             worker.stop()
 
