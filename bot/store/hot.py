@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import logging
 import sqlite3
 import time
 from contextlib import closing
@@ -32,6 +33,7 @@ _SAVE = (
 _DELETE = "DELETE FROM conversations WHERE key = {p1}"
 
 Row = tuple[str, dt.datetime, bool]
+logger = logging.getLogger(__name__)
 
 
 def _sql(template: str, dialect: str) -> str:
@@ -150,8 +152,11 @@ class SqliteConversations:
 
 def _checkpoint(path: str) -> None:
     """Copy the write-ahead log into the database file, without stopping readers or writers."""
-    with closing(sqlite3.connect(path, timeout=5.0)) as connection:
-        connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    try:
+        with closing(sqlite3.connect(path, timeout=5.0)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except sqlite3.Error:  # the next one will catch up; the log is still read correctly
+        logger.warning("SQLite checkpoint failed", exc_info=True)
 
 
 class PostgresConversations:
