@@ -253,3 +253,24 @@ async def test_daily_clean_up_forgets_old_telegram_update_ids(
         assert not await telegram.first_time(bot.sessions, 1002), "recent: still a repeat"
     finally:
         await bot.close()
+
+
+async def test_migrations_make_the_tables_the_models_describe(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Alembic's own comparison: nothing in the models that the migrations left out."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bot.store.db import Base, import_models
+
+    import_models()
+    bot = await create_bot(create_settings(tmp_path, database_url=database_url))
+    try:
+        async with bot.database.connect() as connection:
+            differences = await connection.run_sync(
+                lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata)
+            )
+        assert differences == []
+    finally:
+        await bot.close()

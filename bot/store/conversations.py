@@ -28,7 +28,8 @@ class ConversationRow(Base):
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     channel: Mapped[str] = mapped_column(String(40))
     state: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # not indexed: it changes on every message, and only the daily clean-up reads it
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     answer_waiting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 

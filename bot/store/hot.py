@@ -43,7 +43,7 @@ def _sql(template: str, dialect: str) -> str:
 
 def _sqlite_time(moment: dt.datetime) -> str:
     """SQLAlchemy's storage format for DateTime on SQLite (UTC, no offset)."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _read_time(value: Any) -> dt.datetime:
