@@ -85,7 +85,7 @@ class SqliteConversations:
     and the log grew by about 10 MB a second (and every read searched it).
     """
 
-    CHECKPOINT_EVERY = 500
+    CHECKPOINT_EVERY = 2000
     BUSY_SECONDS = 5.0
 
     def __init__(
