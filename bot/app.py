@@ -22,6 +22,7 @@ from bot.keys import Keys, load_or_create_secret
 from bot.locks import LocalLocks, create_locks
 from bot.observability import Metrics
 from bot.privacy.redact import Redactor
+from bot.redislink import RedisLink
 from bot.settings import Settings
 from bot.store import conversations, staff
 from bot.store.db import create_engine, create_session_factory, one_writer, upgrade_database
@@ -62,6 +63,7 @@ class GetInvolved:
     feedback: FeedbackService
     states: ConversationStore
     locks: LocalLocks = field(default_factory=LocalLocks)
+    redis: RedisLink | None = None  # with REDIS_URL: shared by the locks and sign-in limits
     metrics: Metrics = field(default_factory=Metrics)
 
     @property
@@ -162,6 +164,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
     async with sessions.begin() as session:
         await staff.sync_teams(session, [(t.id, t.name, t.does) for t in content.teams.values()])
     writes = one_writer(database)
+    redis = RedisLink(settings.redis_url) if settings.redis_url else None
     feedback = FeedbackService(
         content=content,
         understander=understander,
@@ -195,7 +198,8 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         keys=keys,
         feedback=feedback,
         states=await open_conversation_store(settings.database_url, writes=writes),
-        locks=create_locks(settings.redis_url),
+        locks=create_locks(redis),
+        redis=redis,
     )
     holder["bot"] = bot
     return bot

@@ -59,9 +59,9 @@ class LocalLocks:
 class RedisLocks(LocalLocks):
     """A Redis lock per conversation (and a local one, so this process queues cheaply)."""
 
-    def __init__(self, url: str):
+    def __init__(self, redis: RedisLink):
         super().__init__()
-        self._redis = RedisLink(url)
+        self._redis = redis
 
     @asynccontextmanager
     async def hold(self, key: str) -> AsyncIterator[None]:
@@ -95,5 +95,5 @@ class RedisLocks(LocalLocks):
         await self._redis.close()
 
 
-def create_locks(redis_url: str | None) -> LocalLocks:
-    return RedisLocks(redis_url) if redis_url else LocalLocks()
+def create_locks(redis: RedisLink | None) -> LocalLocks:
+    return RedisLocks(redis) if redis is not None else LocalLocks()

@@ -95,7 +95,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     """Everything served over HTTP, sharing the one running bot."""
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[staff.BOT] = bot
-    app[staff.LIMITER] = LoginLimiter()
+    app[staff.LIMITER] = LoginLimiter(shared=bot.redis)
     cookies = SessionCookies(bot.keys.cookie_key, secure=secure_cookies)
     app.middlewares.extend([error_boundary, security_headers, cookies.middleware, csrf_protect])
     aiohttp_jinja2.setup(

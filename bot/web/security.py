@@ -7,9 +7,12 @@ import secrets
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from aiohttp import web
+
+from bot.redislink import RedisLink, RedisReplyError, RedisUnavailable
 
 if TYPE_CHECKING:
     from bot.web.sessions import Session
@@ -75,11 +78,18 @@ async def csrf_protect(request: web.Request, handler: Handler) -> web.StreamResp
 
 
 class LoginLimiter:
-    """At most ``attempts`` failed sign-ins per address and per email in ``window`` seconds."""
+    """At most ``attempts`` failed sign-ins per address and per email in ``window`` seconds.
 
-    def __init__(self, attempts: int = 5, window: float = 15 * 60):
+    With Redis (``shared``), the failures are counted there, so every worker behind one
+    address sees them all; if Redis cannot be reached, this worker's own count still applies.
+    """
+
+    def __init__(
+        self, attempts: int = 5, window: float = 15 * 60, *, shared: RedisLink | None = None
+    ):
         self.attempts = attempts
         self.window = window
+        self.shared = shared
         self._failures: defaultdict[str, deque[float]] = defaultdict(deque)
 
     def _recent(self, key: str, now: float) -> deque[float]:
@@ -88,15 +98,36 @@ class LoginLimiter:
             times.popleft()
         return times
 
-    def blocked(self, *keys: str) -> bool:
+    async def blocked(self, *keys: str) -> bool:
         now = time.monotonic()
-        return any(len(self._recent(key, now)) >= self.attempts for key in keys)
+        if any(len(self._recent(key, now)) >= self.attempts for key in keys):
+            return True
+        if self.shared is None:
+            return False
+        try:
+            counts = [await self.shared.call("GET", _shared_key(key)) for key in keys]
+        except (RedisUnavailable, RedisReplyError):
+            return False
+        return any(int(count or 0) >= self.attempts for count in counts)
 
-    def failed(self, *keys: str) -> None:
+    async def failed(self, *keys: str) -> None:
         now = time.monotonic()
         for key in keys:
             self._recent(key, now).append(now)
+        if self.shared is None:
+            return
+        with suppress(RedisUnavailable, RedisReplyError):
+            for key in keys:  # the window starts at the first failure
+                if await self.shared.call("INCR", _shared_key(key)) == 1:
+                    await self.shared.call("PEXPIRE", _shared_key(key), int(self.window * 1000))
 
-    def succeeded(self, *keys: str) -> None:
+    async def succeeded(self, *keys: str) -> None:
         for key in keys:
             self._failures.pop(key, None)
+        if self.shared is not None:
+            with suppress(RedisUnavailable, RedisReplyError):
+                await self.shared.call("DEL", *(_shared_key(key) for key in keys))
+
+
+def _shared_key(key: str) -> str:
+    return f"getinvolved:sign-in-failures:{key}"

@@ -163,7 +163,7 @@ async def login(request: web.Request) -> web.Response:
     limiter = request.app[LIMITER]
     address = request.remote or "unknown"
     keys = (f"ip:{address}", f"email:{email}")
-    if limiter.blocked(*keys):
+    if await limiter.blocked(*keys):
         return await _page(
             request,
             "login.html",
@@ -175,7 +175,7 @@ async def login(request: web.Request) -> web.Response:
         user = await staff.find_user_by_email(db, email) if email else None
         valid = verify_password(user.password_hash if user else DUMMY_HASH, password)
         if user is None or not valid or not user.active:
-            limiter.failed(*keys)
+            await limiter.failed(*keys)
             await audit.record(db, "sign_in_failed", staff_user_id=user.id if user else None)
             return await _page(
                 request,
@@ -183,7 +183,7 @@ async def login(request: web.Request) -> web.Response:
                 {"error": "The email or password is not right.", "email": email},
                 status=401,
             )
-        limiter.succeeded(*keys)
+        await limiter.succeeded(*keys)
         await audit.record(db, "sign_in", staff_user_id=user.id)
         user_id = user.id
     session = await new_session(request)
