@@ -48,15 +48,14 @@ async def load_state(
 ) -> Loaded:
     """The stored state (hot path), or a new one when there is none or it has expired."""
     fresh = ConversationState(channel=channel, sender=sender)
-    key = f"{channel}:{sender}"
-    found = await store.load(key)
+    found = await store.load(fresh.key)
     if found is None:
         return Loaded(fresh)
     stored, updated_at, waiting = found
     if utcnow() - updated_at > expiry:
         return Loaded(fresh, waiting)
     try:
-        state = ConversationState.model_validate_json(keys.unseal(stored, bound_to=key))
+        state = ConversationState.model_validate_json(keys.unseal(stored, bound_to=fresh.key))
         return Loaded(state, waiting)
     except (ConfigError, ValidationError):  # another key, or an older shape: start again
         return Loaded(fresh, waiting)
