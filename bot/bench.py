@@ -221,14 +221,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def wait_ready(base: str, within: float = 60.0) -> float:
+async def wait_ready(base: str, within: float = 60.0, *, path: str = "/readyz") -> float:
+    """Seconds until ``base + path`` answers 200 (our `/readyz` by default; Rasa has `/status`)."""
     import aiohttp
 
     began = time.perf_counter()
     async with aiohttp.ClientSession() as session:
         while time.perf_counter() - began < within:
             try:
-                async with session.get(base + "/readyz") as response:
+                async with session.get(base + path) as response:
                     if response.status == 200:
                         return time.perf_counter() - began
             except aiohttp.ClientError:

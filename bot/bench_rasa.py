@@ -6,7 +6,6 @@ Not part of the default tests: it needs the Rasa environment that scripts/test-r
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
@@ -16,8 +15,6 @@ from dataclasses import asdict
 from pathlib import Path
 from subprocess import DEVNULL, Popen
 from typing import Any
-
-import aiohttp
 
 from bot.bench import (
     SERVE_ENV,
@@ -30,8 +27,9 @@ from bot.bench import (
     measure,
     run_loop,
     serving,
+    wait_ready,
 )
-from bot.rasa_export import prepare_trained_project
+from bot.rasa_export import prepare_trained_project, rasa_run_command
 from bot.settings import PROJECT_ROOT, Settings
 
 CONVERSATION = ("hi", "I'm a mum", "we live in Crawley", "his school", "tell me more")
@@ -80,36 +78,13 @@ def start_rasa(rasa_venv: Path, project: Path, work: Path) -> tuple[list[Popen[b
             stderr=DEVNULL,
         ),
         Popen(
-            [
-                str(rasa_venv / "bin" / "rasa"),
-                "run",
-                "--enable-api",
-                "--port",
-                str(rasa_port),
-                "--endpoints",
-                "endpoints.yml",
-                "--model",
-                "models/getinvolved.tar.gz",
-            ],
+            rasa_run_command(rasa_venv / "bin" / "rasa", rasa_port),
             cwd=project,
             stdout=DEVNULL,
             stderr=DEVNULL,
         ),
     ]
     return processes, f"http://127.0.0.1:{rasa_port}"
-
-
-async def _wait_for_rasa(rasa: str) -> None:
-    async with aiohttp.ClientSession() as session:
-        for _ in range(600):
-            try:
-                async with session.get(rasa + "/status") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.5)
-    raise RuntimeError("Rasa did not start")
 
 
 async def _ours(work: Path, workers: int, conversations: int, seconds: float) -> Result:
@@ -124,7 +99,7 @@ async def _ours(work: Path, workers: int, conversations: int, seconds: float) ->
 async def compare(
     rasa: str, rasa_pids: list[int], work: Path, conversations: int, seconds: float
 ) -> dict[str, Any]:
-    await _wait_for_rasa(rasa)
+    await wait_ready(rasa, 300, path="/status")
     await _run(rasa_client(rasa), 2, 3.0)  # warm up
     theirs = await measure(
         "Rasa 3.6.21 REST + our action server",

@@ -237,3 +237,19 @@ def prepare_trained_project(
             )
         shutil.copy(fresh / "endpoints.yml", project / "endpoints.yml")
     return project / "models" / "getinvolved.tar.gz"
+
+
+def rasa_run_command(rasa: Path, port: int) -> list[str]:
+    """`rasa run` on ``port`` for a project made by :func:`prepare_trained_project`
+    (run it in the project's folder)."""
+    return [
+        str(rasa),
+        "run",
+        "--enable-api",
+        "--port",
+        str(port),
+        "--endpoints",
+        "endpoints.yml",
+        "--model",
+        "models/getinvolved.tar.gz",
+    ]

@@ -22,7 +22,7 @@ import aiohttp
 import pytest
 
 from bot.app import GetInvolved
-from bot.rasa_export import prepare_trained_project
+from bot.rasa_export import prepare_trained_project, rasa_run_command
 from bot.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.rasa
@@ -80,17 +80,7 @@ def rasa_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         stderr=subprocess.DEVNULL,
     )
     server = subprocess.Popen(
-        [
-            str(rasa),
-            "run",
-            "--enable-api",
-            "--port",
-            str(rasa_port),
-            "--endpoints",
-            "endpoints.yml",
-            "--model",
-            "models/getinvolved.tar.gz",
-        ],
+        rasa_run_command(rasa, rasa_port),
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
