@@ -21,10 +21,10 @@ def route_message(route: Route) -> str:
     return f"{route.title}\n{route.summary}\n{route.limits}"
 
 
-def route_details(route: Route) -> str:
-    """A route in full: what you can do and how to get in touch."""
+def route_details(route: Route, area: str | None = None) -> str:
+    """A route in full: what you can do (in the person's area) and how to get in touch."""
     lines = [route.title]
-    lines.extend(f"- {line}" for line in route.what_you_can_do)
+    lines.extend(f"- {line}" for line in route.lines_for(area))
     lines.append(route.how_to_get_in_touch)
     return "\n".join(lines)
 
@@ -80,7 +80,8 @@ class ActionMoreAboutRoutes(Action):
             dispatcher.utter_message(response="utter_no_routes")
             return []
         dispatcher.utter_message(response="utter_more_intro")
+        area = tracker.get_slot("area")
         for route in routes:
-            dispatcher.utter_message(text=route_details(route))
+            dispatcher.utter_message(text=route_details(route, area if area != "skipped" else None))
         dispatcher.utter_message(response="utter_what_next")
         return []

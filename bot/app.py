@@ -14,7 +14,7 @@ from actions import ActionContext
 from bot.content import Content, load_content
 from bot.dialogues import Dialogues, load_dialogues
 from bot.engine.engine import Engine, TurnResult
-from bot.engine.nlu import Understander
+from bot.engine.nlu.understand import Understander
 from bot.engine.replies import Reply
 from bot.engine.state import ConversationState
 from bot.feedback import FeedbackService
@@ -37,6 +37,9 @@ def build_understander(content: Content, dialogues: Dialogues) -> Understander:
         synonyms=dialogues.synonyms,
         places=content.places.by_council(),
         needs_context=content.places.needs_context,
+        postcodes=content.postcodes,
+        answer_names={answer.id: answer.names for answer in content.answers.values()},
+        languages=content.languages.languages,
     )
 
 

@@ -62,10 +62,16 @@ def _parser() -> argparse.ArgumentParser:
 
     nlu = commands.add_parser("nlu", help="understanding of free text")
     nlu_commands = nlu.add_subparsers(dest="nlu_command", required=True)
-    evaluate = nlu_commands.add_parser("evaluate", help="per-slot accuracy on held-out examples")
-    evaluate.add_argument(
-        "file", nargs="?", type=Path, help="examples YAML (default: tests/nlu_eval/heldout.yml)"
+    evaluate = nlu_commands.add_parser(
+        "evaluate", help="slots, crisis recall and false alarms on held-out examples"
     )
+    evaluate.add_argument(
+        "file",
+        nargs="*",
+        type=Path,
+        help="held-out YAML files (default: tests/nlu_eval/ and the blind crisis set)",
+    )
+    nlu_commands.add_parser("train", help="train the safety and intent models (needs dev tools)")
     evaluate.add_argument("--errors", action="store_true", help="list every wrong answer")
 
     staff = commands.add_parser("staff", help="staff accounts")
@@ -298,10 +304,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 postgres_admin=args.postgres or None,
                 redis_url=args.redis or None,
             )
+        if args.command == "nlu" and args.nlu_command == "train":
+            from bot.train_models import run_train
+
+            return run_train(settings)
         if args.command == "nlu":
             from bot.nlu_evaluate import run_evaluate
 
-            return run_evaluate(settings, args.file, show_errors=args.errors)
+            return run_evaluate(settings, args.file or None, show_errors=args.errors)
         if args.command in ("serve", "telegram"):
             from bot.observability import use_json_logs
 

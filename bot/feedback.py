@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.content.models import Content, TopicCondition
-from bot.engine.nlu import Understander
+from bot.engine.nlu.understand import Understander
 from bot.engine.state import utcnow
 from bot.feedback_rules import age_band, may_give_contact
 from bot.keys import Keys
@@ -127,7 +127,7 @@ class FeedbackService:
         async with self.writes, self.sessions() as session:
             feedback_id = await store.save_feedback(session, **values)
         return SavedFeedback(
-            feedback_id, team_id, self.content.teams[team_id].name, contact_allowed
+            feedback_id, team_id, self.content.teams[team_id].in_a_sentence, contact_allowed
         )
 
     async def forget(self, conversation_key: str) -> int:
@@ -154,7 +154,7 @@ class FeedbackService:
                     PendingAnswer(
                         delivery_id=delivery.id,
                         sender=str(address.get("sender", "")),
-                        team=team.name if team else "the team",
+                        team=team.in_a_sentence if team else "the team",
                         text=await store.response_text(session, delivery.response_id),
                     )
                 )
@@ -180,7 +180,7 @@ class FeedbackService:
                 team = self.content.teams.get(feedback.team_id) if feedback else None
                 waiting.append(
                     {
-                        "team": team.name if team else "the team",
+                        "team": team.in_a_sentence if team else "the team",
                         "date": feedback.created_at if feedback else None,
                         "text": text,
                     }

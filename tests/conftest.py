@@ -13,7 +13,7 @@ import pytest
 from bot.app import GetInvolved, build_understander, create_bot
 from bot.content import Content, load_content
 from bot.dialogues import Dialogues, load_dialogues
-from bot.engine.nlu import Understander
+from bot.engine.nlu.understand import Understander
 from bot.settings import Settings
 
 

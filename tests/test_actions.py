@@ -10,7 +10,7 @@ from rasa_sdk.executor import ActionExecutor
 from actions import ActionContext, build_actions
 from bot.content import Content
 from bot.dialogues import Dialogues
-from bot.engine.nlu import Understander
+from bot.engine.nlu.understand import Understander
 
 
 def create_executor(content: Content, understander: Understander) -> ActionExecutor:

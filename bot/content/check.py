@@ -22,6 +22,8 @@ from bot.errors import ContentError
 from bot.settings import Settings
 
 TELEGRAM_CALLBACK_BYTES = 64
+# The languages most spoken in Sussex after English (journey 7 asks for these at least).
+REQUIRED_LANGUAGES = ("pl", "ro", "pt", "ar", "ur", "bn", "uk", "tr")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\b0\d{3,4} ?\d{3} ?\d{3,4}\b"
 )
@@ -45,8 +47,17 @@ def bot_messages(content: Content, dialogues: Dialogues) -> Iterator[tuple[str, 
             if "{facts}" in variation.text:
                 for facts in _acknowledgements():
                     yield where, variation.text.replace("{facts}", facts)
+            elif "{team}" in variation.text:
+                for team in content.teams.values():
+                    yield (
+                        f"{where}, team '{team.id}'",
+                        variation.text.replace("{team}", team.in_a_sentence),
+                    )
             else:
                 yield where, variation.text
+    for answer in content.answers.values():
+        for field, text in answer.texts().items():
+            yield f"content/answers.yml, answer '{answer.id}', field '{field}'", text
     for route in content.routes.values():
         where = f"content/routes.yml, route '{route.id}'"
         yield f"{where} (as listed)", route_message(route)
@@ -63,6 +74,7 @@ def _acknowledgements() -> Iterator[str]:
     for county in AREA_WORDS.values():
         yield f"You live in Shoreham-By-Sea, in {county}. You want a say about {every_interest}."
     yield "You live outside West Sussex and East Sussex."
+    yield f"{ROLE_WORDS['professional']} You want to work with families on {every_interest}."
 
 
 def _seed_text(content_dir: Path) -> str:
@@ -151,6 +163,55 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         if route.needs_review:
             note = route.review_note or "no note"
             findings.append(Finding("warning", where, f"needs staff review: {note}"))
+
+    for team in content.teams.values():
+        if team.needs_review:
+            note = team.review_note or "no note"
+            findings.append(
+                Finding("warning", f"content/teams.yml, team '{team.id}'", f"needs review: {note}")
+            )
+    for answer in content.answers.values():
+        where = f"content/answers.yml, answer '{answer.id}'"
+        for source in answer.sources:
+            if source not in seed_names:
+                findings.append(
+                    Finding(
+                        "error",
+                        f"{where}, field 'source'",
+                        f"there is no source document called '{source}'",
+                    )
+                )
+        for field, text in answer.texts().items():
+            for contact in _CONTACT.findall(text):
+                if contact.rstrip(".") not in seed_text:
+                    findings.append(
+                        Finding(
+                            "error",
+                            f"{where}, field '{field}'",
+                            f"'{contact}' is not in the source documents",
+                        )
+                    )
+        if answer.needs_review:
+            note = answer.review_note or "no note"
+            findings.append(Finding("warning", where, f"needs staff review: {note}"))
+    missing = sorted(set(REQUIRED_LANGUAGES) - set(content.languages.languages))
+    if missing:
+        findings.append(
+            Finding(
+                "error",
+                "content/languages.yml",
+                f"there is no answer in {', '.join(missing)} (ISO 639-1 codes)",
+            )
+        )
+    unchecked = [code for code, reply in content.languages.languages.items() if reply.needs_review]
+    if unchecked:
+        findings.append(
+            Finding(
+                "warning",
+                "content/languages.yml",
+                f"needs a native speaker to check: {', '.join(sorted(unchecked))}",
+            )
+        )
 
     seen: dict[str, str] = {}
     for council, names in content.places.by_council().items():

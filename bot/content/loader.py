@@ -8,7 +8,19 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.content.models import Content, FeedbackRouting, Places, Route, RuleBook, Team, TeamBook
+from bot.content.models import (
+    Answer,
+    AnswerBook,
+    Content,
+    FeedbackRouting,
+    LanguageBook,
+    Places,
+    Postcodes,
+    Route,
+    RuleBook,
+    Team,
+    TeamBook,
+)
 from bot.errors import ContentError
 
 
@@ -95,6 +107,39 @@ def _load_places(path: Path) -> Places:
         raise ContentError(str(path), message, field=field) from error
 
 
+def _load_postcodes(path: Path) -> Postcodes:
+    data = read_yaml(path)
+    try:
+        return Postcodes.model_validate(data)
+    except ValidationError as error:
+        field, message = explain(error)
+        raise ContentError(str(path), message, field=field) from error
+
+
+def _load_answers(path: Path) -> dict[str, Answer]:
+    data = read_yaml(path)
+    try:
+        book = AnswerBook.model_validate(data)
+    except ValidationError as error:
+        field, message = explain(error)
+        raise ContentError(str(path), message, field=field) from error
+    answers: dict[str, Answer] = {}
+    for answer in book.answers:
+        if answer.id in answers:
+            raise ContentError(str(path), "this answer id is used twice", entry=answer.id)
+        answers[answer.id] = answer
+    return answers
+
+
+def _load_languages(path: Path) -> LanguageBook:
+    data = read_yaml(path)
+    try:
+        return LanguageBook.model_validate(data)
+    except ValidationError as error:
+        field, message = explain(error)
+        raise ContentError(str(path), message, field=field) from error
+
+
 def _load_teams(path: Path) -> tuple[dict[str, Team], FeedbackRouting]:
     data = read_yaml(path)
     try:
@@ -131,7 +176,17 @@ def load_content(directory: Path) -> Content:
     routes = _load_routes(directory / "routes.yml")
     rules = _load_rules(directory / "rules.yml", routes)
     places = _load_places(directory / "places.yml")
+    postcodes = _load_postcodes(directory / "postcodes.yml")
+    answers = _load_answers(directory / "answers.yml")
+    languages = _load_languages(directory / "languages.yml")
     teams, feedback_routing = _load_teams(directory / "teams.yml")
     return Content(
-        routes=routes, rules=rules, places=places, teams=teams, feedback_routing=feedback_routing
+        routes=routes,
+        rules=rules,
+        places=places,
+        postcodes=postcodes,
+        answers=answers,
+        languages=languages,
+        teams=teams,
+        feedback_routing=feedback_routing,
     )

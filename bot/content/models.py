@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -31,6 +32,13 @@ class Audience(_Strict):
         return self
 
 
+class AreaLine(_Strict):
+    """A line that holds only in some areas ("In West Sussex, schools can use ...")."""
+
+    text: str = Field(min_length=5)
+    areas: list[Area] = Field(min_length=1)
+
+
 class Route(_Strict):
     """One way to get involved."""
 
@@ -38,7 +46,7 @@ class Route(_Strict):
     title: str = Field(min_length=2)
     audience: Audience = Field(alias="for")
     summary: str = Field(min_length=10)
-    what_you_can_do: list[str] = Field(min_length=1)
+    what_you_can_do: list[str | AreaLine] = Field(min_length=1)
     how_to_get_in_touch: str = Field(min_length=10)
     limits: str = Field(min_length=10)
     source: str | list[str]
@@ -60,8 +68,17 @@ class Route(_Strict):
             "limits": self.limits,
         }
         for number, line in enumerate(self.what_you_can_do, start=1):
-            texts[f"what_you_can_do[{number}]"] = line
+            texts[f"what_you_can_do[{number}]"] = line if isinstance(line, str) else line.text
         return texts
+
+    def lines_for(self, area: str | None) -> list[str]:
+        """What you can do, leaving out lines for other areas (all lines when the area is
+        not known)."""
+        return [
+            line if isinstance(line, str) else line.text
+            for line in self.what_you_can_do
+            if isinstance(line, str) or area is None or area in line.areas
+        ]
 
 
 class Condition(_Strict):
@@ -115,13 +132,111 @@ class Places(_Strict):
         }
 
 
+Council = Literal["west_sussex", "east_sussex", "brighton_and_hove", "elsewhere"]
+_DISTRICT = r"^[A-Z]{1,2}[0-9][0-9A-Z]?$"
+
+
+class Postcodes(_Strict):
+    """Postcode districts ("RH12", "TN34") by council area; some cover two areas."""
+
+    reviewed: dt.date
+    needs_review: bool = False
+    sussex_letters: list[str] = Field(min_length=1)
+    uk_areas: list[str] = Field(min_length=1)
+    west_sussex: list[str] = Field(default_factory=list)
+    east_sussex: list[str] = Field(default_factory=list)
+    brighton_and_hove: list[str] = Field(default_factory=list)
+    straddles: dict[str, list[Council]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _each_district_once(self) -> Postcodes:
+        seen: dict[str, str] = {}
+        lists = {
+            "west_sussex": self.west_sussex,
+            "east_sussex": self.east_sussex,
+            "brighton_and_hove": self.brighton_and_hove,
+            "straddles": list(self.straddles),
+        }
+        for council, districts in lists.items():
+            for district in districts:
+                if not re.match(_DISTRICT, district):
+                    raise ValueError(f"'{district}' in {council} is not a postcode district")
+                if district in seen:
+                    raise ValueError(f"'{district}' is in both {seen[district]} and {council}")
+                seen[district] = council
+        for district, councils in self.straddles.items():
+            if len(set(councils)) < 2:
+                raise ValueError(f"'{district}' under straddles needs two different areas")
+        return self
+
+    def council_of(self, district: str) -> list[str]:
+        """The council areas a district is in (two for a straddling district)."""
+        district = district.upper()
+        for council in ("west_sussex", "east_sussex", "brighton_and_hove"):
+            if district in getattr(self, council):
+                return [council]
+        return list(self.straddles.get(district, ["elsewhere"]))
+
+
+class Answer(_Strict):
+    """A short answer to "what is ...?" (and "how do I join ...?") about one thing."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    names: list[str] = Field(min_length=1)
+    what: str = Field(min_length=10)
+    join: str | None = None
+    source: str | list[str]
+    reviewed: dt.date
+    needs_review: bool = False
+    review_note: str | None = None
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.source] if isinstance(self.source, str) else list(self.source)
+
+    def texts(self) -> dict[str, str]:
+        return {"what": self.what, **({"join": self.join} if self.join else {})}
+
+
+class AnswerBook(_Strict):
+    answers: list[Answer] = Field(min_length=1)
+
+
+class LanguageReply(_Strict):
+    """A short answer, in another language, to someone who wrote in it."""
+
+    name: str = Field(min_length=2)
+    text: str = Field(min_length=10)
+    needs_review: bool = True
+
+
+class LanguageBook(_Strict):
+    reviewed: dt.date
+    languages: dict[str, LanguageReply] = Field(min_length=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _codes(cls, languages: dict[str, LanguageReply]) -> dict[str, LanguageReply]:
+        for code in languages:
+            if not re.match(r"^[a-z]{2}$", code):
+                raise ValueError(f"'{code}' is not a two-letter language code (ISO 639-1)")
+        return languages
+
+
 class Team(_Strict):
     """A team that reads and answers feedback."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     name: str = Field(min_length=2)
+    called: str | None = None  # how the bot names it in a sentence: "the Local Offer team"
     does: str = Field(min_length=5)
     source: str | list[str]
+    needs_review: bool = False
+    review_note: str | None = None
+
+    @property
+    def in_a_sentence(self) -> str:
+        return self.called or self.name
 
 
 class TopicCondition(_Strict):
@@ -151,5 +266,8 @@ class Content(_Strict):
     routes: dict[str, Route]
     rules: RuleBook
     places: Places
+    postcodes: Postcodes
+    answers: dict[str, Answer]
+    languages: LanguageBook
     teams: dict[str, Team]
     feedback_routing: FeedbackRouting

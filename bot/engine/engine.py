@@ -14,41 +14,39 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import rasa_sdk
+from rapidfuzz import fuzz
 from rasa_sdk.executor import ActionExecutor
 
 from actions import ActionContext, build_actions
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
+from bot.engine.nlu.consent import read_consent
 from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Reply
 from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
 from bot.routing import audience_fits
+from bot.safety import Verdict
 
 logger = logging.getLogger(__name__)
 
 FLOW = "find_my_route"
+TYPED_BUTTON_SIMILARITY = 90  # rapidfuzz ratio: "no just anser here" is the button
+ANSWERED_INTENTS = {
+    "thanks": "utter_thanks",
+    "bye": "utter_bye",
+    "ask_who_reads": "utter_who_reads",
+    "ask_what_happens": "utter_what_happens",
+    "ask_complain": "utter_how_to_complain",
+}
+CRISIS_RESPONSES = {
+    "self": "utter_crisis",
+    "abuse": "utter_crisis_abuse",
+    "other": "utter_crisis_other",
+}
 MAX_MISUNDERSTOOD = 2
 FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail")
 FEEDBACK_IN_ONE_GO = 9  # words: "I want to complain about ..." already says what it is about
-_CONTACT_WORDS = re.compile(
-    r"\b(?:contact|get back|reply|call me|email me|ring me|text me|answer me|phone me|"
-    r"message me)\b"
-)
-_ANONYMOUS_WORDS = re.compile(
-    r"\b(?:anonymous\w*|anon|without my name|no name|not my name|do not use my name|"
-    r"do not contact|no contact|dont contact)\b"
-)
-_NO_WORDS = re.compile(
-    r"^(?:no|nope|nah|cancel|stop)\b|\b(?:do not pass|not pass|do not send|"
-    r"do not share|keep it|rather not|delete it|forget it)\b"
-)
-_YES_WORDS = re.compile(
-    r"\b(?:yes|yeah|yep|yh|ye|ok|okay|sure|fine|go ahead|pass it on|"
-    r"please do|alright|of course)\b"
-)
-
-
 _QUESTION = re.compile(
     r"\b(?:who|what happens|where does it go|where will it go|will anyone|who reads|"
     r"what will you do|what do you do with)\b"
@@ -111,19 +109,6 @@ def _says_something(text: str, profile_words: set[str]) -> bool:
     return len(words) >= FEEDBACK_IN_ONE_GO and len(content) >= 4
 
 
-def read_consent(text: str) -> str | None:
-    """A typed answer to "may I pass this on?": anonymous, contact, none, or None if unclear."""
-    if _ANONYMOUS_WORDS.search(text):
-        return "anonymous"
-    if _NO_WORDS.search(text):
-        return "none"
-    if _CONTACT_WORDS.search(text):
-        return "contact"
-    if _YES_WORDS.search(text):
-        return "anonymous"
-    return None
-
-
 ROLE_WORDS = {
     "young_person": "You are a young person.",
     "parent_carer": "You are a parent or carer.",
@@ -142,6 +127,11 @@ INTEREST_WORDS = {
     "my_plan": "support plans",
     "meeting_others": "meeting others",
 }
+
+
+def _plain_words(text: str) -> str:
+    """Lower-case words only, for comparing what was typed with a button's title."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'")))
 
 
 def _join(words: list[str]) -> str:
@@ -252,7 +242,7 @@ class Engine:
         if len(text) > self.max_message_chars:
             understood = self.understander.understand(text[: self.max_message_chars * 4])
             if understood.crisis:
-                return self._crisis(state, result)
+                return self._crisis(state, result, understood.safety)
             result.replies.append(self.say("utter_too_long", state))
             result.replies.extend(self._reask(state))
             return result
@@ -261,10 +251,18 @@ class Engine:
             result.replies.extend(self._reask(state))
             return result
 
-        understood = self.understander.understand(text, asking=state.asking)
-        if understood.crisis:
-            return self._crisis(state, result)
+        pressed = self._typed_button(state, text)
+        understood = self.understander.understand(pressed or text, asking=state.asking)
+        if pressed and understood.from_button:
+            understood.text = text  # what they typed, for anything that reads it
+        if understood.crisis or understood.intent == "crisis":
+            return self._crisis(state, result, understood.safety)
         state.crisis = False
+        if understood.safety.level == "checkin":
+            result.crisis = True  # the support lines are shown, before anything else
+            result.replies.append(self.say("utter_checkin", state))
+            if state.asking not in FEEDBACK_STEPS and not understood.has_profile_facts():
+                return result  # the question waits until they are ready
         if first_turn:
             result.replies.append(self.say("utter_greet", state))
 
@@ -313,6 +311,12 @@ class Engine:
             _, messages = await self.run_action("action_more_about_routes", state, text)
             result.replies.extend(self._render(messages, state))
             return result
+        answers = self._answers(state, understood)
+        if answers:
+            result.replies.extend(answers)
+            if not understood.has_profile_facts():
+                result.replies.extend(self._reask(state))
+                return result
 
         learned = await self._learn(state, understood)
         if learned and not understood.from_button:
@@ -323,14 +327,16 @@ class Engine:
         asking = state.asking
         if understood.area_ambiguous and not state.area:
             state.asking = "area"
-            result.replies.append(self.say("utter_ask_which_sussex", state))
+            outside = "elsewhere" in understood.area_choices
+            question = "utter_ask_which_area" if outside else "utter_ask_which_sussex"
+            result.replies.append(self.say(question, state))
             return result
         if asking and not state.has(asking):
             if intent in ("skip", "deny") or (understood.vague and not learned):
                 self._skip(state, asking)
                 result.replies.append(self.say("utter_skip_ok", state))
             elif not learned:
-                if intent in ("greet", "affirm") and not first_turn:
+                if intent in ("greet", "affirm", "laugh") and not first_turn:
                     result.replies.extend(self._reask(state))
                     return result
                 state.misunderstood += 1
@@ -343,7 +349,7 @@ class Engine:
                     result.replies.append(Reply(sorry.text, buttons))
                     return result
         elif state.routes_shown and not learned and not first_turn:
-            if intent in ("affirm", "greet", "deny", "skip"):
+            if intent in ("affirm", "greet", "deny", "skip", "laugh"):
                 result.replies.append(self.say("utter_what_next", state))
             else:
                 result.replies.append(self.say("utter_sorry_menu", state))
@@ -354,6 +360,61 @@ class Engine:
             state.routes_shown = False
         result.replies.extend(await self._advance(state))
         return result
+
+    # ---- buttons typed as words ---------------------------------------------------------
+    def _buttons_on_offer(self, state: ConversationState) -> list[Button]:
+        """The buttons the person can see now: the question's, or the menu after routes."""
+        names: list[str] = []
+        if state.asking == "consent":
+            contact = may_give_contact(state.role, state.age, state.age_band)
+            names.append("utter_ask_consent" if contact else "utter_ask_consent_anonymous_only")
+        elif state.asking in ("feedback_text", "contact_detail"):
+            names.append(f"utter_ask_{state.asking}")
+        elif state.asking:
+            names += [f"utter_ask_{state.asking}", "utter_ask_which_area"]
+        elif state.routes_shown:
+            names.append("utter_what_next")
+        if state.crisis:
+            names.append("utter_crisis")
+        names.append("utter_checkin")
+        found: list[Button] = []
+        for name in names:
+            if name in self.dialogues.responses:
+                found.extend(self.say(name, state).buttons)
+        return found
+
+    def _typed_button(self, state: ConversationState, text: str) -> str | None:
+        """The payload of a button whose words were typed ("No, just answer here"), if any."""
+        typed = _plain_words(text)
+        if not typed or len(typed) > 60 or text.lstrip().startswith("/"):
+            return None
+        for button in self._buttons_on_offer(state):
+            title = _plain_words(button.title)
+            if typed == title or (
+                len(title) >= 8 and fuzz.ratio(typed, title) >= TYPED_BUTTON_SIMILARITY
+            ):
+                return button.payload
+        return None
+
+    # ---- questions and small talk ----------------------------------------------------
+    def _answers(self, state: ConversationState, understood: Understanding) -> list[Reply]:
+        """A short answer to a question, a thank-you or a goodbye (journey 7); none if the
+        message is not one."""
+        intent = understood.intent
+        if understood.asked is not None:
+            answer = self.content.answers[understood.asked.answer_id]
+            text = answer.join if understood.asked.kind == "join" and answer.join else answer.what
+            return [Reply(text.strip())]
+        if intent in ANSWERED_INTENTS:
+            return [self.say(ANSWERED_INTENTS[intent], state)]
+        if understood.language and understood.language in self.content.languages.languages:
+            return [
+                Reply(self.content.languages.languages[understood.language].text.strip()),
+                self.say("utter_other_language", state),
+            ]
+        if intent is None and understood.looks_like_question and not understood.has_profile_facts():
+            return [self.say("utter_dont_know", state)]
+        return []
 
     # ---- feedback with consent --------------------------------------------------------
     def _start_feedback(self, state: ConversationState, understood: Understanding) -> list[Reply]:
@@ -392,15 +453,18 @@ class Engine:
             state.pending_feedback = understood.text.strip()
             return [self._ask_consent(state)]
         if state.asking == "consent":
-            if not understood.from_button and _QUESTION.search(understood.normalised):
-                explain = self.say("utter_consent_explain", state)
-                return [Reply(explain.text, self._consent_question(state).buttons)]
-            level = understood.consent or read_consent(understood.normalised)
-            if level is None:
+            level = understood.consent or read_consent(understood.text)
+            if level is None:  # unclear, mixed or a question: asked once more, then no
                 state.misunderstood += 1
                 if state.misunderstood < MAX_MISUNDERSTOOD:
-                    sorry = self.say("utter_sorry_consent", state)
-                    return [Reply(sorry.text, self._consent_question(state).buttons)]
+                    asked = not understood.from_button and (
+                        _QUESTION.search(understood.normalised) is not None
+                        or intent in ("ask_who_reads", "ask_what_happens")
+                    )
+                    again = self.say(
+                        "utter_consent_explain" if asked else "utter_sorry_consent", state
+                    )
+                    return [Reply(again.text, self._consent_question(state).buttons)]
                 level = "none"  # never store without a clear yes
             if level == "none":
                 state.pending_feedback = None
@@ -448,13 +512,16 @@ class Engine:
         return await self._advance(state)
 
     # ---- pieces of a turn ------------------------------------------------------------
-    def _crisis(self, state: ConversationState, result: TurnResult) -> TurnResult:
+    def _crisis(self, state: ConversationState, result: TurnResult, verdict: Verdict) -> TurnResult:
+        """Emergency contacts at once, in the words that fit: someone hurting themselves,
+        someone hurting them (a disclosure), or someone else in danger."""
         state.crisis = True
         result.crisis = True
         if state.asking in FEEDBACK_STEPS:  # never keep a crisis message as feedback
             state.pending_feedback = None
             state.asking, state.resume = state.resume, None
-        result.replies.append(self.say("utter_crisis", state))
+        response = CRISIS_RESPONSES.get(verdict.kind or "", "utter_crisis")
+        result.replies.append(self.say(response, state))
         return result
 
     def _skip(self, state: ConversationState, slot: str) -> None:
@@ -527,7 +594,7 @@ class Engine:
             sentences.append(f"You are {state.age}.")
         if "area" in learned and state.area:
             county = AREA_WORDS.get(state.area)
-            place = (understood.place or "").title()
+            place = self.understander.place_name(understood.place) if understood.place else ""
             if county and place and place.lower() != county.lower():
                 sentences.append(f"You live in {place}, in {county}.")
             elif county:
@@ -538,7 +605,10 @@ class Engine:
                 sentences.append("You live outside West Sussex and East Sussex.")
         if "interests" in learned and state.interests:
             words = [INTEREST_WORDS[i] for i in state.interests if i in INTEREST_WORDS]
-            sentences.append(f"You want a say about {_join(words)}.")
+            if state.role == "professional":
+                sentences.append(f"You want to work with families on {_join(words)}.")
+            else:
+                sentences.append(f"You want a say about {_join(words)}.")
         return self.say("utter_understood", state, facts=" ".join(sentences))
 
     def _next_step(self, state: ConversationState) -> Step | None:

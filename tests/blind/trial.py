@@ -298,7 +298,9 @@ def run_questions(trial: Trial, questions: list[dict[str, Any]]) -> None:
             replies = record.get("replies") or []
             languages = {_language(str(reply.get("text", ""))) for reply in replies}
             if item.get("language") not in languages:
-                found.append(f"no reply in {item.get('language')} (got {sorted(map(str, languages))})")
+                found.append(
+                    f"no reply in {item.get('language')} (got {sorted(map(str, languages))})"
+                )
         else:
             if sorry(record):
                 found.append("dead end: 'did not understand'")
@@ -306,9 +308,9 @@ def run_questions(trial: Trial, questions: list[dict[str, Any]]) -> None:
                 wanted = [str(w).lower() for w in item.get("must_mention_any") or []]
                 if wanted and not any(w in text for w in wanted):
                     found.append(f"the answer mentions none of {wanted}")
-        if before is not None and before.get("asking") in PROFILE_QUESTIONS:
-            if record.get("asking") != before.get("asking") and not record.get("profile"):
-                found.append("the conversation did not carry on")
+        waiting = before.get("asking") if before is not None else None
+        if waiting in PROFILE_QUESTIONS and record.get("asking") not in (waiting, None):
+            found.append("the conversation did not carry on")
         trial.results["questions"].append(
             Result(str(item.get("id")), not found, found, kind=expect, transcript=log)
         )
@@ -382,8 +384,11 @@ def score_stored(
         if not rows:
             found.append("not stored")
         elif rows[0].get("topic") != item["topic"]:
-            found.append(f"topic {rows[0].get('topic')!r} (team {rows[0].get('team_id')}), expected {item['topic']!r}")
-        trial.results["topics"].append(Result(str(item.get("id")), not found, found, transcript=log))
+            got, team = rows[0].get("topic"), rows[0].get("team_id")
+            found.append(f"topic {got!r} (team {team}), expected {item['topic']!r}")
+        trial.results["topics"].append(
+            Result(str(item.get("id")), not found, found, transcript=log)
+        )
     for conversation, entry in redaction.items():
         item, log = entry["item"], entry["log"]
         ids = trial.feedback_by_conversation.get(conversation) or []
@@ -474,10 +479,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(
             json.dumps(
-                {
-                    name: [r.__dict__ for r in results]
-                    for name, results in trial.results.items()
-                },
+                {name: [r.__dict__ for r in results] for name, results in trial.results.items()},
                 indent=1,
                 ensure_ascii=False,
             ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.nlu import Understander
+from bot.engine.nlu.understand import Understander
 
 CRISIS = [
     "I want to kill myself",

@@ -1,11 +1,6 @@
-"""Understanding free text: ages, roles, places, interests, commands and crisis messages.
+"""Understanding free text: ages, roles, places, interests, commands, questions and consent.
 
-Rules, gazetteers and fuzzy matching, built once at start-up from `dialogues/nlu.yml` and
-`content/places.yml`. See :class:`bot.engine.nlu.understand.Understander`.
+Rules, gazetteers, fuzzy matching and small trained models, built once at start-up from
+`dialogues/nlu.yml` and `content/`. See :class:`bot.engine.nlu.understand.Understander`.
+The safety check that runs first on every message is its own package, :mod:`bot.safety`.
 """
-
-from __future__ import annotations
-
-from bot.engine.nlu.understand import Understander, Understanding
-
-__all__ = ["Understander", "Understanding"]

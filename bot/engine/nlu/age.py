@@ -15,7 +15,8 @@ CHILD_WORDS = (
     r"sons?|daughters?|child|childs|children|kids?|boys?|girls?|grandsons?|granddaughters?|"
     r"grandchild(?:ren)?|grandkids?|stepsons?|stepdaughters?|ds|dd|twins|lads?|baby|toddler|"
     r"little one|eldest|youngest|oldest|middle one|nephew|niece|brother|sister|he|she|they|"
-    r"young person|foster child|lo|teenager|teen|him|her"
+    r"young person|foster child|lo|teenager|teen|him|her|siblings?|brothers|sisters|"
+    r"grandchildren|stepchildren|step kids"
 )
 _CHILD = re.compile(rf"\b(?:{CHILD_WORDS})\b")
 _NUMBER_NOUNS = (
@@ -48,6 +49,11 @@ _SELF_IAM = re.compile(
     r"\bi am\s(?:only\s|just\s|now\s|currently\s|about\s)?(nearly\s|almost\s|turning\s)?"
     r"(?:aged?\s)?(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r")\b)"
 )
+# Ages in other languages' way: "she have 8 years", "I have 35 years".
+_CHILD_HAS_YEARS = re.compile(
+    rf"\b(?:{CHILD_WORDS})\s(?:has|have|having)\s(\d{{1,2}})\s(?:years?|yrs|age)\b"
+)
+_SELF_HAS_YEARS = re.compile(r"\bi\s(?:have|has|having)\s(\d{1,2})\s(?:years?|yrs)\b(?!\sold)")
 _SELF_A_YEARS_OLD = re.compile(r"\bi am (?:a|an)\s(\d{1,2})\s?(?:years?|yo)\b(?:\sold)?")
 _ROLE_AGE = re.compile(
     r"\b(?:mum|mom|mam|dad|mother|father|parent|carer|nan|gran|grandma|grandad|grandmother|"
@@ -123,6 +129,7 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
         facts.speaker = int(own.group(1))
         taken.append(own.span())
     for pattern, offset in (
+        (_CHILD_HAS_YEARS, 0),
         (_CHILD_YEAR, 4),
         (_CHILD_AGED, 0),
         (_CHILD_IS, 0),
@@ -142,6 +149,9 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
         return True
 
     if facts.speaker is not None:
+        return facts
+    has_years = _SELF_HAS_YEARS.search(text)
+    if has_years and speaker(int(has_years.group(1)), has_years.span()):
         return facts
     for found in _SELF_IAM.finditer(text):
         if speaker(int(found.group(2)), found.span(), nearly=bool(found.group(1))):

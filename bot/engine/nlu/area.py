@@ -7,8 +7,10 @@ council area, so it counts as "elsewhere" with a note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -88,8 +90,28 @@ _SIDE_FILLERS = {
     "think",
     "please",
 }
-_CORRECTING = {"mean", "meant", "actually", "correction", "oops"}
+_CORRECTING = {"mean", "meant", "actually", "correction", "oops", "sorry", "wait", "sry"}
 _MOVING = {"moved", "moving", "move", "relocated", "relocating"}
+_DENYING = {"not", "no", "never", "nt"}
+_NOW = {"now", "currently", "live", "living", "based", "reside", "stay", "staying", "home"}
+_PAST_BEFORE = {
+    "used",
+    "lived",
+    "was",
+    "were",
+    "previously",
+    "originally",
+    "formerly",
+    "grew",
+    "born",
+    "left",
+    "ago",
+}
+_PAST_AFTER = {"till", "until", "before", "previously", "ago", "originally"}
+_CLAUSE_BREAKS = {",", ".", "but", "and", "then", "so", "though", "although", "whereas"}
+_DISTRICT = re.compile(r"^([a-z]{1,2})(\d{1,2}|\d[a-z])$")
+_INWARD = re.compile(r"^\d[a-z]{2}$")
+_FULL = re.compile(r"^([a-z]{1,2})(\d{1,2}|\d[a-z])(\d[a-z]{2})$")
 
 
 @dataclass(slots=True)
@@ -99,12 +121,30 @@ class AreaFact:
     place: str
     start: int
     end: int
+    choices: tuple[str, ...] = ()  # when ambiguous: the areas it could be
+
+
+class PostcodeBook(Protocol):
+    sussex_letters: list[str]
+    uk_areas: list[str]
+
+    def council_of(self, district: str) -> list[str]: ...
 
 
 class Gazetteer:
     """Place names to council areas."""
 
-    def __init__(self, places: Mapping[str, Iterable[str]], needs_context: Iterable[str]):
+    def __init__(
+        self,
+        places: Mapping[str, Iterable[str]],
+        needs_context: Iterable[str],
+        postcodes: PostcodeBook | None = None,
+    ):
+        self.postcodes = postcodes
+        self._sussex_letters = {
+            letters.lower() for letters in (postcodes.sussex_letters if postcodes else [])
+        }
+        self._uk_areas = {letters.lower() for letters in (postcodes.uk_areas if postcodes else [])}
         pairs: list[tuple[str, str]] = list(_BUILT_IN.items())
         for council, names in places.items():
             pairs.extend((name, council) for name in names)
@@ -140,16 +180,98 @@ class Gazetteer:
         area = "elsewhere" if council == "brighton_and_hove" else council
         return AreaFact(area, council, best[1], best[2], best[3])
 
+    def postcode_facts(self, tokens: Sequence[str], *, asking_area: bool) -> list[AreaFact]:
+        """Postcodes and postcode districts: "RH12", "BN43 5AB", "tn345ab"."""
+        found: list[AreaFact] = []
+        if self.postcodes is None:
+            return found
+        for index, token in enumerate(tokens):
+            full = _FULL.match(token)
+            district = _DISTRICT.match(token)
+            if full:
+                letters, number = full.group(1), full.group(2)
+            elif district:
+                letters, number = district.group(1), district.group(2)
+                following = tokens[index + 1] if index + 1 < len(tokens) else ""
+                sure = (
+                    letters in self._sussex_letters
+                    or bool(_INWARD.match(following))
+                    or (asking_area and len(tokens) <= 3)
+                )
+                if not sure:
+                    continue
+            else:
+                continue
+            if letters not in self._uk_areas:
+                continue
+            name = f"{letters}{number}".upper()
+            councils = self.postcodes.council_of(name) if letters in self._sussex_letters else []
+            councils = councils or ["elsewhere"]
+            if len(councils) == 1:
+                council = councils[0]
+                area = "elsewhere" if council == "brighton_and_hove" else council
+                found.append(AreaFact(area, council, name, index, index + 1))
+            else:
+                choices = tuple(
+                    dict.fromkeys(
+                        "elsewhere" if council == "brighton_and_hove" else council
+                        for council in councils
+                    )
+                )
+                if len(choices) == 1:
+                    found.append(AreaFact(choices[0], councils[0], name, index, index + 1))
+                else:
+                    found.append(AreaFact(None, "postcode", name, index, index + 1, choices))
+        return found
+
+    def _standing(self, tokens: Sequence[str], fact: AreaFact) -> int | None:
+        """How much a mention says where the person lives now: None when it is denied ("not
+        Brighton"); more for "now" and corrections ("sorry, I mean Horsham"); less for the past
+        ("we used to live in Eastbourne", "Crawley till last year")."""
+        window = [t for t in tokens[max(0, fact.start - 4) : fact.start] if t not in (",", ".")]
+        clause: list[str] = []
+        for token in reversed(tokens[: fact.start]):
+            if token in _CLAUSE_BREAKS:
+                break
+            clause.append(token)
+            if token == "now":
+                break
+        clause.reverse()
+        after = list(tokens[fact.end : fact.end + 3])
+        if window and window[-1] in _DENYING:
+            return None
+        if window[-2:] in (["not", "in"], ["not", "from"], ["not", "at"]):
+            return None
+        moved_to = clause[-1:] == ["to"] and bool(_MOVING & set(clause))
+        score = 0
+        if _CORRECTING & set(window):
+            score += 3
+        if _NOW & set(clause) or moved_to:
+            score += 2
+        if not moved_to and (
+            _PAST_BEFORE & set(clause) or ("from" in clause and _MOVING & set(clause))
+        ):
+            score -= 3
+        if after[:1] in (["next"], ["soon"], ["later"]):
+            score -= 2  # "moving to Horsham next month": not yet
+        if not moved_to and (
+            (after and after[0] in _PAST_AFTER) or after[:2] in (["last", "year"], ["years", "ago"])
+        ):
+            score -= 3
+        return score
+
     def find(self, tokens: Sequence[str], *, asking_area: bool) -> AreaFact | None:
-        """The most likely place the person lives, or None."""
+        """The most likely place the person lives now, or None."""
         if asking_area:
             words = [t for t in tokens if t not in _SIDE_FILLERS]
             if words in (["west"], ["w"], ["western"]):
                 return AreaFact("west_sussex", "west_sussex", "west sussex", 0, len(tokens))
             if words in (["east"], ["e"], ["eastern"]):
                 return AreaFact("east_sussex", "east_sussex", "east sussex", 0, len(tokens))
-        facts: list[tuple[bool, AreaFact]] = []
+        facts = self.postcode_facts(tokens, asking_area=asking_area)
         for match in self.index.find(tokens):
+            if any(fact.start <= match.start < fact.end for fact in facts):
+                continue
             before = tokens[max(0, match.start - 3) : match.start]
             if match.phrase in self.needs_context:
                 cued = bool(before) and before[-1] in _PLACE_CUES
@@ -161,22 +283,22 @@ class Gazetteer:
                 if council == AMBIGUOUS
                 else ("elsewhere" if council == "brighton_and_hove" else council)
             )
-            if before and before[-1] in {"not", "no", "never"}:
-                continue  # "Hastings, not Horsham"
-            living = any(token in _LIVING_CUES for token in before) or (
-                bool(before) and before[-1] == "to" and bool(_MOVING & set(tokens[: match.start]))
-            )
-            fact = AreaFact(area, council, match.phrase, match.start, match.end)
-            facts.append((living, fact))
+            facts.append(AreaFact(area, council, match.phrase, match.start, match.end))
         if not facts:
             return self.fuzzy_find(tokens) if asking_area and len(tokens) <= 8 else None
-        for _, fact in facts:
-            if fact.area and _CORRECTING & set(tokens[max(0, fact.start - 3) : fact.start]):
-                return fact  # "Crawley... sorry I mean Crowborough"
-        for living, fact in facts:
-            if living and fact.area:
-                return fact
-        for _, fact in facts:
+        scored: list[tuple[int, int, AreaFact]] = []
+        for fact in facts:
+            standing = self._standing(tokens, fact)
+            if standing is not None:
+                scored.append((standing, -fact.start, fact))
+        if not scored:
+            return None
+        best_score = max(score for score, _, _ in scored)
+        best = [fact for score, _, fact in sorted(scored, reverse=True) if score == best_score]
+        best.sort(key=lambda fact: fact.start)
+        if best_score >= 3:  # a correction: the last thing said wins
+            best.reverse()
+        for fact in best:
             if fact.area:
                 return fact
-        return facts[0][1]
+        return best[0]

@@ -20,7 +20,7 @@ _TELEGRAM_COMMANDS = {
     "skip": "skip",
     "more": "more",
 }
-_ANYWHERE = ("forget", "feedback")  # intents whose phrases count inside a longer message
+_ANYWHERE = ("forget",)  # intents whose phrases count inside a longer message
 
 
 @dataclass(slots=True)
@@ -90,8 +90,6 @@ class IntentMatcher:
         for intent, pattern in self._anywhere_patterns:
             if pattern.search(normalised):
                 return intent
-        if re.search(r"\bcomplain(?:t|ts|ing|ed)?\b|\bfeed ?back\b", normalised):
-            return "feedback"
         if normalised.count(" ") > 5:
             return None
         best = process.extractOne(normalised, self._phrases, scorer=fuzz.ratio, score_cutoff=88.0)

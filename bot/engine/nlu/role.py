@@ -8,7 +8,7 @@ SENCO", "I work for the NHS"), or as the whole answer to "who are you?". Talking
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.engine.nlu.lexicon import Match, PhraseIndex
@@ -293,7 +293,8 @@ def _clause_before(tokens: Sequence[str], position: int) -> list[str]:
     return clause
 
 
-EXPLICIT, LEADING, UNKNOWN, SOMEONE_ELSE = 2, 1, 0, -1
+EXPLICIT, LEADING, UNKNOWN, SOMEONE_ELSE, DENIED = 2, 1, 0, -1, -2
+_DENIALS = {"not", "never", "nt", "no"}
 
 
 def _is_self(
@@ -306,6 +307,8 @@ def _is_self(
     if before and before[-1] in _OTHER_OWNERS:
         return SOMEONE_ELSE
     trimmed = _strip_fillers(before)
+    if trimmed and trimmed[-1] in _DENIALS:
+        return DENIED  # "I'm not a parent", "not the mum lol"
     if trimmed and trimmed[-1] in _OTHER_OWNERS:
         return SOMEONE_ELSE
     for ending in _SELF_ENDINGS:
@@ -466,34 +469,46 @@ def find_role(
     if speaking_as is not None:
         return speaking_as
     leading: Match | None = None
+    denied: set[str] = set()
     for match in index.find(tokens):
         answer_only = match.phrase in ANSWER_ONLY or match.phrase.rstrip("s") in ANSWER_ONLY
-        if answer_only and not (asking_role and len(tokens) <= 6):
+        said_of_self = _strip_fillers(_clause_before(tokens, match.start))[-2:] == ["i", "am"]
+        if answer_only and not (asking_role and len(tokens) <= 6) and not said_of_self:
             continue
         verdict = _is_self(tokens, match, asking_role, asking_other, match.phrase in index)
+        if verdict == DENIED:
+            denied.add(match.value)
+            continue
         if verdict == EXPLICIT:
             return RoleFact(match.value, STRONG, match.start, match.end)
         if verdict == LEADING and leading is None:
             leading = match
+    for fact in _other_signs(tokens, leading):
+        if fact.role not in denied:
+            return fact
+    return None
+
+
+def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleFact]:
+    """Roles from what people say about their work, their children or their parents, from the
+    strongest sign to the weakest."""
     working = _works_somewhere(tokens)
     if working is not None:
-        return RoleFact("professional", STRONG, working, working)
+        yield RoleFact("professional", STRONG, working, working)
     owned = _children_owned(tokens)
     if owned is not None:
-        return RoleFact("parent_carer", STRONG, owned, owned)
+        yield RoleFact("parent_carer", STRONG, owned, owned)
     if leading is not None:
-        return RoleFact(leading.value, STRONG, leading.start, leading.end)
+        yield RoleFact(leading.value, STRONG, leading.start, leading.end)
     text = " ".join(tokens)
     if _FORUM_AS_PROFESSIONAL.search(text):
-        return RoleFact("professional", WEAK, 0, 0)
+        yield RoleFact("professional", WEAK, 0, 0)
     if _FORUM_AS_PARENT.search(text):
-        return RoleFact("parent_carer", WEAK, 0, 0)
+        yield RoleFact("parent_carer", WEAK, 0, 0)
     if _STUDYING.search(text):
-        return RoleFact("young_person", WEAK, 0, 0)
+        yield RoleFact("young_person", WEAK, 0, 0)
     pairs = set(zip(tokens, tokens[1:], strict=False))
-    for first, second in pairs:
-        if first == "my" and second in _PARENT_WORDS:
-            return RoleFact("young_person", WEAK, 0, 0)
+    if any(first == "my" and second in _PARENT_WORDS for first, second in pairs):
+        yield RoleFact("young_person", WEAK, 0, 0)
     if pairs & _YOUNG_SIGNS:
-        return RoleFact("young_person", WEAK, 0, 0)
-    return None
+        yield RoleFact("young_person", WEAK, 0, 0)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.nlu.age import find_ages
-from bot.engine.nlu.area import Gazetteer
-from bot.engine.nlu.crisis import is_crisis
+from bot.engine.nlu.area import Gazetteer, PostcodeBook
+from bot.engine.nlu.intent_model import MODEL_INTENTS, THRESHOLD, load_intent_model
 from bot.engine.nlu.intents import IntentMatcher, parse_payload
 from bot.engine.nlu.interests import INTERESTS, find_interests
+from bot.engine.nlu.language import LanguageGuesser
 from bot.engine.nlu.lexicon import PhraseIndex, Speller
-from bot.engine.nlu.role import CHILD_NOUNS, STRONG, WEAK, find_role
+from bot.engine.nlu.questions import AskedAbout, QuestionReader
+from bot.engine.nlu.requests import asks_to_give_feedback
+from bot.engine.nlu.role import CHILD_NOUNS, STRONG, WEAK, RoleFact, find_role
 from bot.engine.nlu.text import NUMBER_WORDS, digits, tokenise, without_boundaries
+from bot.safety import SAFE, SafetyCheck, Verdict
+from bot.textmodel import LinearTextModel
 
 ROLES = ("young_person", "parent_carer", "professional", "other")
 AGE_BANDS = {
@@ -23,24 +29,12 @@ AGE_BANDS = {
     "19_25": (19, 25),
     "over_25": (26, 120),
 }
-_CRISIS_WORDS = [
-    "suicide",
-    "suicidal",
-    "overdose",
-    "harm",
-    "harming",
-    "myself",
-    "himself",
-    "herself",
-    "abuse",
-    "abused",
-    "abusing",
-    "kill",
-    "killing",
-    "die",
-    "dying",
-]
 YOUNG_PERSON_MAX_AGE = 25
+ADULT_AGE = 16  # a parent or professional who gives an age under this means a child's
+_OWNED_CHILD = re.compile(
+    r"\b(?:my|our|his|her|their)\s(?:little\s|baby\s|big\s|twin\s|step\s?)?"
+    r"(?:son|daughter|child|kid|boy|girl|brother|sister|sibling|cousin|nephew|niece|friend)s?\b"
+)
 _VAGUE = frozenset(
     ["idk", "dunno", "unsure", "anything", "whatever", "everything", "stuff", "things", "general"]
 )
@@ -141,7 +135,7 @@ class Understanding:
     normalised: str = ""
     intent: str | None = None
     from_button: bool = False
-    crisis: bool = False
+    safety: Verdict = SAFE
     age: int | None = None
     age_band: str | None = None
     child_age: int | None = None
@@ -151,9 +145,44 @@ class Understanding:
     council: str | None = None
     place: str | None = None
     area_ambiguous: bool = False
+    area_choices: tuple[str, ...] = ()  # when ambiguous: the areas it could be
     interests: list[str] = field(default_factory=list)
     vague: bool = False  # wants to get involved, but named no topic
     consent: str | None = None  # anonymous | contact | none, from a consent button
+    asked: AskedAbout | None = None  # a question about one thing in content/answers.yml
+    language: str | None = None  # the message is in another language (ISO 639-1)
+
+    @property
+    def looks_like_question(self) -> bool:
+        """A question mark, or a question word first ("when is the next meeting")."""
+        first = self.normalised.split()[:1]
+        return "?" in self.text or first[:1] in (
+            ["what"],
+            ["when"],
+            ["where"],
+            ["who"],
+            ["why"],
+            ["how"],
+            ["which"],
+            ["whats"],
+            ["wheres"],
+            ["whens"],
+            ["whos"],
+            ["is"],
+            ["are"],
+            ["does"],
+            ["do"],
+            ["can"],
+            ["could"],
+            ["will"],
+            ["has"],
+            ["have"],
+        )
+
+    @property
+    def crisis(self) -> bool:
+        """Someone may be in danger: emergency contacts at once, nothing else."""
+        return self.safety.danger
 
     def has_profile_facts(self) -> bool:
         return any(
@@ -178,7 +207,15 @@ class Understander:
         synonyms: Mapping[str, Iterable[str]],
         places: Mapping[str, Iterable[str]],
         needs_context: Iterable[str],
+        safety: SafetyCheck | None = None,
+        postcodes: PostcodeBook | None = None,
+        answer_names: Mapping[str, Iterable[str]] | None = None,
+        languages: Iterable[str] = (),
+        intent_model: LinearTextModel | None = None,
     ):
+        self.safety = safety or SafetyCheck.load()
+        self._intent_model = intent_model or load_intent_model()
+
         def clean(phrases: Iterable[str]) -> list[str]:
             return [digits(without_boundaries(tokenise(phrase))) for phrase in phrases]
 
@@ -192,15 +229,34 @@ class Understander:
             (phrase, value) for value in INTERESTS for phrase in clean(synonyms.get(value, []))
         )
         self._role_words = self._roles.words()
+        self._place_names = {clean([name])[0]: name for names in places.values() for name in names}
         self.gazetteer = Gazetteer(
-            {council: clean(names) for council, names in places.items()}, clean(needs_context)
+            {council: clean(names) for council, names in places.items()},
+            clean(needs_context),
+            postcodes,
         )
-        vocabulary: set[str] = set(NUMBER_WORDS) | set(_CRISIS_WORDS) | set(CHILD_NOUNS)
+        self._questions = QuestionReader(
+            (phrase, answer_id)
+            for answer_id, names in (answer_names or {}).items()
+            for phrase in clean(names)
+        )
+        vocabulary: set[str] = set(NUMBER_WORDS) | set(CHILD_NOUNS)
         vocabulary |= self._roles.words() | self._interests.words() | self.gazetteer.words()
+        vocabulary |= self._questions.words()
         for phrases in intent_examples.values():
             for phrase in clean(phrases):
                 vocabulary.update(phrase.split())
         self._speller = Speller(vocabulary)
+        self._languages = LanguageGuesser(languages, vocabulary)
+
+    def place_name(self, place: str) -> str:
+        """A place as the gazetteer spells it ("Brighton and Hove", "Shoreham-by-Sea")."""
+        return self._place_names.get(
+            place,
+            place.upper()
+            if place[:1].isalpha() and any(ch.isdigit() for ch in place)
+            else place.title(),
+        )
 
     def profile_words(self, understood: Understanding) -> list[str]:
         """Words of a message that only say who and where the person is."""
@@ -215,15 +271,16 @@ class Understander:
         if payload is not None:
             return self._from_payload(text, payload.intent, payload.entities)
 
+        safety = self.safety.check(text)  # first: the engine answers danger before anything
         tokens = tokenise(text)
         plain = digits(without_boundaries(tokens))
         corrected_tokens = self._speller.correct_tokens(tokens)
         marked = digits(" ".join(corrected_tokens))
         corrected = digits(without_boundaries(corrected_tokens))
         words = marked.split()
-        result = Understanding(text=text, normalised=corrected)
-        result.crisis = is_crisis(plain) or is_crisis(corrected)
-        result.intent = self._intents.match(corrected) or self._intents.match(plain)
+        result = Understanding(text=text, normalised=corrected, safety=safety)
+        result.intent = self._read_intent(corrected, plain)
+        result.asked = self._questions.read(words, question_mark="?" in text)
 
         role = find_role(
             words,
@@ -239,6 +296,7 @@ class Understander:
             speaker_is_parent=result.role in ("parent_carer", "professional"),
         )
         result.age, result.child_age = ages.speaker, ages.child
+        self._whose_age(result, words, asking, role)
         if ages.band and (asking == "age" or result.role in (None, "young_person")):
             result.age_band = ages.band
         if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
@@ -252,6 +310,7 @@ class Understander:
             result.council = place.council
             result.area = place.area
             result.area_ambiguous = place.area is None
+            result.area_choices = place.choices
 
         ignore = range(role.start, role.end) if role and role.strength == STRONG else None
         interests = find_interests(
@@ -265,9 +324,53 @@ class Understander:
             and not interests
             and (wanting or bool(_VAGUE.intersection(words)))
         )
-        if result.intent in ("greet", "affirm", "deny") and result.has_profile_facts():
-            result.intent = None
+        if result.has_profile_facts() and (
+            result.intent in ("greet", "affirm", "deny") or result.intent in MODEL_INTENTS
+        ):
+            result.intent = None  # "why? Hailsham", "ok parent": the facts are the answer
+        if result.intent is None and result.asked is None and not result.has_profile_facts():
+            result.language = self._languages.guess(text)
         return result
+
+    def _read_intent(self, corrected: str, plain: str) -> str | None:
+        """Exact commands first; then a request to give feedback; then the intent model, for
+        questions and small talk said in any words."""
+        intent = self._intents.match(corrected) or self._intents.match(plain)
+        if intent in ("forget", "restart", "back", "help", "skip", "more"):
+            return intent
+        if asks_to_give_feedback(plain):
+            return "feedback"
+        if intent is not None:
+            return intent
+        prediction = self._intent_model.predict(plain)
+        if prediction.label in MODEL_INTENTS and prediction[prediction.label] >= THRESHOLD:
+            return prediction.label
+        return None
+
+    @staticmethod
+    def _whose_age(
+        result: Understanding, words: list[str], asking: str | None, role: RoleFact | None
+    ) -> None:
+        """A parent or a professional is not 8 or in year 6: a young age in their message is a
+        child's. A young person who says "I'm the kid, 14" is the child they talk about."""
+        if (
+            result.age is not None
+            and result.age < ADULT_AGE
+            and asking != "age"
+            and result.role in ("parent_carer", "professional")
+        ):
+            if result.role == "parent_carer" and result.child_age is None:
+                result.child_age = result.age
+            result.age = None
+        if (
+            result.age is None
+            and result.child_age is not None
+            and role is not None
+            and role.role == "young_person"
+            and role.strength == STRONG
+            and not _OWNED_CHILD.search(" ".join(words))
+        ):
+            result.age, result.child_age = result.child_age, None
 
     @staticmethod
     def _from_payload(text: str, intent: str, entities: Mapping[str, Any]) -> Understanding:

@@ -1,8 +1,9 @@
-"""Messages that suggest someone is in danger or at risk of harm.
+"""The precise rules: wordings that always mean someone may be in danger.
 
-Checked before anything else, on every message. We would rather answer an unclear message
-with emergency contacts than miss one, but ordinary figures of speech ("this form is killing
-me", "I could murder a coffee", "dying to join") must not trigger it.
+These are the first layer of the safety check (the model in :mod:`bot.safety.check` is the
+second). They read text already normalised by :func:`bot.safety.normalise.normalise_for_safety`.
+Ordinary figures of speech ("this form is killing me", "I could murder a coffee", "dying to
+join") are listed too, so that a rule never fires inside one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ _PEOPLE = (
     r"a boy|a girl|people|teacher|carer|grandad|nan|cousin|friend|kids|boys|girls|they all)"
 )
 _PATTERNS = [
-    r"\bsu+i+c+i?d\w*",
     r"\bsuc+id\w*",
     r"\bsuisid\w*",
     r"\bsuicde\w*",
@@ -35,67 +35,42 @@ _PATTERNS = [
     r"\bnot worth living\b",
     r"\bno point (?:in )?(?:living|being alive|being here|going on|carrying on)\b",
     r"\b(?:hate|hates|hating|tired of|sick of) (?:being alive|living|life)\b",
-    r"\b(?:stopped|stop|not|is not|has not been|keeps not) eating\b",
     r"\b(?:send|share|post|leak|show|sending|sharing|posting) (?:my|his|her|our) (?:pics|pictures|"
     r"photos|nudes|videos|images)\b",
-    r"\bnudes\b",
-    r"\bblackmail\w*",
     r"\bsextort\w*",
     r"\bif (?:i|he|she|they) (?:do not|does not|will not) do what (?:he|she|they) "
     r"(?:says|say|wants)\b",
-    r"\b(?:s[ue]lf|slef) ?harm\w*",
     rf"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|harm|harms|harming|starve|"
     rf"starving|hit|hitting|punch|punching)\s{_SELF}",
     r"\boverdos\w*",
     r"\btake all (?:my|the|his|her) (?:pills|tablets|meds)\b",
-    r"\b(?:took|taken|take|taking|swallowed) (?:loads of|lots of|a lot of|too many|all (?:my|the|"
+    r"\b(?:took|taken|take|taking|swallowed) (?:like |about |around |maybe |over |nearly |"
+    r"almost |at least |over )?(?:loads of|lots of|a lot of|too many|all (?:my|the|"
     r"his|her)|a load of|a bunch of|a handful of|handfuls of|\d+) (?:pills|tablets|meds|"
     r"paracetamol|painkillers)\b",
     r"\b(?:scared|afraid|frightened|terrified) to go (?:in|into school|to school|out)\b",
     rf"\bhang(?:ing)? {_SELF}",
-    r"\bjump(?:ing|s)? (?:off|from|in front of)\b",
     r"\b(?:sleep|go to sleep) and (?:never|not) wake up\b",
     r"\bnot wake up\b",
     r"\b(?:saving|saved|stockpiling|hoarding|collecting|kept|keeping) (?:up )?(?:my |his |her )?"
     r"(?:tablets|pills|meds|medication|paracetamol)\b",
     r"\b(?:goodbye|suicide) (?:letter|letters|note|notes|message|messages)\b",
-    r"\babus(?:e|ed|es|ing|ive)\b",
     r"\brap(?:e|ed|ing)\b",
-    r"\bgroomed\b",
     r"\bgrooming (?:me|him|her|them|my)\b",
     r"\bsexual(?:ly)? (?:abuse|assault|touch|assaulted)\w*",
-    r"\bassault\w*",
     r"\bmolest\w*",
-    r"\bpaedo\w*",
-    r"\bpedo\w*",
     rf"\b{_PEOPLE} (?:\w+ )?(?:hits|hit|beats|beat|kicks|kicked|punches|punched|hurts|hurt|"
     r"touches|touched|chokes|choked|slaps|slapped|burns|burned|strangled|threatens|threatened)"
     r" (?:me|him|her|us|them|my)\b",
     r"\b(?:hitting|beating|kicking|punching|hurting|touching|choking|slapping) (?:me|him|her|us)"
     r" (?:at home|every|all the time|again|when|and|because)\b",
-    r"\b(?:scared|afraid|frightened|terrified) (?:to go|of going|to be) (?:back )?home\b",
     r"\b(?:scared|afraid|frightened|terrified) of (?:my|his|her) (?:dad|mum|mom|stepdad|"
     r"step dad|father|mother|brother|partner|boyfriend|husband)\b",
-    r"\b(?:not|do not feel|does not feel|never feel|is not|am not|are not) safe\b",
-    r"\bunsafe\b",
-    r"\bin danger\b",
     r"\bat risk of (?:harm|suicide|abuse|being hurt|self harm|exploitation|danger|dying)\b",
-    r"\b(?:run|running|ran|runs) away\b",
-    r"\b(?:has gone|went|gone|been reported|is reported|have gone) missing\b",
-    r"\bis missing(?: since| from home| again| and|$)",
     r"\bthreat\w* to (?:kill|hurt|harm|stab|shoot)\b",
-    r"\b(?:going to|will|want to|wants to|wanna|said (?:he|she|they) would|gonna|threatening"
-    r" to) (?:kill|stab|shoot|hurt|harm|beat up) (?:me|him|her|us|them|someone|somebody|"
-    r"people|my|everyone)\b",
-    r"\bdomestic (?:violence|abuse)\b",
-    r"\bknife\b",
-    r"\bweapon\b",
-    r"\bgun\b",
-    r"\bcan not (?:go on|take it any ?more|do this any ?more)\b",
     r"\bgive up on life\b",
     r"\bhate my life\b.*\b(?:die|dead|end)\b",
     # hopelessness
-    r"\b(?:do not|can not|does not) see (?:the |any )?point\b",
     r"\bno point (?:anymore|any more|in anything|in life|to anything|to life)\b",
     r"\bwhat is the point (?:of|in) (?:living|life|anything|me|going on)\b",
     r"\b(?:nobody|no one|noone|no body) (?:would|will|is going to) (?:miss|care about|notice)\b",
@@ -105,35 +80,29 @@ _PATTERNS = [
     r"\b(?:can not|not able to|unable to|struggling to) keep (?:myself|my self|him ?self|"
     r"her ?self|them ?selves|them) safe\b",
     # self-harm
-    r"\b(?:been|started|start|keep|keeps|kept) cutting\b",
     r"\bcutting (?:again|my|her|his)\b",
     r"\bself ?injur\w*",
     r"\b(?:scratching|burning|bruising) (?:myself|my arms|my legs)\b",
     # eating
     r"\b(?:have not|has not|had not|not) (?:eaten|been eating|eating)\b",
     r"\bstarv(?:e|ing) (?:myself|my self|him ?self|her ?self)\b",
-    r"\bgetting (?:really |very |so |too )?(?:thin|skinny)\b",
     r"\b(?:make|making|made) (?:myself|my self|him ?self|her ?self) (?:sick|throw up)\b",
     r"\bthrow(?:ing)? up on purpose\b",
     r"\bon purpose\b.*\beat",
     r"\beat\w*\b.*\bon purpose\b",
     # exploitation and grooming
-    r"\b(?:older|grown up|grown) (?:guy|man|men|boy|boys|lad|lads|bloke|person|people|girl)\b",
     r"\bgives? (?:me|him|her|us) (?:weed|drugs|money|vapes|alcohol|cigarettes|presents)\b",
     r"\bcarry (?:stuff|things|drugs|packages|a package|bags|a bag) for\b",
     r"\bcounty lines\b",
     r"\b(?:asking|asked|asks|wants to know) where i live\b",
     r"\b(?:said|says|told me|tells me) not to tell\b",
-    r"\bkeep (?:it|this) (?:a )?secret\b",
     r"\bmaking me (?:send|do|take|touch|meet|watch)\b",
     r"\b(?:send|sending|sent) (?:him|her|them)? ?(?:pictures|pics|photos|nudes|videos)\b",
     r"\bpictures of me\b",
     r"\bmeet up\b.*\b(?:online|not to tell|secret)\b",
     r"\b(?:online|internet)\b.*\bmeet up\b",
     # missing and running off
-    r"\b(?:running|ran|runs|run|keeps running) off\b",
     r"\bpolice (?:brought|found|returned|picked up|had to bring) (?:him|her|them|me)\b",
-    r"\bwent missing\b",
     # harm at home and neglect
     r"\b(?:hitting|hurting|beating|kicking|punching|attacking|strangling|choking|slapping|"
     r"battering|beats|hurts|hits) (?:up )?(?:my |our )?(?:mum|mom|mam|dad|brother|sister|nan|"
@@ -141,9 +110,7 @@ _PATTERNS = [
     r"\b(?:drunk|high|off his face|off her face) (?:again )?and (?:hitting|hurting|shouting|"
     r"violent|kicking|smashing)",
     r"\bcan not go (?:back )?home\b",
-    r"\b(?:not allowed|scared) (?:to go )?home\b",
     r"\b(?:has not|have not|had not) been home (?:for|since|in)\b",
-    r"\b(?:there is |we have |we got |got )?no food\b",
     r"\b(?:left|leaves|leave) (?:me|us|him|her) (?:alone|on my own|on our own|on his own|"
     r"on her own) (?:for|all|every)",
     r"\bnobody (?:is )?(?:looking after|feeding|caring for) (?:me|us|him|her)\b",
@@ -152,7 +119,64 @@ _PATTERNS = [
     r"(?:will|might|would|could|is going to) do\b",
     r"\blocked in (?:my|his|her)\b",
     r"\b(?:does not|will not|never) let (?:me|him|her) (?:eat|leave|out|go out)\b",
+]
+# Wordings that usually mean danger but also turn up in ordinary talk ("knife crime
+# awareness", "an abuse of power", "run away and join the circus"): they raise an alarm only
+# when the model also sees some concern (see bot/safety/check.py).
+_WEAK_PATTERNS = [
+    r"\b(?:older|grown up|grown) (?:guy|man|men|boy|boys|lad|lads|bloke|person|people|girl)\b",
+    r"\b(?:going to|will|want to|wants to|wanna|said (?:he|she|they) would|gonna|threatening"
+    r" to) (?:kill|stab|shoot|hurt|harm|beat up) (?:me|him|her|us|them|someone|somebody|"
+    r"people|my|everyone)\b",
+    r"\bsu+i+c+i?d\w*",
+    r"\b(?:stopped|stop|not|is not|has not been|keeps not) eating\b",
+    r"\bnudes\b",
+    r"\bblackmail\w*",
+    r"\bjump(?:ing|s)? (?:off|from|in front of)\b",
+    r"\babus(?:e|ed|es|ing|ive)\b",
+    r"\bgroomed\b",
+    r"\bassault\w*",
+    r"\bpaedo\w*",
+    r"\bpedo\w*",
+    r"\b(?:scared|afraid|frightened|terrified) (?:to go|of going|to be) (?:back )?home\b",
+    r"\b(?:not|do not feel|does not feel|never feel|is not|am not|are not) safe\b",
+    r"\bunsafe\b",
+    r"\bin danger\b",
+    r"\b(?:run|running|ran|runs) away\b",
+    r"\b(?:has gone|went|gone|been reported|is reported|have gone) missing\b",
+    r"\bis missing(?: since| from home| again| and|$)",
+    r"\bdomestic (?:violence|abuse)\b",
+    r"\bknife\b",
+    r"\bweapon\b",
+    r"\bgun\b",
+    r"\bcan not (?:go on|take it any ?more|do this any ?more)\b",
+    r"\b(?:do not|can not|does not) see (?:the |any )?point\b",
+    r"\b(?:been|started|start|keep|keeps|kept) cutting\b",
+    r"\bgetting (?:really |very |so |too )?(?:thin|skinny)\b",
+    r"\bkeep (?:it|this) (?:a )?secret\b",
+    r"\b(?:running|ran|runs|run|keeps running) off\b",
+    r"\bwent missing\b",
+    r"\b(?:not allowed|scared) (?:to go )?home\b",
+    r"\b(?:there is |we have |we got |got )?no food\b",
     r"\b(?:violent|violence)\b",
+]
+_WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_PATTERNS))
+
+_PATTERNS += [
+    # a child or friend gone missing (not a lost jumper)
+    r"\b(?:my|our|his|her|their)\s(?:[a-z0-9]+\s){0,3}?(?:son|daughter|child|kid|boy|girl|"
+    r"brother|sister|friend|mate|old|teen|teenager|grandson|granddaughter|niece|nephew)\s"
+    r"(?:has\s|have\s|is\s|was\s)?(?:gone|went|been|is|run)\s?(?:off\s)?missing\b",
+    # self-harm, unless it names a service or a course about it
+    r"\b(?:s[ue]lf|slef) ?harm\w*(?! (?:support|group|groups|service|services|team|training|"
+    r"policy|awareness|clinic|nurse|course|leaflet|leaflets|workshop|session|sessions|charity|"
+    r"pathway|project|worker|workers|lead|app|website|advice|resources))",
+    r"\bsu+i+c+i?dal\b",
+    r"\b(?:commit|committed|committing|attempt|attempted|attempting|thinking about|thoughts of|"
+    r"think about|considering|tried|try) su+i+c+i?d\w*",
+    r"\b(?:not|do not feel|does not feel|never feel|is not|am not|are not|feel un|never) ?safe"
+    r" (?:at home|in my home|in the house|with (?:my|him|her|them|dad|mum)|around (?:him|her|"
+    r"them|my))\b",
 ]
 _CRISIS = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
@@ -173,16 +197,44 @@ _FIGURES = [
     r"\babus\w* (?:the|their|its|his|her|this) (?:system|power|position|process|policy|rules|"
     r"trust|exclusion)",
     r"\bviolent (?:video )?games?\b",
+    r"\bkill(?:ed|ing|s)? (?:my|him|her|them|our) ?sel(?:f|ves) (?:laughing|with laughter)\b",
+    r"\b(?:laughing|laughed|laugh) (?:my|his|her) head off\b",
+    r"\bsuicide (?:mission|squad)\b",
+    # worry about a service, a plan or a move, not about anyone's safety
+    r"\b(?:terrified|scared|worried|afraid|frightened|anxious|nervous|dreading|panicking)"
+    r"(?: [a-z]+){0,4}? (?:the |his |her |my |their |our |this |that )?(?:plan|plans|move|"
+    r"college|school|secondary|transition|review|annual review|meeting|tribunal|council|ehcp|"
+    r"assessment|exam|exams|future|next year|forms?|paperwork|waiting list|appointment|"
+    r"placement|funding|transport|support)\b",
+    r"\b(?:kill|killing|killed|kills|shoot|shooting|shot|blow|blowing|blew) (?:up )?(?:the )?"
+    r"(?:zombies|mobs|monsters|enemies|creepers|aliens|baddies|bosses|dragons|things up)\b",
 ]
 _FIGURE = re.compile("|".join(f"(?:{p})" for p in _FIGURES))
 
 
-def is_crisis(normalised: str) -> bool:
-    """True when the (normalised) message suggests danger or risk of harm."""
-    figures = [found.span() for found in _FIGURE.finditer(normalised)]
-    for found in _CRISIS.finditer(normalised):
+def figure_of_speech(normalised: str) -> bool:
+    """True when the message holds a known figure of speech ("this wait is killing me")."""
+    return _FIGURE.search(normalised) is not None
+
+
+def _fires(pattern: re.Pattern[str], normalised: str) -> bool:
+    """Does ``pattern`` match outside every figure of speech?"""
+    figures: list[tuple[int, int]] | None = None
+    for found in pattern.finditer(normalised):
+        if figures is None:
+            figures = [figure.span() for figure in _FIGURE.finditer(normalised)]
         start, end = found.span()
         if any(start < f_end and f_start < end for f_start, f_end in figures):
             continue
         return True
     return False
+
+
+def is_crisis(normalised: str) -> bool:
+    """True when a precise rule says the (normalised) message suggests danger."""
+    return _fires(_CRISIS, normalised)
+
+
+def is_warning(normalised: str) -> bool:
+    """True when a weaker rule fires: danger only if the model sees concern too."""
+    return _fires(_WEAK, normalised)

@@ -1,0 +1,108 @@
+"""A typed answer to "may I pass this on?".
+
+Only an unambiguous yes may store what someone wrote (journey 2). So the answer is read for
+three kinds of signal, after the idioms that merely look negative ("no problem", "no
+worries", "I don't mind") and the ways of saying "without my name" are taken out:
+
+- yes ("yes", "sure", "go ahead", "pass it on", "no problem");
+- no ("no", "don't", "leave it", "rather not", "cancel", "changed my mind");
+- unsure ("not sure", "maybe", "idk", "hmm", "I guess", a question).
+
+A yes with nothing against it is a yes (``anonymous``, or ``contact`` when they ask to be
+contacted). A no with no yes is ``none``. Anything else, a yes mixed with a no or with doubt,
+or no signal at all, is unclear (``None``): the bot asks once more with buttons, and then
+takes it as no.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.nlu.text import normalise
+
+# Choosing "without my name": a yes on its own.
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymous\w*|anon|anonymously|without (?:my|a|any) (?:name|details)|no names?|"
+    r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
+    r"leave (?:my name|me) out|(?:keep|keeping) my name out|not my name|name out of it|"
+    r"hide my name|no details|keep me anonymous|"
+    r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)|mention|show)(?: that)? "
+    r"(?:it is|its|it was|it's) (?:me|from me)|"
+    r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)) (?:who i am|my name))\b"
+)
+# Not wanting an answer: says which kind of yes, but is not a yes by itself.
+_NO_REPLY = re.compile(
+    r"\b(?:(?:do not|dont|no need to|no need for (?:anyone|someone|them) to|no) "
+    r"(?:contact|reply to|answer|get back to|ring|call|email) me|"
+    r"no (?:contact|reply|answer)(?: needed)?|"
+    r"(?:do not|dont|don't) (?:need|want) (?:a |an |any )?(?:anyone |someone |them |you )?"
+    r"(?:to )?(?:reply|answer|contact|get back|ring|call|email)(?: to| me| back)*)\b"
+)
+# A yes phrase that is denied: "do not pass it on", "don't send it".
+_DENIED_YES = re.compile(
+    r"\b(?:do not|dont|don't|not|never|no)(?: want (?:you )?to| to)? (?:pass (?:it |this )?on|"
+    r"send (?:it|this)|share (?:it|this)|pass it|use (?:it|this))\b"
+)
+_CONTACT = re.compile(
+    r"\b(?:contact me|get back to me|reply to me|call me|email me|ring me|text me|answer me|"
+    r"phone me|message me|let me know|hear back|an answer|a reply|with my name|"
+    r"you can contact|can contact me|contact us|get in touch|reply here|answer here)\b"
+)
+# Phrases with "no" or "not" in them that mean yes, or mean nothing against passing it on.
+_YES_IDIOMS = re.compile(
+    r"\b(?:no (?:problem|problems|prob|probs|worries|worry|bother|objection|objections)|"
+    r"not a problem|(?:do not|dont|don't) mind|why not|no reason not to|"
+    r"(?:i am|im) not bothered|not at all bothered)\b"
+)
+_YES = re.compile(
+    r"\b(?:yes|yess+|yeah|yea|yeh|yep|yup|yh|ye|ya|aye|ok|okay|okey|oki|okie|k|kk|sure|"
+    r"fine|go ahead|go on|go for it|pass it on|pass on|send it|do it|please do(?! not)|"
+    r"yes please|alright|"
+    r"all right|of course|definitely|absolutely|certainly|course|by all means|happy to|"
+    r"agree|agreed|i agree|that is fine|thats fine|sounds good|good|great|perfect|correct|"
+    r"right|consent|i consent)\b|👍|✅|👌"
+)
+_NO = re.compile(
+    r"\b(?:no|nope|nah|naa+h?|noo+|not|never|cancel|stop|(?:do not|dont|don't)|"
+    r"rather not|leave it|forget it|delete it|scrap it|bin it|keep it|private|"
+    r"changed my mind|change my mind|hold on|wait|refuse|without consent)\b|👎|❌"
+)
+_UNSURE = re.compile(
+    r"\b(?:not sure|unsure|maybe|mayb|perhaps|possibly|idk|dunno|do not know|dont know|"
+    r"hmm+|umm+|erm+|err+|i guess|guess so|suppose|i suppose|depends|kind of|kinda|sort of|"
+    r"later|not now|think about it|let me think|no idea|whatever|if you want|up to you|"
+    r"i do not care|dont care|not bothered|meh)\b|\?|🤔|🤷"
+)
+
+
+_SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷")
+
+
+def read_consent(typed: str) -> str | None:
+    """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
+    symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
+    text = _DENIED_YES.sub(" no ", f"{normalise(typed)} {symbols}")
+    anonymous = bool(_ANONYMOUS.search(text))
+    text = _ANONYMOUS.sub(" ", text)
+    no_reply = bool(_NO_REPLY.search(text))
+    text = _NO_REPLY.sub(" ", text)
+    contact = bool(_CONTACT.search(text))
+    text = _CONTACT.sub(" yes ", text) if contact else text
+    idioms = bool(_YES_IDIOMS.search(text))
+    text = _YES_IDIOMS.sub(" yes ", text)
+    yes = bool(_YES.search(text)) or idioms
+    no = bool(_NO.search(text))
+    unsure = bool(_UNSURE.search(text))
+    if unsure or (yes and no):
+        return None
+    if no:
+        return "none"
+    if (anonymous or no_reply) and contact:
+        return None
+    if anonymous or (yes and no_reply):
+        return "anonymous"
+    if contact:
+        return "contact"
+    if yes:
+        return "anonymous"
+    return None

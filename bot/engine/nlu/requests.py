@@ -1,0 +1,66 @@
+"""Does a message ask to give feedback, or say something for a team to hear?
+
+Feedback starts only when a person asks for it ("I want to complain about the transport",
+"feedback: the portal logs us out", "can you tell the council the ramp is broken", "pass on a
+thank you to the SEND officer"), never because a message merely mentions complaining ("my dad
+said use this coz I moan about school") or asks how feedback works ("how can parents give
+their views?", "does anyone read complaints?"). The patterns read normalised text: lower
+case, "I'd" written out, clause marks dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|morning|good morning|ok|okay|so|um|erm)\s)+")
+_SENDING = (
+    r"(?:give|leave|send|make|share|raise|submit|report|log|lodge|register|pass on|voice|"
+    r"express|put in|file|post|add|feed back|feedback|complain|moan|thank|praise|"
+    r"compliment|flag|point out|mention|say something|tell you something|say (?:that|how|what)|"
+    r"tell (?:someone|somebody|the|them|east|west|nhs|council|school|college|people|staff))"
+)
+_WANTING = r"(?:want|wanna|would like|need|wish|am going|have got|would love|am writing|am here)"
+_FEEDBACK_NOUNS = (
+    r"(?:feedback|complaint|complaints|comment|comments|suggestion|suggestions|compliment|"
+    r"review|concern|concerns|moan|opinion|views|thoughts|experience|praise|issue|problem)"
+)
+_TEAMS = (
+    r"(?:the|my|our|his|her|their|east|west|nhs|council|school|college|team|teams|them|"
+    r"someone|somebody|whoever|people|staff|camhs|send|local offer|this|it|on)"
+)
+_PATTERNS = [
+    # I want to complain / I'd like to leave a comment / we need to report ...
+    rf"\b(?:i|we)(?: [a-z]+)? {_WANTING} (?:to )?{_SENDING}\b",
+    # can I leave some feedback / could we make a complaint
+    rf"^(?:can|could|may|please can|please could) (?:i|we) {_SENDING}\b",
+    # please tell the council ... / can you pass this on to the NHS / let East Sussex know
+    rf"^(?:please |pls |plz |can you |could you |would you |will you |can you please |"
+    rf"could you please )?(?:tell|let|pass|inform|remind|forward|send|ask) {_TEAMS}\b",
+    # feedback: ... / complaint about ... / a comment on the website
+    rf"^(?:a |my |some |quick |small |little )?{_FEEDBACK_NOUNS}(?: about| on| for| re| regarding|"
+    r" that| is)?\b",
+    # I have some feedback / I have got a complaint / my feedback is
+    r"\b(?:i|we) (?:have|have got|got) (?:a |an |some |one |two |a few |a quick |a small )?"
+    r"(?:bit of )?(?:feedback|complaint|comment|suggestion|compliment|concern)s?\b",
+    r"\bmy (?:feedback|complaint|comment|suggestion) (?:is|would be)\b",
+    # pass on a big thank you to ... / thank the staff from me
+    r"\b(?:pass|send|give) (?:on )?(?:a |my |our )?(?:big |huge |massive )?"
+    r"(?:thank you|thanks) to\b",
+    r"\bthank .{1,40} from (?:me|us)\b",
+    # I want someone at the council to know / I want them to hear
+    rf"\b(?:i|we) {_WANTING} {_TEAMS}(?: [a-z]+){{0,4}} to (?:know|hear|listen|see)\b",
+]
+_REQUEST = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Questions about how feedback works, or about other people giving it.
+_ASKING_HOW = re.compile(
+    r"^(?:how|what|whats|where|why|does|do|is|are|when|who|which|will|would)\b"
+    r"(?! (?:i|we) (?:give|leave|send|make) (?:some |a |my )?(?:feedback|complaint))"
+)
+
+
+def asks_to_give_feedback(normalised: str) -> bool:
+    """True when the message asks to give feedback or says something for a team."""
+    text = _GREETING.sub("", normalised.strip())
+    if not text or _ASKING_HOW.match(text):
+        return False
+    return _REQUEST.search(text) is not None
