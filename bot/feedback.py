@@ -86,9 +86,11 @@ class FeedbackService:
         self.redactor = redactor
 
     def topics_for(self, text: str, interests: Sequence[str]) -> list[str]:
-        """What the feedback is about: topics in the text first, then the person's interests."""
+        """What the feedback is about: what the text itself is about first (the topic model,
+        then the words for each interest), the person's interests only when it does not say."""
+        about = self.understander.topic_of(text)
         from_text = self.understander.understand(text, asking="interests").interests
-        return list(dict.fromkeys([*from_text, *interests]))
+        return list(dict.fromkeys([*([about] if about else []), *from_text, *interests]))
 
     def team_for(self, role: str | None, area: str | None, topics: Sequence[str]) -> str:
         routing = self.content.feedback_routing

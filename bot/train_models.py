@@ -4,7 +4,9 @@ weight files in the package were made from the data as it is now.
 - the safety model (``bot/safety/model.json``) from ``bot/safety/data/`` (see
   :mod:`bot.safety.train`);
 - the intent model (``bot/engine/nlu/intents.json``) from ``dialogues/nlu.yml`` and
-  ``bot/engine/nlu/data/`` (see :mod:`bot.engine.nlu.intent_model`).
+  ``bot/engine/nlu/data/`` (see :mod:`bot.engine.nlu.intent_model`);
+- the topic model (``bot/engine/nlu/topics.json``) from ``bot/engine/nlu/data/topics.yml``
+  (see :mod:`bot.engine.nlu.topic_model`).
 
 Training needs scikit-learn (a development dependency: ``pip install -e '.[dev]'``).
 """
@@ -16,7 +18,7 @@ import warnings
 from pathlib import Path
 
 from bot.dialogues import load_dialogues
-from bot.engine.nlu import intent_model
+from bot.engine.nlu import intent_model, topic_model
 from bot.safety import train as safety_train
 from bot.safety.check import model_path as safety_model_path
 from bot.settings import Settings
@@ -29,6 +31,7 @@ def stale_models(dialogues_dir: Path) -> list[str]:
     checks = (
         (safety_model_path(), safety_train.fingerprint(dialogues_dir)),
         (intent_model.model_path(), intent_model.fingerprint(dialogues_dir)),
+        (topic_model.model_path(), topic_model.fingerprint(dialogues_dir)),
     )
     for path, fingerprint in checks:
         try:
@@ -54,5 +57,9 @@ def run_train(settings: Settings) -> int:
         started = time.perf_counter()
         info = intent_model.train(dialogues, settings.dialogues_dir)
         print(f"intent model: {info['examples']} examples in {time.perf_counter() - started:.0f} s")
+        print(f"  out-of-fold accuracy: {info['out_of_fold_accuracy']:.1%}")
+        started = time.perf_counter()
+        info = topic_model.train(dialogues, settings.dialogues_dir)
+        print(f"topic model: {info['examples']} examples in {time.perf_counter() - started:.0f} s")
         print(f"  out-of-fold accuracy: {info['out_of_fold_accuracy']:.1%}")
     return 0

@@ -79,7 +79,7 @@ async def test_contact_consent_keeps_encrypted_contact(bot_on: GetInvolved) -> N
         "sender": "d",
         "email": "dad@example.com",
     }
-    assert row.team_id == "espcf"
+    assert row.team_id == "escc-send"  # holiday clubs are a council service in East Sussex
     assert "When they answer, you will see it in this chat." in "\n".join(
         r.text for r in result.replies
     )

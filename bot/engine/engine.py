@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 FLOW = "find_my_route"
 TYPED_BUTTON_SIMILARITY = 90  # rapidfuzz ratio: "no just anser here" is the button
+TYPED_BUTTON_MARGIN = 8  # ... and clearly closer to it than to any other button
 ANSWERED_INTENTS = {
     "thanks": "utter_thanks",
     "bye": "utter_bye",
@@ -294,7 +295,7 @@ class Engine:
         if intent == "back":
             result.replies.extend(await self._back(state))
             return result
-        if intent in ("why", "human") and state.asking != "feedback_text":
+        if intent in ("why", "human") and state.asking != "feedback_text" and not understood.asked:
             result.replies.append(self.say(f"utter_{intent}", state))
             result.replies.extend(self._reask(state))
             return result
@@ -336,8 +337,8 @@ class Engine:
                 self._skip(state, asking)
                 result.replies.append(self.say("utter_skip_ok", state))
             elif not learned:
-                if intent in ("greet", "affirm", "laugh") and not first_turn:
-                    result.replies.extend(self._reask(state))
+                if answers or (intent in ("greet", "affirm", "laugh") and not first_turn):
+                    result.replies.extend(self._reask(state))  # nothing was misunderstood
                     return result
                 state.misunderstood += 1
                 if state.misunderstood >= MAX_MISUNDERSTOOD:
@@ -388,13 +389,20 @@ class Engine:
         typed = _plain_words(text)
         if not typed or len(typed) > 60 or text.lstrip().startswith("/"):
             return None
+        typed = typed.removeprefix("the ").removeprefix("a ")
+        scored: list[tuple[float, str]] = []
         for button in self._buttons_on_offer(state):
-            title = _plain_words(button.title)
-            if typed == title or (
-                len(title) >= 8 and fuzz.ratio(typed, title) >= TYPED_BUTTON_SIMILARITY
-            ):
+            title = _plain_words(button.title).removeprefix("the ").removeprefix("a ")
+            if typed == title:
                 return button.payload
-        return None
+            if len(title) >= 8:
+                scored.append((fuzz.ratio(typed, title), button.payload))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < TYPED_BUTTON_SIMILARITY:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - TYPED_BUTTON_MARGIN:
+            return None  # "east sussex" is one letter from "west sussex": not a slip to guess
+        return scored[0][1]
 
     # ---- questions and small talk ----------------------------------------------------
     def _answers(self, state: ConversationState, understood: Understanding) -> list[Reply]:

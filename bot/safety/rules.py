@@ -232,9 +232,46 @@ def _fires(pattern: re.Pattern[str], normalised: str) -> bool:
 
 def is_crisis(normalised: str) -> bool:
     """True when a precise rule says the (normalised) message suggests danger."""
-    return _fires(_CRISIS, normalised)
+    return _fires(_CRISIS, normalised) or age_gap(normalised)
 
 
 def is_warning(normalised: str) -> bool:
     """True when a weaker rule fires: danger only if the model sees concern too."""
     return _fires(_WEAK, normalised)
+
+
+# Grooming often shows as an age gap: a child and an adult, and a relationship or a meeting
+# ("im 14 and my boyfriend is 20", "my daughter is 13 and talking to a 30 year old man").
+_CHILD_AGE = re.compile(
+    r"\b(?:i am|im|she is|he is|shes|hes|they are|(?:daughter|son|sister|brother|friend|"
+    r"niece|nephew|grandson|granddaughter|child|kid|girl|boy)(?: who is| whos| is)?|aged?)\s"
+    r"(?:only\s|just\s)?"
+    r"(1[0-7]|[4-9])\b"
+    r"|\b(1[0-7]|[4-9])\s?(?:years? old|yr old|yo)\s(?:girl|boy|daughter|son|child|kid)\b"
+)
+_ADULT_AGE = re.compile(
+    r"\b(?:he is|hes|she is|shes|they are|(?:man|guy|bloke|lad|boyfriend|girlfriend|bf|gf|"
+    r"partner|woman|fella|dude)(?: is)?|like)\s(?:like\s|about\s|nearly\s|over\s)?"
+    r"([2-6]\d|1[89])\b"
+    r"|\b([2-6]\d|1[89])\s?(?:years? old|yr old|yo)?\s?(?:man|guy|bloke|lad|woman|fella|"
+    r"boyfriend|girlfriend)\b"
+)
+_TOGETHER = re.compile(
+    r"\b(?:boyfriend|girlfriend|bf|gf|dating|date|going out|seeing|meet|meeting|met|talking|"
+    r"chatting|messag\w*|online|snap\w*|insta\w*|tiktok|discord|game|gaming|secret|pick \w+ up|"
+    r"lift|car|hotel|gifts?|presents?|money|love|loves|relationship|sleep over|stay over)\b"
+)
+
+
+def age_gap(normalised: str) -> bool:
+    """A child and an adult in a relationship or meeting: treated as grooming. The gap must
+    be real: a child of 15 or under with an adult, or five years or more."""
+    if not _TOGETHER.search(normalised):
+        return False
+    children = [int(a or b) for a, b in _CHILD_AGE.findall(normalised)]
+    adults = [int(a or b) for a, b in _ADULT_AGE.findall(normalised)]
+    return any(
+        (child <= 15 and adult >= 18) or adult - child >= 5
+        for child in children
+        for adult in adults
+    )

@@ -309,8 +309,8 @@ def run_questions(trial: Trial, questions: list[dict[str, Any]]) -> None:
                 if wanted and not any(w in text for w in wanted):
                     found.append(f"the answer mentions none of {wanted}")
         waiting = before.get("asking") if before is not None else None
-        if waiting in PROFILE_QUESTIONS and record.get("asking") not in (waiting, None):
-            found.append("the conversation did not carry on")
+        if waiting in PROFILE_QUESTIONS and record.get("asking") not in (*PROFILE_QUESTIONS, None):
+            found.append("the conversation did not carry on")  # it left the questions
         trial.results["questions"].append(
             Result(str(item.get("id")), not found, found, kind=expect, transcript=log)
         )

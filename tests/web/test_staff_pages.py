@@ -103,7 +103,7 @@ async def test_answer_goes_back_to_the_person_and_can_be_published(bot_on: GetIn
     assert "07700" not in public and "Sarah" not in public
     result = await bot_on.converse("web", "p3", "hello again")
     texts = [reply.text for reply in result.replies]
-    assert texts[0] == "You have an answer to your feedback from the NHS Sussex:"
+    assert texts[0] == "You have an answer to your feedback from NHS Sussex:"
     assert texts[1] == "We are adding two therapists. Thank you, Sarah."
     again = await bot_on.converse("web", "p3", "hello")
     assert all("answer to your feedback" not in r.text for r in again.replies), "shown once"

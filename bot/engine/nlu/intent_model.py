@@ -26,6 +26,7 @@ from bot.textmodel.train import Example, cross_validate, data_hash, export, fit,
 
 MODEL_FILE = "intents.json"
 EVERYDAY = Path(__file__).parent / "data" / "everyday.yml"
+MORE_INTENTS = Path(__file__).parent / "data" / "intents.yml"
 INFORM = "inform"
 # The intents the model may give; the others come from exact phrases only.
 MODEL_INTENTS = frozenset(
@@ -41,6 +42,7 @@ MODEL_INTENTS = frozenset(
     ]
 )
 THRESHOLD = 0.5
+QUESTION_THRESHOLD = 0.3  # a message that looks like a question may be one of ours with less
 
 
 def model_path() -> Path:
@@ -59,16 +61,34 @@ def everyday_examples() -> list[str]:
     return [str(item["text"]) for item in data["examples"] if item.get("text")]
 
 
+def more_examples() -> tuple[dict[str, list[str]], list[str]]:
+    """More ways of saying the model's intents, and ordinary messages that look like them."""
+    data = read_yaml(MORE_INTENTS)
+    if not isinstance(data, dict) or not isinstance(data.get("intents"), dict):
+        raise ContentError(str(MORE_INTENTS), "the file must have a mapping called 'intents'")
+    intents = {str(k): [str(p) for p in v] for k, v in data["intents"].items()}
+    return intents, [str(p) for p in data.get("inform") or []]
+
+
 def fingerprint(dialogues_dir: Path) -> str:
-    return data_hash([(dialogues_dir / "nlu.yml").read_bytes(), EVERYDAY.read_bytes()])
+    return data_hash(
+        [
+            (dialogues_dir / "nlu.yml").read_bytes(),
+            EVERYDAY.read_bytes(),
+            MORE_INTENTS.read_bytes(),
+        ]
+    )
 
 
 def training_examples(dialogues: Dialogues) -> list[Example]:
     examples: list[Example] = []
+    more, look_alikes = more_examples()
     for intent, phrases in dialogues.intent_examples.items():
         examples.extend(Example(normalise(p), intent) for p in phrases)
+    for intent, phrases in more.items():
+        examples.extend(Example(normalise(p), intent) for p in phrases)
     ordinary = [p for phrases in dialogues.synonyms.values() for p in phrases]
-    ordinary += everyday_examples()
+    ordinary += everyday_examples() + look_alikes
     examples.extend(Example(normalise(p), INFORM) for p in dict.fromkeys(ordinary))
     return [e for e in examples if e.text]
 

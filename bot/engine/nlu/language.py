@@ -38,6 +38,11 @@ class LanguageGuesser:
         return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
     def english_share(self, words: list[str]) -> float:
+        """The share of words that are English (or words the bot knows). Short words are left
+        out when there are enough long ones: "a", "ne", "de" are common in English text too."""
+        long_words = [word for word in words if len(word) >= 4]
+        if len(long_words) >= 2:
+            words = long_words
         english = sum(
             1
             for word in words

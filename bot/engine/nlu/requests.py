@@ -14,9 +14,14 @@ import re
 
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|morning|good morning|ok|okay|so|um|erm)\s)+")
 _SENDING = (
-    r"(?:give|leave|send|make|share|raise|submit|report|log|lodge|register|pass on|voice|"
-    r"express|put in|file|post|add|feed back|feedback|complain|moan|thank|praise|"
-    r"compliment|flag|point out|mention|say something|tell you something|say (?:that|how|what)|"
+    r"(?:(?:give|leave|send|share|post|add|submit|pass on) (?:my |our |some |a |an |this |"
+    r"any |the |a bit of |a little )?(?:feedback|views?|opinions?|thoughts|comments?|complaints?|"
+    r"praise|thanks|experiences?|story|suggestions?|review|message)|"
+    r"(?:make|raise|put in|file|log|lodge|register) (?:a |an |my |our |some |this )?"
+    r"(?:complaint|comment|suggestion|point|concern|issue|problem|report)s?|"
+    r"(?:voice|express) (?:my |our |some )?(?:concerns?|views?|opinions?|thoughts|worries)|"
+    r"report|feed back|feedback|complain|moan|thank|praise|compliment|flag|point out|mention|"
+    r"say something|tell you something|say (?:that|how|what)|"
     r"tell (?:someone|somebody|the|them|east|west|nhs|council|school|college|people|staff))"
 )
 _WANTING = r"(?:want|wanna|would like|need|wish|am going|have got|would love|am writing|am here)"

@@ -9,7 +9,12 @@ from typing import Any
 
 from bot.engine.nlu.age import find_ages
 from bot.engine.nlu.area import Gazetteer, PostcodeBook
-from bot.engine.nlu.intent_model import MODEL_INTENTS, THRESHOLD, load_intent_model
+from bot.engine.nlu.intent_model import (
+    MODEL_INTENTS,
+    QUESTION_THRESHOLD,
+    THRESHOLD,
+    load_intent_model,
+)
 from bot.engine.nlu.intents import IntentMatcher, parse_payload
 from bot.engine.nlu.interests import INTERESTS, find_interests
 from bot.engine.nlu.language import LanguageGuesser
@@ -18,6 +23,7 @@ from bot.engine.nlu.questions import AskedAbout, QuestionReader
 from bot.engine.nlu.requests import asks_to_give_feedback
 from bot.engine.nlu.role import CHILD_NOUNS, STRONG, WEAK, RoleFact, find_role
 from bot.engine.nlu.text import NUMBER_WORDS, digits, tokenise, without_boundaries
+from bot.engine.nlu.topic_model import load_topic_model, topic_of
 from bot.safety import SAFE, SafetyCheck, Verdict
 from bot.textmodel import LinearTextModel
 
@@ -30,6 +36,7 @@ AGE_BANDS = {
     "over_25": (26, 120),
 }
 YOUNG_PERSON_MAX_AGE = 25
+_GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
 ADULT_AGE = 16  # a parent or professional who gives an age under this means a child's
 _OWNED_CHILD = re.compile(
     r"\b(?:my|our|his|her|their)\s(?:little\s|baby\s|big\s|twin\s|step\s?)?"
@@ -212,9 +219,11 @@ class Understander:
         answer_names: Mapping[str, Iterable[str]] | None = None,
         languages: Iterable[str] = (),
         intent_model: LinearTextModel | None = None,
+        topic_model: LinearTextModel | None = None,
     ):
         self.safety = safety or SafetyCheck.load()
         self._intent_model = intent_model or load_intent_model()
+        self._topic_model = topic_model or load_topic_model()
 
         def clean(phrases: Iterable[str]) -> list[str]:
             return [digits(without_boundaries(tokenise(phrase))) for phrase in phrases]
@@ -249,6 +258,10 @@ class Understander:
         self._speller = Speller(vocabulary)
         self._languages = LanguageGuesser(languages, vocabulary)
 
+    def topic_of(self, text: str) -> str | None:
+        """What a piece of feedback is about, when its words say so clearly."""
+        return topic_of(self._topic_model, text)
+
     def place_name(self, place: str) -> str:
         """A place as the gazetteer spells it ("Brighton and Hove", "Shoreham-by-Sea")."""
         return self._place_names.get(
@@ -279,7 +292,7 @@ class Understander:
         corrected = digits(without_boundaries(corrected_tokens))
         words = marked.split()
         result = Understanding(text=text, normalised=corrected, safety=safety)
-        result.intent = self._read_intent(corrected, plain)
+        result.intent = self._read_intent(corrected, plain, question=result.looks_like_question)
         result.asked = self._questions.read(words, question_mark="?" in text)
 
         role = find_role(
@@ -324,7 +337,20 @@ class Understander:
             and not interests
             and (wanting or bool(_VAGUE.intersection(words)))
         )
-        if result.has_profile_facts() and (
+        if (
+            result.looks_like_question
+            and result.role is None
+            and result.age is None
+            and asking not in ("area", "interests")
+        ):
+            # "when does the hub in Bognor open?": a place or a topic in a question is what
+            # they ask about, not where they live or what they want a say about
+            result.area = result.council = result.place = None
+            result.area_ambiguous, result.area_choices, result.interests = False, (), []
+        strong_facts = result.has_profile_facts() and not (
+            result.role_strength == WEAK and result.age is None and not result.area
+        )
+        if strong_facts and (
             result.intent in ("greet", "affirm", "deny") or result.intent in MODEL_INTENTS
         ):
             result.intent = None  # "why? Hailsham", "ok parent": the facts are the answer
@@ -332,10 +358,12 @@ class Understander:
             result.language = self._languages.guess(text)
         return result
 
-    def _read_intent(self, corrected: str, plain: str) -> str | None:
+    def _read_intent(self, corrected: str, plain: str, *, question: bool) -> str | None:
         """Exact commands first; then a request to give feedback; then the intent model, for
         questions and small talk said in any words."""
         intent = self._intents.match(corrected) or self._intents.match(plain)
+        if intent is None and _GREETING.match(corrected):
+            intent = self._intents.match(_GREETING.sub("", corrected))  # "hello, how does it work"
         if intent in ("forget", "restart", "back", "help", "skip", "more"):
             return intent
         if asks_to_give_feedback(plain):
@@ -343,9 +371,9 @@ class Understander:
         if intent is not None:
             return intent
         prediction = self._intent_model.predict(plain)
-        if prediction.label in MODEL_INTENTS and prediction[prediction.label] >= THRESHOLD:
-            return prediction.label
-        return None
+        best = max(MODEL_INTENTS, key=prediction.__getitem__)
+        enough = QUESTION_THRESHOLD if question and best.startswith("ask_") else THRESHOLD
+        return best if prediction[best] >= enough else None
 
     @staticmethod
     def _whose_age(

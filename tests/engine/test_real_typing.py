@@ -1,0 +1,200 @@
+"""Understanding text as people really type it: postcodes, corrections, denials, who is
+speaking, requests for feedback, questions, other languages and consent.
+
+The wordings here were written for these tests, not taken from a blind set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.nlu.consent import read_consent
+from bot.engine.nlu.requests import asks_to_give_feedback
+from bot.engine.nlu.text import normalise
+from bot.engine.nlu.understand import Understander
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("RH13", "west_sussex"),
+        ("we're in BN25", "east_sussex"),
+        ("postcode po21 3xy", "west_sussex"),
+        ("TN40 1QF", "east_sussex"),
+        ("tn401qf", "east_sussex"),
+        ("BN3 hove", "elsewhere"),
+        ("RH1 4AB", "elsewhere"),  # Redhill, Surrey
+        ("postcode GU1 2AA", "elsewhere"),  # Guildford
+        ("SE15 5BX", "elsewhere"),
+    ],
+)
+def test_postcodes_give_the_council_area(
+    understander: Understander, text: str, area: str
+) -> None:
+    assert understander.understand(text).area == area
+
+
+def test_a_district_that_covers_two_areas_is_asked_about(understander: Understander) -> None:
+    understood = understander.understand("our postcode is RH17")
+    assert understood.area is None and understood.area_ambiguous
+    assert set(understood.area_choices) == {"west_sussex", "east_sussex"}
+    straddling = understander.understand("GU31 4AA")
+    assert "elsewhere" in straddling.area_choices
+
+
+def test_ordinary_words_are_not_postcodes(understander: Understander) -> None:
+    assert understander.understand("my son loves the m25 and a1 road signs").area is None
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("we lived in Bognor until 2023 but now we're in Rye", "east_sussex"),
+        ("used to be in Lewes, moved to Crawley at Easter", "west_sussex"),
+        ("Eastbourne, no wait, I mean Horsham", "west_sussex"),
+        ("not Hastings, Worthing", "west_sussex"),
+        ("I grew up in Croydon and now live in Seaford", "east_sussex"),
+    ],
+)
+def test_the_place_they_live_now_wins(understander: Understander, text: str, area: str) -> None:
+    assert understander.understand(text).area == area
+
+
+def test_a_denied_role_is_not_taken(understander: Understander) -> None:
+    understood = understander.understand("im not a teacher, im the pupil, 13")
+    assert understood.role == "young_person" and understood.age == 13
+    parent = understander.understand("not the student, I'm his dad")
+    assert parent.role == "parent_carer"
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "child_age"),
+    [
+        ("I am father of Amir, he have 11 years", None, 11),
+        ("mummy of 2, they are 6 and 9", None, 6),
+        ("I have 42 years, my daughter has 15 years", 42, 15),
+        ("SENCO here, I teach year 7", None, None),
+    ],
+)
+def test_the_speaker_is_told_apart_from_the_child(
+    understander: Understander, text: str, age: int | None, child_age: int | None
+) -> None:
+    understood = understander.understand(text)
+    assert understood.age == age
+    assert understood.child_age == child_age
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to make a complaint about the taxi service",
+        "can you let the NHS know the wheelchair wait is far too long",
+        "please tell my school the lifts never work",
+        "Feedback: the new Local Offer search is great",
+        "I have a suggestion for the family hub",
+        "pass on my thanks to the SEND officer who helped us",
+    ],
+)
+def test_asking_to_give_feedback_starts_it(text: str) -> None:
+    assert asks_to_give_feedback(normalise(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum moans about the council a lot",
+        "how can young people give feedback to the NHS?",
+        "does anyone read the complaints?",
+        "I want to join the forum",
+        "i want to tell you about my daughter, she is 8",
+    ],
+)
+def test_mentioning_feedback_does_not_start_it(text: str) -> None:
+    assert not asks_to_give_feedback(normalise(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_id", "kind"),
+    [
+        ("what's the local offer?", "local-offer", "what"),
+        ("how can i sign up for young voices", "young-voices", "join"),
+        ("wots co production", "co-production", "what"),
+        ("what does SEND stand for", "send", "what"),
+        ("is there a parent carer forum in East Sussex?", "parent-carer-forum", "what"),
+        ("email for the ESPCF?", "espcf", "join"),
+    ],
+)
+def test_questions_about_one_thing_are_recognised(
+    understander: Understander, text: str, answer_id: str, kind: str
+) -> None:
+    asked = understander.understand(text).asked
+    assert asked is not None
+    assert (asked.answer_id, asked.kind) == (answer_id, kind)
+
+
+@pytest.mark.parametrize(
+    "text", ["my son has an EHCP", "can i send my feedback now", "young voices sounds good"]
+)
+def test_names_outside_a_question_are_not_questions(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).asked is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("cheers, that was really useful", "thanks"),
+        ("right I'm off now, bye", "bye"),
+        ("can my teachers read what I put here?", "ask_who_reads"),
+        ("will anything actually change because of this?", "ask_what_happens"),
+        ("who do I complain to about transport", "ask_complain"),
+    ],
+)
+def test_small_talk_and_questions_about_feedback(
+    understander: Understander, text: str, intent: str
+) -> None:
+    assert understander.understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dzień dobry, potrzebuję pomocy dla córki w szkole", "pl"),
+        ("Bună ziua, fiul meu are nevoie de ajutor la școală", "ro"),
+        ("مرحبا، أحتاج مساعدة لابني في المدرسة", "ar"),
+        ("Доброго дня, моїй дитині потрібна допомога", "uk"),
+        ("Merhaba, çocuğum için yardım istiyorum", "tr"),
+    ],
+)
+def test_other_languages_are_recognised(
+    understander: Understander, text: str, language: str
+) -> None:
+    assert understander.understand(text).language == language
+
+
+@pytest.mark.parametrize("text", ["im 15 n live in horsam", "wot is dis", "ok ty"])
+def test_english_text_speak_is_not_another_language(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).language is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("yes go ahead", "anonymous"),
+        ("sure, no worries", "anonymous"),
+        ("yep but don't put my name on it", "anonymous"),
+        ("yes and please get back to me", "contact"),
+        ("no thanks", "none"),
+        ("please don't send it", "none"),
+        ("yes... no actually leave it", None),
+        ("hmm I'm not sure", None),
+        ("maybe later", None),
+        ("ok but who sees it?", None),
+        ("nah", "none"),
+    ],
+)
+def test_only_an_unambiguous_yes_is_a_yes(answer: str, level: str | None) -> None:
+    assert read_consent(answer) == level
