@@ -28,9 +28,7 @@ from bot.engine.nlu.understand import Understander
         ("SE15 5BX", "elsewhere"),
     ],
 )
-def test_postcodes_give_the_council_area(
-    understander: Understander, text: str, area: str
-) -> None:
+def test_postcodes_give_the_council_area(understander: Understander, text: str, area: str) -> None:
     assert understander.understand(text).area == area
 
 
@@ -135,9 +133,7 @@ def test_questions_about_one_thing_are_recognised(
 @pytest.mark.parametrize(
     "text", ["my son has an EHCP", "can i send my feedback now", "young voices sounds good"]
 )
-def test_names_outside_a_question_are_not_questions(
-    understander: Understander, text: str
-) -> None:
+def test_names_outside_a_question_are_not_questions(understander: Understander, text: str) -> None:
     assert understander.understand(text).asked is None
 
 
@@ -174,9 +170,7 @@ def test_other_languages_are_recognised(
 
 
 @pytest.mark.parametrize("text", ["im 15 n live in horsam", "wot is dis", "ok ty"])
-def test_english_text_speak_is_not_another_language(
-    understander: Understander, text: str
-) -> None:
+def test_english_text_speak_is_not_another_language(understander: Understander, text: str) -> None:
     assert understander.understand(text).language is None
 
 

@@ -43,9 +43,7 @@ def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) ->
         "the council's decision felt like an abuse of power",
     ],
 )
-def test_figures_of_speech_and_ordinary_talk_are_left_alone(
-    safety: SafetyCheck, text: str
-) -> None:
+def test_figures_of_speech_and_ordinary_talk_are_left_alone(safety: SafetyCheck, text: str) -> None:
     assert safety.check(text).level == "none"
 
 

@@ -32,9 +32,7 @@ def test_predictions_match_scikit_learn() -> None:
     model = LinearTextModel(export(pipeline, data_sha256="x", info={}))
     for text in ["the bus is great", "how late is the club", "nobody loves forms", "zzz"]:
         ours = model.predict(text).probabilities
-        theirs = dict(
-            zip(pipeline.classes_, pipeline.predict_proba([text])[0], strict=True)
-        )
+        theirs = dict(zip(pipeline.classes_, pipeline.predict_proba([text])[0], strict=True))
         for label, value in theirs.items():
             assert ours[label] == pytest.approx(float(value), abs=1e-4)
 
