@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 from dataclasses import dataclass, field
@@ -205,4 +206,8 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         redis=redis,
     )
     holder["bot"] = bot
+    # Everything built so far lives as long as the process: keep the garbage collector from
+    # walking it again and again (a full collection of it takes about 60 ms here).
+    gc.collect()
+    gc.freeze()
     return bot

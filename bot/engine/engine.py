@@ -167,6 +167,7 @@ class Engine:
         for action in build_actions(context):
             self._executor.register_action(action)
         self._steps = dialogues.flows[FLOW].steps
+        self._button_words: dict[int, list[tuple[str, str]]] = {}
 
     # ---- rendering -------------------------------------------------------------------
     def say(self, name: str, state: ConversationState, **values: str) -> Reply:
@@ -316,7 +317,8 @@ class Engine:
         if answers:
             result.replies.extend(answers)
             if not understood.has_profile_facts():
-                result.replies.extend(self._reask(state))
+                if intent != "bye":  # after goodbye, no new question
+                    result.replies.extend(self._reask(state))
                 return result
 
         learned = await self._learn(state, understood)
@@ -363,8 +365,9 @@ class Engine:
         return result
 
     # ---- buttons typed as words ---------------------------------------------------------
-    def _buttons_on_offer(self, state: ConversationState) -> list[Button]:
-        """The buttons the person can see now: the question's, or the menu after routes."""
+    def _buttons_on_offer(self, state: ConversationState) -> list[tuple[str, str]]:
+        """The buttons the person can see now (the question's, or the menu after routes), as
+        (title in plain words, payload)."""
         names: list[str] = []
         if state.asking == "consent":
             contact = may_give_contact(state.role, state.age, state.age_band)
@@ -378,25 +381,37 @@ class Engine:
         if state.crisis:
             names.append("utter_crisis")
         names.append("utter_checkin")
-        found: list[Button] = []
+        slots = state.slots()
+        found: list[tuple[str, str]] = []
         for name in names:
             if name in self.dialogues.responses:
-                found.extend(self.say(name, state).buttons)
+                found.extend(self._plain_buttons(self.dialogues.response(name, slots)))
         return found
+
+    def _plain_buttons(self, variation: Any) -> list[tuple[str, str]]:
+        key = id(variation)
+        cached = self._button_words.get(key)
+        if cached is None:
+            cached = [
+                (_plain_words(b.title).removeprefix("the ").removeprefix("a "), b.payload)
+                for b in variation.buttons
+            ]
+            self._button_words[key] = cached
+        return cached
 
     def _typed_button(self, state: ConversationState, text: str) -> str | None:
         """The payload of a button whose words were typed ("No, just answer here"), if any."""
-        typed = _plain_words(text)
-        if not typed or len(typed) > 60 or text.lstrip().startswith("/"):
+        if len(text) > 60 or text.lstrip().startswith("/"):
             return None
-        typed = typed.removeprefix("the ").removeprefix("a ")
+        typed = _plain_words(text).removeprefix("the ").removeprefix("a ")
+        if not typed:
+            return None
         scored: list[tuple[float, str]] = []
-        for button in self._buttons_on_offer(state):
-            title = _plain_words(button.title).removeprefix("the ").removeprefix("a ")
+        for title, payload in self._buttons_on_offer(state):
             if typed == title:
-                return button.payload
+                return payload
             if len(title) >= 8:
-                scored.append((fuzz.ratio(typed, title), button.payload))
+                scored.append((fuzz.ratio(typed, title), payload))
         scored.sort(reverse=True)
         if not scored or scored[0][0] < TYPED_BUTTON_SIMILARITY:
             return None

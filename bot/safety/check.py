@@ -95,22 +95,23 @@ class SafetyCheck:
         normalised = self.normalise(text)
         if not normalised:
             return SAFE
+        with_digits = digits(normalised)
+        crisis, warning = is_crisis(with_digits), is_warning(with_digits)
+        if not (crisis or warning) and len(normalised.split()) < MIN_WORDS:
+            return SAFE  # one or two words: only the rules judge them
         prediction = self.model.predict(normalised)
         p_danger = sum(prediction[kind] for kind in DANGER_KINDS)
         p_concern = p_danger + prediction["checkin"]
         kind = max(DANGER_KINDS, key=prediction.__getitem__)
-        with_digits = digits(normalised)
-        if is_crisis(with_digits):
+        if crisis:
             return Verdict("danger", kind, "rule")
         limits = self.thresholds
-        if is_warning(with_digits):
+        if warning:
             if p_danger >= limits.warning_danger:
                 return Verdict("danger", kind, "rule")
             if p_concern >= limits.warning_concern:
                 return Verdict("checkin", None, "rule")
             return SAFE
-        if len(normalised.split()) < MIN_WORDS:
-            return SAFE  # too little to judge by meaning
         if not has_cue(normalised):
             danger_at = concern_at = limits.no_cue
         elif figure_of_speech(normalised):

@@ -43,12 +43,11 @@ class LinearTextModel:
         weights: dict[str, list[float]] = data["weights"]
         self.idf: dict[str, float] = {feature: values[0] for feature, values in weights.items()}
         self._idf_squared = {feature: idf * idf for feature, idf in self.idf.items()}
-        # one table per label: each feature's weight already multiplied by its idf, so that a
-        # label's score is a sum of table lookups (done in C by ``sum(map(...))``)
-        self.tables: tuple[dict[str, float], ...] = tuple(
-            {feature: values[0] * values[1 + label] for feature, values in weights.items()}
-            for label in range(len(self.labels))
-        )
+        # per feature, its weight for each label already multiplied by its idf: a message's
+        # scores are then column sums over the rows of its features (done in C by zip and sum)
+        self.rows: dict[str, tuple[float, ...]] = {
+            feature: tuple(values[0] * w for w in values[1:]) for feature, values in weights.items()
+        }
         self.data_sha256: str = str(data.get("data_sha256", ""))
         self.info: dict[str, Any] = dict(data.get("info") or {})
 
@@ -65,21 +64,23 @@ class LinearTextModel:
     def scores(self, normalised: str) -> list[float]:
         """Each label's score before the softmax."""
         counts = Counter(features(normalised))
-        idf = self.idf
-        present = [feature for feature in counts if feature in idf]
-        repeated = [feature for feature in present if counts[feature] > 1]
+        rows = self.rows
+        present = [feature for feature in counts if feature in rows]
+        if not present:
+            return list(self.intercepts)
         norm = sum(map(self._idf_squared.__getitem__, present))
+        table = [rows[feature] for feature in present]
+        repeated = [feature for feature in present if counts[feature] > 1]
         if repeated:  # a feature seen c times counts (1 + log c) times
-            extra = {feature: math.log(counts[feature]) for feature in repeated}
-            norm += math.fsum(((1.0 + extra[f]) ** 2 - 1.0) * idf[f] ** 2 for f in repeated)
-        scale = 1.0 / math.sqrt(norm) if norm else 0.0
-        totals = []
-        for table, bias in zip(self.tables, self.intercepts, strict=True):
-            total = sum(map(table.__getitem__, present))
-            if repeated:
-                total += sum(extra[f] * table[f] for f in repeated)
-            totals.append(total * scale + bias)
-        return totals
+            for feature in repeated:
+                factor = 1.0 + math.log(counts[feature])
+                norm += (factor * factor - 1.0) * self._idf_squared[feature]
+                table.append(tuple((factor - 1.0) * w for w in rows[feature]))
+        scale = 1.0 / math.sqrt(norm)
+        return [
+            total * scale + bias
+            for total, bias in zip(map(sum, zip(*table, strict=True)), self.intercepts, strict=True)
+        ]
 
     def predict(self, normalised: str) -> Prediction:
         scores = self.scores(normalised)

@@ -31,6 +31,7 @@ INFORM = "inform"
 # The intents the model may give; the others come from exact phrases only.
 MODEL_INTENTS = frozenset(
     [
+        "help",
         "thanks",
         "bye",
         "laugh",
@@ -95,13 +96,13 @@ def training_examples(dialogues: Dialogues) -> list[Example]:
 
 def train(dialogues: Dialogues, dialogues_dir: Path, *, out: Path | None = None) -> dict[str, Any]:
     examples = training_examples(dialogues)
-    out_of_fold = cross_validate(examples, c=20.0, min_df=2)
+    out_of_fold = cross_validate(examples, c=20.0, min_df=2, balanced=True)
     right = sum(
         1
         for example, p in zip(examples, out_of_fold, strict=True)
         if max(p, key=p.__getitem__) == example.label
     )
-    pipeline = fit(examples, c=20.0, min_df=2)
+    pipeline = fit(examples, c=20.0, min_df=2, balanced=True)
     info = {
         "examples": dict(sorted(Counter(e.label for e in examples).items())),
         "out_of_fold_accuracy": round(right / len(examples), 4),

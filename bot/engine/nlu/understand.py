@@ -37,7 +37,8 @@ AGE_BANDS = {
 }
 YOUNG_PERSON_MAX_AGE = 25
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
-ADULT_AGE = 16  # a parent or professional who gives an age under this means a child's
+ADULT_AGE = 16
+INTENT_MODEL_MAX_WORDS = 20  # a parent or professional who gives an age under this means a child's
 _OWNED_CHILD = re.compile(
     r"\b(?:my|our|his|her|their)\s(?:little\s|baby\s|big\s|twin\s|step\s?)?"
     r"(?:son|daughter|child|kid|boy|girl|brother|sister|sibling|cousin|nephew|niece|friend)s?\b"
@@ -162,7 +163,9 @@ class Understanding:
     @property
     def looks_like_question(self) -> bool:
         """A question mark, or a question word first ("when is the next meeting")."""
-        first = self.normalised.split()[:1]
+        first = self.normalised.split()[:2]
+        if first[1:] == ["not"]:
+            return "?" in self.text  # "do not pass it on" tells, it does not ask
         return "?" in self.text or first[:1] in (
             ["what"],
             ["when"],
@@ -292,7 +295,12 @@ class Understander:
         corrected = digits(without_boundaries(corrected_tokens))
         words = marked.split()
         result = Understanding(text=text, normalised=corrected, safety=safety)
-        result.intent = self._read_intent(corrected, plain, question=result.looks_like_question)
+        result.intent = self._read_intent(
+            corrected,
+            plain,
+            question=result.looks_like_question,
+            model=asking not in ("feedback_text", "consent", "contact_detail"),
+        )
         result.asked = self._questions.read(words, question_mark="?" in text)
 
         role = find_role(
@@ -358,7 +366,9 @@ class Understander:
             result.language = self._languages.guess(text)
         return result
 
-    def _read_intent(self, corrected: str, plain: str, *, question: bool) -> str | None:
+    def _read_intent(
+        self, corrected: str, plain: str, *, question: bool, model: bool = True
+    ) -> str | None:
         """Exact commands first; then a request to give feedback; then the intent model, for
         questions and small talk said in any words."""
         intent = self._intents.match(corrected) or self._intents.match(plain)
@@ -370,6 +380,9 @@ class Understander:
             return "feedback"
         if intent is not None:
             return intent
+        if not model or plain.count(" ") >= INTENT_MODEL_MAX_WORDS:
+            return None  # small talk and questions to the bot are short; answers to "may I
+            # pass this on?" are read by bot/engine/nlu/consent.py instead
         prediction = self._intent_model.predict(plain)
         best = max(MODEL_INTENTS, key=prediction.__getitem__)
         enough = QUESTION_THRESHOLD if question and best.startswith("ask_") else THRESHOLD
