@@ -39,6 +39,7 @@ ANSWERED_INTENTS = {
     "ask_who_reads": "utter_who_reads",
     "ask_what_happens": "utter_what_happens",
     "ask_complain": "utter_how_to_complain",
+    "ask_delete": "utter_how_to_delete",
 }
 CRISIS_RESPONSES = {
     "self": "utter_crisis",

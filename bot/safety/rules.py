@@ -163,6 +163,16 @@ _WEAK_PATTERNS = [
 _WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_PATTERNS))
 
 _PATTERNS += [
+    # not expecting to live to an age or a day: "17 and I won't see 18"
+    r"\b(?:will not|wont|not going to|never going to|do not think i will|dont think ill) "
+    r"(?:see|make it to|reach|live to|be (?:here|around) (?:for|at)) (?:my )?(?:1\d|2\d|next "
+    r"(?:year|week|month|birthday)|christmas|my birthday|the summer|the end of)\b",
+    # hiding injuries, or marks left by someone
+    r"\b(?:hide|hiding|hid|cover|covering|covered up|so nobody sees|so no one sees|nobody sees|"
+    r"no one sees)\b(?: [a-z]+){0,4} (?:the |my |his |her )?(?:marks|bruises|cuts|scars|burns)\b",
+    r"\b(?:marks|bruises|bruising|scars|cuts|burns)\b(?: [a-z]+){0,6} (?:from|because of|where|"
+    r"when)(?: [a-z]+){0,3} (?:he|she|they|dad|mum|mom|stepdad|stepmum|step dad|step mum|uncle|"
+    r"boyfriend|brother|partner|him|her|them)\b",
     # a child or friend gone missing (not a lost jumper)
     r"\b(?:my|our|his|her|their)\s(?:[a-z0-9]+\s){0,3}?(?:son|daughter|child|kid|boy|girl|"
     r"brother|sister|friend|mate|old|teen|teenager|grandson|granddaughter|niece|nephew)\s"
@@ -200,6 +210,9 @@ _FIGURES = [
     r"\bkill(?:ed|ing|s)? (?:my|him|her|them|our) ?sel(?:f|ves) (?:laughing|with laughter)\b",
     r"\b(?:laughing|laughed|laugh) (?:my|his|her) head off\b",
     r"\bsuicide (?:mission|squad)\b",
+    # a parent's threat about chores or being late: "if I don't tidy my room she'll kill me"
+    r"\b(?:if|when|unless)\b(?: [a-z]+){0,8} (?:going to|will|gonna|is going to|would) "
+    r"(?:kill|murder|ground) (?:me|him|her|us)\b",
     # worry about a service, a plan or a move, not about anyone's safety
     r"\b(?:terrified|scared|worried|afraid|frightened|anxious|nervous|dreading|panicking)"
     r"(?: [a-z]+){0,4}? (?:the |his |her |my |their |our |this |that )?(?:plan|plans|move|"

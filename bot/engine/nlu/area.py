@@ -108,6 +108,24 @@ _PAST_BEFORE = {
     "ago",
 }
 _PAST_AFTER = {"till", "until", "before", "previously", "ago", "originally"}
+_OWNERS_OF_OTHERS = {
+    "mum",
+    "mums",
+    "dad",
+    "dads",
+    "nan",
+    "gran",
+    "sister",
+    "brother",
+    "son",
+    "daughter",
+    "school",
+    "college",
+    "work",
+    "office",
+    "aunt",
+    "uncle",
+}
 _CLAUSE_BREAKS = {",", ".", "but", "and", "then", "so", "though", "although", "whereas"}
 _DISTRICT = re.compile(r"^([a-z]{1,2})(\d{1,2}|\d[a-z])$")
 _INWARD = re.compile(r"^\d[a-z]{2}$")
@@ -224,7 +242,9 @@ class Gazetteer:
                     found.append(AreaFact(None, "postcode", name, index, index + 1, choices))
         return found
 
-    def _standing(self, tokens: Sequence[str], fact: AreaFact) -> int | None:
+    def _standing(
+        self, tokens: Sequence[str], fact: AreaFact, previous_end: int | None = None
+    ) -> int | None:
         """How much a mention says where the person lives now: None when it is denied ("not
         Brighton"); more for "now" and corrections ("sorry, I mean Horsham"); less for the past
         ("we used to live in Eastbourne", "Crawley till last year")."""
@@ -244,8 +264,13 @@ class Gazetteer:
             return None
         moved_to = clause[-1:] == ["to"] and bool(_MOVING & set(clause))
         score = 0
-        if _CORRECTING & set(window):
-            score += 3
+        between = tokens[previous_end : fact.start] if previous_end is not None else []
+        if _CORRECTING & set(window) or _CORRECTING & set(between):
+            score += 3  # "Worthing... wait no, that's his school, I live in Uckfield"
+        if clause[-3:] in (["i", "am", "in"], ["we", "are", "in"], ["i", "am", "from"]):
+            score += 2
+        if set(clause) & _OWNERS_OF_OTHERS and "i" not in clause and "we" not in clause:
+            score -= 2  # "my mum lives in Hastings"
         if _NOW & set(clause) or moved_to:
             score += 2
         if not moved_to and (
@@ -287,8 +312,11 @@ class Gazetteer:
         if not facts:
             return self.fuzzy_find(tokens) if asking_area and len(tokens) <= 8 else None
         scored: list[tuple[int, int, AreaFact]] = []
+        facts.sort(key=lambda fact: fact.start)
+        previous_end: int | None = None
         for fact in facts:
-            standing = self._standing(tokens, fact)
+            standing = self._standing(tokens, fact, previous_end)
+            previous_end = fact.end
             if standing is not None:
                 scored.append((standing, -fact.start, fact))
         if not scored:

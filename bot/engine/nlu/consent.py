@@ -76,12 +76,22 @@ _UNSURE = re.compile(
 
 
 _SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷")
+# A question, even without a question mark, is not an answer ("will i get in trouble if i say
+# yes"); nor is a yes on a condition ("only if my school does not see it").
+_ASKING = re.compile(
+    r"^(?:what|whats|why|how|who|whos|where|when|which|will|would|does|is|are|can|could|"
+    r"should|do (?!not\b|it\b|that\b|so\b)|am i|if)\b"
+)
+_ON_CONDITION = re.compile(r"\b(?:only if|as long as|so long as|provided|on condition|unless)\b")
 
 
 def read_consent(typed: str) -> str | None:
     """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
-    text = _DENIED_YES.sub(" no ", f"{normalise(typed)} {symbols}")
+    plain = normalise(typed)
+    if _ASKING.match(plain) or _ON_CONDITION.search(plain):
+        return None  # "what does anonymous mean", "only if my school doesn't see it"
+    text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")
     anonymous = bool(_ANONYMOUS.search(text))
     text = _ANONYMOUS.sub(" ", text)
     no_reply = bool(_NO_REPLY.search(text))

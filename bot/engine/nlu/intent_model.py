@@ -40,6 +40,7 @@ MODEL_INTENTS = frozenset(
         "ask_who_reads",
         "ask_what_happens",
         "ask_complain",
+        "ask_delete",
     ]
 )
 THRESHOLD = 0.5

@@ -1,11 +1,11 @@
 """Questions about one thing the bot knows ("what is Young Voices?", "how do I join the
 parent carer forum?", "whats a PCF"), answered from ``content/answers.yml``.
 
-A name counts only inside a question: a question word or mark, and a cue that says what is
-asked: what it is ("what is", "mean", "stand for", "who is it for") or how to join or reach it
-("join", "sign up", "email", "contact"). So "my son has an EHCP" is not a question, and "can
-I send feedback" is not about SEND. Names that are everyday English words (like "send") need
-the "what is" cue right next to them.
+A name counts only inside a question (a question word first, or a question mark), and the
+answer says what it is and who it is for, or how to join or reach it when the question says
+"join", "sign up", "email", "contact" and the like. So "my son has an EHCP" is not a
+question, and "can I send feedback" is not about SEND: names that are everyday English words
+(like "send") need "what is" right next to them.
 """
 
 from __future__ import annotations
@@ -17,22 +17,6 @@ from wordfreq import zipf_frequency
 
 from bot.engine.nlu.lexicon import PhraseIndex
 
-_WHAT_BEFORE = {
-    "what",
-    "whats",
-    "wat",
-    "wats",
-    "wot",
-    "wots",
-    "wht",
-    "explain",
-    "about",
-    "meaning",
-    "define",
-    "is",
-    "are",
-}
-_WHAT_AFTER = {"mean", "means", "meaning", "stand", "stands", "for", "is", "are"}
 _QUESTION_STARTS = {
     "what",
     "whats",
@@ -81,6 +65,42 @@ _JOIN = {
     "find",
 }
 _EVERYDAY_ZIPF = 4.0
+# Questions that ask for a time, an amount or a detail our short answers do not hold.
+_SPECIFIC = {
+    "when",
+    "whens",
+    "open",
+    "opening",
+    "times",
+    "hours",
+    "cost",
+    "costs",
+    "price",
+    "date",
+    "dates",
+    "day",
+    "today",
+    "tomorrow",
+    "tonight",
+    "weekend",
+    "sunday",
+    "saturday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "next",
+}
+_SPECIFIC_STARTS = {
+    "what time",
+    "how long",
+    "how much",
+    "how many",
+    "where is",
+    "where does",
+    "which day",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +130,6 @@ class QuestionReader:
             return None
         questioning = question_mark or words[0] in _QUESTION_STARTS
         for match in self._index.find(words):
-            before = words[max(0, match.start - 4) : match.start]
             after = words[match.end : match.end + 2]
             near_before = words[max(0, match.start - 2) : match.start]
             if match.phrase in self._everyday:
@@ -127,6 +146,7 @@ class QuestionReader:
                 continue
             if _JOIN & set(words[: match.start]) or _JOIN & set(after):
                 return AskedAbout(match.value, "join")
-            if alone or _WHAT_BEFORE & set(before) or _WHAT_AFTER & set(after[:1]):
-                return AskedAbout(match.value, "what")
+            if _SPECIFIC & set(words) or " ".join(words[:2]) in _SPECIFIC_STARTS:
+                continue  # "when does the hub open?": not what our answer says
+            return AskedAbout(match.value, "what")  # a question about it: what it is, who for
         return None

@@ -21,8 +21,8 @@ _SENDING = (
     r"(?:complaint|comment|suggestion|point|concern|issue|problem|report)s?|"
     r"(?:voice|express) (?:my |our |some )?(?:concerns?|views?|opinions?|thoughts|worries)|"
     r"report|feed back|feedback|complain|moan|thank|praise|compliment|flag|point out|mention|"
-    r"say something|tell you something|say (?:that|how|what)|"
-    r"tell (?:someone|somebody|the|them|east|west|nhs|council|school|college|people|staff))"
+    r"say something|tell you something|say (?:that|how|what|the|my|our)|"
+    r"tell (?:someone|somebody|the|them|east|west|nhs|council|school|college))"
 )
 _WANTING = r"(?:want|wanna|would like|need|wish|am going|have got|would love|am writing|am here)"
 _FEEDBACK_NOUNS = (
@@ -52,6 +52,10 @@ _PATTERNS = [
     r"\b(?:pass|send|give) (?:on )?(?:a |my |our )?(?:big |huge |massive )?"
     r"(?:thank you|thanks) to\b",
     r"\bthank .{1,40} from (?:me|us)\b",
+    # my views passed on / pass this on to the council / send a message to the people in charge
+    r"\b(?:views?|feedback|comments?|thoughts|this|it|complaint|message)(?: to be)? passed on\b",
+    r"\bpass (?:this|it|my views|my feedback|that) on\b",
+    r"\bsend (?:a |my |this )?message to\b",
     # I want someone at the council to know / I want them to hear
     rf"\b(?:i|we) {_WANTING} {_TEAMS}(?: [a-z]+){{0,4}} to (?:know|hear|listen|see)\b",
 ]
@@ -63,9 +67,15 @@ _ASKING_HOW = re.compile(
 )
 
 
+_CLAUSES = re.compile(r"\s*[?.!]\s*")
+
+
 def asks_to_give_feedback(normalised: str) -> bool:
-    """True when the message asks to give feedback or says something for a team."""
-    text = _GREETING.sub("", normalised.strip())
-    if not text or _ASKING_HOW.match(text):
-        return False
-    return _REQUEST.search(text) is not None
+    """True when the message asks to give feedback or says something for a team. A question
+    about how feedback works does not count, but a request after it does ("how do I give
+    feedback? I want to say the waiting list is too long")."""
+    for clause in _CLAUSES.split(normalised.strip()):
+        text = _GREETING.sub("", clause.strip())
+        if text and not _ASKING_HOW.match(text) and _REQUEST.search(text):
+            return True
+    return False

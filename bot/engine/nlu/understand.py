@@ -161,6 +161,33 @@ class Understanding:
     language: str | None = None  # the message is in another language (ISO 639-1)
 
     @property
+    def starts_with_question(self) -> bool:
+        """ "when does the hub open", "is there a forum in Lewes" (not just a question mark)."""
+        first = self.normalised.split()[:2]
+        return first[1:] != ["not"] and first[:1] in (
+            ["what"],
+            ["when"],
+            ["where"],
+            ["who"],
+            ["why"],
+            ["how"],
+            ["which"],
+            ["whats"],
+            ["wheres"],
+            ["whens"],
+            ["whos"],
+            ["is"],
+            ["are"],
+            ["does"],
+            ["do"],
+            ["can"],
+            ["could"],
+            ["will"],
+            ["has"],
+            ["have"],
+        )
+
+    @property
     def looks_like_question(self) -> bool:
         """A question mark, or a question word first ("when is the next meeting")."""
         first = self.normalised.split()[:2]
@@ -298,6 +325,7 @@ class Understander:
         result.intent = self._read_intent(
             corrected,
             plain,
+            digits(" ".join(tokens)),
             question=result.looks_like_question,
             model=asking not in ("feedback_text", "consent", "contact_detail"),
         )
@@ -346,7 +374,7 @@ class Understander:
             and (wanting or bool(_VAGUE.intersection(words)))
         )
         if (
-            result.looks_like_question
+            result.starts_with_question
             and result.role is None
             and result.age is None
             and asking not in ("area", "interests")
@@ -367,7 +395,7 @@ class Understander:
         return result
 
     def _read_intent(
-        self, corrected: str, plain: str, *, question: bool, model: bool = True
+        self, corrected: str, plain: str, marked: str, *, question: bool, model: bool = True
     ) -> str | None:
         """Exact commands first; then a request to give feedback; then the intent model, for
         questions and small talk said in any words."""
@@ -376,7 +404,7 @@ class Understander:
             intent = self._intents.match(_GREETING.sub("", corrected))  # "hello, how does it work"
         if intent in ("forget", "restart", "back", "help", "skip", "more"):
             return intent
-        if asks_to_give_feedback(plain):
+        if asks_to_give_feedback(marked):
             return "feedback"
         if intent is not None:
             return intent
