@@ -9,8 +9,11 @@ agree to many decimal places.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
+import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,21 +36,36 @@ class Prediction:
 
 
 class LinearTextModel:
-    """Labels, intercepts and, for each known feature, its idf and one weight per label."""
+    """Labels, intercepts and, for each known feature, its idf and one weight per label.
+
+    The weights are kept in one flat array of doubles, a row per feature: the idf squared (for
+    the length of the vector), then each label's weight multiplied by the idf. A message's
+    scores are column sums over the rows of its features, done in C by ``zip`` and ``sum``;
+    the whole model costs a few bytes a weight instead of a Python object each."""
 
     def __init__(self, data: dict[str, Any]):
         if data.get("features_version") != FEATURES_VERSION:
             raise ModelFileError("the model was trained with other features: train it again")
         self.labels: tuple[str, ...] = tuple(data["labels"])
         self.intercepts: tuple[float, ...] = tuple(data["intercepts"])
-        weights: dict[str, list[float]] = data["weights"]
-        self.idf: dict[str, float] = {feature: values[0] for feature, values in weights.items()}
-        self._idf_squared = {feature: idf * idf for feature, idf in self.idf.items()}
-        # per feature, its weight for each label already multiplied by its idf: a message's
-        # scores are then column sums over the rows of its features (done in C by zip and sum)
-        self.rows: dict[str, tuple[float, ...]] = {
-            feature: tuple(values[0] * w for w in values[1:]) for feature, values in weights.items()
-        }
+        names = str(data["features"]).split("\n") if data["features"] else []
+        raw = array("f")
+        raw.frombytes(base64.b64decode(data["matrix"]))
+        if sys.byteorder != "little":
+            raw.byteswap()
+        width = 1 + len(self.labels)
+        if len(raw) != width * len(names):
+            raise ModelFileError("the model file's weights do not fit its features")
+        self.width = width
+        self.index: dict[str, int] = {name: row for row, name in enumerate(names)}
+        table = array("d", bytes(8 * len(raw)))
+        for row in range(len(names)):
+            start = row * width
+            idf = raw[start]
+            table[start] = idf * idf
+            for column in range(1, width):
+                table[start + column] = idf * raw[start + column]
+        self.table = table
         self.data_sha256: str = str(data.get("data_sha256", ""))
         self.info: dict[str, Any] = dict(data.get("info") or {})
 
@@ -64,23 +82,25 @@ class LinearTextModel:
     def scores(self, normalised: str) -> list[float]:
         """Each label's score before the softmax."""
         counts = Counter(features(normalised))
-        rows = self.rows
-        present = [feature for feature in counts if feature in rows]
-        if not present:
-            return list(self.intercepts)
-        norm = sum(map(self._idf_squared.__getitem__, present))
-        table = [rows[feature] for feature in present]
-        repeated = [feature for feature in present if counts[feature] > 1]
-        if repeated:  # a feature seen c times counts (1 + log c) times
-            for feature in repeated:
-                factor = 1.0 + math.log(counts[feature])
-                norm += (factor * factor - 1.0) * self._idf_squared[feature]
-                table.append(tuple((factor - 1.0) * w for w in rows[feature]))
-        scale = 1.0 / math.sqrt(norm)
-        return [
-            total * scale + bias
-            for total, bias in zip(map(sum, zip(*table, strict=True)), self.intercepts, strict=True)
+        index, table, width = self.index, self.table, self.width
+        rows = [
+            table[row * width : row * width + width]
+            for row in map(index.get, counts)
+            if row is not None
         ]
+        if not rows:
+            return list(self.intercepts)
+        for feature, count in counts.items():
+            row = index.get(feature)
+            if count > 1 and row is not None:  # seen c times, it counts (1 + log c) times
+                factor = 1.0 + math.log(count)
+                base = table[row * width : row * width + width]
+                extra = [(factor * factor - 1.0) * base[0]]
+                extra += [(factor - 1.0) * weight for weight in base[1:]]
+                rows.append(array("d", extra))
+        norm, *totals = map(sum, zip(*rows, strict=True))
+        scale = 1.0 / math.sqrt(norm)
+        return [total * scale + bias for total, bias in zip(totals, self.intercepts, strict=True)]
 
     def predict(self, normalised: str) -> Prediction:
         scores = self.scores(normalised)

@@ -7,17 +7,19 @@ the same file.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-import math
-from collections.abc import Callable, Sequence
+import sys
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.textmodel.features import FEATURES_VERSION, features
 
-ROUND = 6  # decimal places kept in the weights file
+ROUND = 6  # decimal places kept for the intercepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,17 +99,23 @@ def export(pipeline: Any, *, data_sha256: str, info: dict[str, Any]) -> dict[str
     if len(labels) == 2:  # binary: sklearn keeps one row, for the second label
         coef = [[0.0] * coef.shape[1], list(coef[0])]
         intercepts = [0.0, intercepts[0]]
-    weights: dict[str, list[float]] = {}
-    for feature, column in vectoriser.vocabulary_.items():
-        idf = float(vectoriser.idf_[column])
-        weights[feature] = [round(idf, ROUND)] + [round(float(row[column]), ROUND) for row in coef]
+    names = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.__getitem__)
+    matrix = array("f")
+    for column, _ in enumerate(names):
+        matrix.append(float(vectoriser.idf_[column]))
+        matrix.extend(float(row[column]) for row in coef)
+    if sys.byteorder != "little":
+        matrix.byteswap()
     return {
         "features_version": FEATURES_VERSION,
         "labels": labels,
         "intercepts": [round(b, ROUND) for b in intercepts],
         "data_sha256": data_sha256,
         "info": info,
-        "weights": dict(sorted(weights.items())),
+        # one feature a line; then, for each in turn, its idf and its weight for each label,
+        # as little-endian 32-bit floats in base64 (a few MB of JSON numbers otherwise)
+        "features": "\n".join(names),
+        "matrix": base64.b64encode(matrix.tobytes()).decode("ascii"),
     }
 
 
@@ -116,24 +124,3 @@ def write(path: Path, exported: dict[str, Any]) -> None:
         json.dumps(exported, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
         encoding="utf-8",
     )
-
-
-def best_threshold(scored: Sequence[tuple[float, bool]], *, keep_all: bool = True) -> float:
-    """The highest threshold that still catches every positive (``keep_all``), or the one
-    with the best balance of recall and false alarms."""
-    positives = [score for score, positive in scored if positive]
-    if not positives:
-        return 1.0
-    if keep_all:
-        return max(0.0, min(positives) - 1e-9)
-    best, best_value = 0.5, -math.inf
-    for candidate in sorted({score for score, _ in scored}):
-        caught = sum(1 for s, p in scored if p and s >= candidate)
-        alarms = sum(1 for s, p in scored if not p and s >= candidate)
-        value = caught - alarms
-        if value > best_value:
-            best, best_value = candidate, value
-    return best
-
-
-TrainFn = Callable[[], dict[str, Any]]
