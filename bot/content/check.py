@@ -82,6 +82,33 @@ def _seed_text(content_dir: Path) -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
 
 
+def _unsourced(
+    where: str,
+    sources: list[str],
+    texts: dict[str, str],
+    seed_names: set[str],
+    seed_text: str,
+) -> list[Finding]:
+    """A source that does not exist, or a contact detail the sources do not give."""
+    found = [
+        Finding("error", f"{where}, field 'source'", f"there is no source document called '{s}'")
+        for s in sources
+        if s not in seed_names
+    ]
+    for field, text in texts.items():
+        for contact in _CONTACT.findall(text):
+            if contact.rstrip(".") not in seed_text:
+                found.append(
+                    Finding(
+                        "error",
+                        f"{where}, field '{field}'",
+                        f"'{contact}' is not in the source documents; mark it needs_review "
+                        "and say how to find it in words instead",
+                    )
+                )
+    return found
+
+
 def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
     """All findings for the content and dialogues in ``settings``."""
     today = today or dt.date.today()
@@ -138,26 +165,7 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
     seed_names = {p.name for p in (settings.content_dir / "seeds").glob("*.txt")}
     for route in content.routes.values():
         where = f"content/routes.yml, route '{route.id}'"
-        for source in route.sources:
-            if source not in seed_names:
-                findings.append(
-                    Finding(
-                        "error",
-                        f"{where}, field 'source'",
-                        f"there is no source document called '{source}'",
-                    )
-                )
-        for field, text in route.texts().items():
-            for contact in _CONTACT.findall(text):
-                if contact.rstrip(".") not in seed_text:
-                    findings.append(
-                        Finding(
-                            "error",
-                            f"{where}, field '{field}'",
-                            f"'{contact}' is not in the source documents; mark it needs_review "
-                            "and say how to find it in words instead",
-                        )
-                    )
+        findings += _unsourced(where, route.sources, route.texts(), seed_names, seed_text)
         if route.review_by and route.review_by < today:
             findings.append(Finding("warning", where, f"review date {route.review_by} has passed"))
         if route.needs_review:
@@ -172,25 +180,7 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
             )
     for answer in content.answers.values():
         where = f"content/answers.yml, answer '{answer.id}'"
-        for source in answer.sources:
-            if source not in seed_names:
-                findings.append(
-                    Finding(
-                        "error",
-                        f"{where}, field 'source'",
-                        f"there is no source document called '{source}'",
-                    )
-                )
-        for field, text in answer.texts().items():
-            for contact in _CONTACT.findall(text):
-                if contact.rstrip(".") not in seed_text:
-                    findings.append(
-                        Finding(
-                            "error",
-                            f"{where}, field '{field}'",
-                            f"'{contact}' is not in the source documents",
-                        )
-                    )
+        findings += _unsourced(where, answer.sources, answer.texts(), seed_names, seed_text)
         if answer.needs_review:
             note = answer.review_note or "no note"
             findings.append(Finding("warning", where, f"needs staff review: {note}"))

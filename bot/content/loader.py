@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bot.content.models import (
     Answer,
@@ -22,6 +22,8 @@ from bot.content.models import (
     TeamBook,
 )
 from bot.errors import ContentError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def read_yaml(path: Path) -> Any:
@@ -98,19 +100,11 @@ def _load_rules(path: Path, routes: dict[str, Route]) -> RuleBook:
     return book
 
 
-def _load_places(path: Path) -> Places:
+def _load_model(path: Path, model: type[M]) -> M:
+    """One file that is one pydantic model, with errors that name the file and the field."""
     data = read_yaml(path)
     try:
-        return Places.model_validate(data)
-    except ValidationError as error:
-        field, message = explain(error)
-        raise ContentError(str(path), message, field=field) from error
-
-
-def _load_postcodes(path: Path) -> Postcodes:
-    data = read_yaml(path)
-    try:
-        return Postcodes.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         field, message = explain(error)
         raise ContentError(str(path), message, field=field) from error
@@ -129,15 +123,6 @@ def _load_answers(path: Path) -> dict[str, Answer]:
             raise ContentError(str(path), "this answer id is used twice", entry=answer.id)
         answers[answer.id] = answer
     return answers
-
-
-def _load_languages(path: Path) -> LanguageBook:
-    data = read_yaml(path)
-    try:
-        return LanguageBook.model_validate(data)
-    except ValidationError as error:
-        field, message = explain(error)
-        raise ContentError(str(path), message, field=field) from error
 
 
 def _load_teams(path: Path) -> tuple[dict[str, Team], FeedbackRouting]:
@@ -175,10 +160,10 @@ def load_content(directory: Path) -> Content:
     """Read and check every file in ``directory`` (normally ``content/``)."""
     routes = _load_routes(directory / "routes.yml")
     rules = _load_rules(directory / "rules.yml", routes)
-    places = _load_places(directory / "places.yml")
-    postcodes = _load_postcodes(directory / "postcodes.yml")
+    places = _load_model(directory / "places.yml", Places)
+    postcodes = _load_model(directory / "postcodes.yml", Postcodes)
     answers = _load_answers(directory / "answers.yml")
-    languages = _load_languages(directory / "languages.yml")
+    languages = _load_model(directory / "languages.yml", LanguageBook)
     teams, feedback_routing = _load_teams(directory / "teams.yml")
     return Content(
         routes=routes,

@@ -32,6 +32,16 @@ class Audience(_Strict):
         return self
 
 
+class _Sourced(_Strict):
+    """An entry whose facts come from the seed documents named in ``source``."""
+
+    source: str | list[str]
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.source] if isinstance(self.source, str) else list(self.source)
+
+
 class AreaLine(_Strict):
     """A line that holds only in some areas ("In West Sussex, schools can use ...")."""
 
@@ -39,7 +49,7 @@ class AreaLine(_Strict):
     areas: list[Area] = Field(min_length=1)
 
 
-class Route(_Strict):
+class Route(_Sourced):
     """One way to get involved."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -49,15 +59,10 @@ class Route(_Strict):
     what_you_can_do: list[str | AreaLine] = Field(min_length=1)
     how_to_get_in_touch: str = Field(min_length=10)
     limits: str = Field(min_length=10)
-    source: str | list[str]
     reviewed: dt.date
     review_by: dt.date | None = None
     needs_review: bool = False
     review_note: str | None = None
-
-    @property
-    def sources(self) -> list[str]:
-        return [self.source] if isinstance(self.source, str) else list(self.source)
 
     def texts(self) -> dict[str, str]:
         """Every sentence-like text of this route, by field name (titles are names, so they are
@@ -178,21 +183,16 @@ class Postcodes(_Strict):
         return list(self.straddles.get(district, ["elsewhere"]))
 
 
-class Answer(_Strict):
+class Answer(_Sourced):
     """A short answer to "what is ...?" (and "how do I join ...?") about one thing."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     names: list[str] = Field(min_length=1)
     what: str = Field(min_length=10)
     join: str | None = None
-    source: str | list[str]
     reviewed: dt.date
     needs_review: bool = False
     review_note: str | None = None
-
-    @property
-    def sources(self) -> list[str]:
-        return [self.source] if isinstance(self.source, str) else list(self.source)
 
     def texts(self) -> dict[str, str]:
         return {"what": self.what, **({"join": self.join} if self.join else {})}

@@ -37,6 +37,10 @@ AGE_BANDS = {
 }
 YOUNG_PERSON_MAX_AGE = 25
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
+QUESTION_WORDS = frozenset(
+    {"what", "when", "where", "who", "why", "how", "which", "whats", "wheres", "whens", "whos"}
+    | {"is", "are", "does", "do", "can", "could", "will", "has", "have"}
+)
 ADULT_AGE = 16
 INTENT_MODEL_MAX_WORDS = 20  # a parent or professional who gives an age under this means a child's
 _OWNED_CHILD = re.compile(
@@ -164,57 +168,13 @@ class Understanding:
     def starts_with_question(self) -> bool:
         """ "when does the hub open", "is there a forum in Lewes" (not just a question mark)."""
         first = self.normalised.split()[:2]
-        return first[1:] != ["not"] and first[:1] in (
-            ["what"],
-            ["when"],
-            ["where"],
-            ["who"],
-            ["why"],
-            ["how"],
-            ["which"],
-            ["whats"],
-            ["wheres"],
-            ["whens"],
-            ["whos"],
-            ["is"],
-            ["are"],
-            ["does"],
-            ["do"],
-            ["can"],
-            ["could"],
-            ["will"],
-            ["has"],
-            ["have"],
-        )
+        return first[1:] != ["not"] and first[:1] != [] and first[0] in QUESTION_WORDS
 
     @property
     def looks_like_question(self) -> bool:
-        """A question mark, or a question word first ("when is the next meeting")."""
-        first = self.normalised.split()[:2]
-        if first[1:] == ["not"]:
-            return "?" in self.text  # "do not pass it on" tells, it does not ask
-        return "?" in self.text or first[:1] in (
-            ["what"],
-            ["when"],
-            ["where"],
-            ["who"],
-            ["why"],
-            ["how"],
-            ["which"],
-            ["whats"],
-            ["wheres"],
-            ["whens"],
-            ["whos"],
-            ["is"],
-            ["are"],
-            ["does"],
-            ["do"],
-            ["can"],
-            ["could"],
-            ["will"],
-            ["has"],
-            ["have"],
-        )
+        """A question mark, or a question word first ("when is the next meeting"); "do not pass
+        it on" tells, it does not ask."""
+        return "?" in self.text or self.starts_with_question
 
     @property
     def crisis(self) -> bool:
