@@ -39,6 +39,7 @@ import phonenumbers
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 PLACEHOLDERS: dict[str, str] = {
+    "nhs_number": "[NHS number]",
     "email": "[email address]",
     "phone": "[phone number]",
     "postcode": "[postcode]",
@@ -151,8 +152,11 @@ JOB_WORDS = _words(
 ORGANISATION_WORDS = _words(
     """
     school schools academy college primary infant infants junior juniors high secondary
+    nursery nurseries preschool pre-school playgroup kindergarten federation sixth
     hospital centre center house road street avenue lane drive close way park hill court
     trust foundation clinic surgery church chapel community ward unit hall library station
+    charity society club group hub service services team forum project partnership
+    green dale field fields wood woods farm manor grange vale mead meadow meadows cross gate
     """
 )
 
@@ -189,6 +193,9 @@ _DIGIT = re.compile(r"\d")
 _POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)\b", re.IGNORECASE
 )
+# Ten digits, however spaced or dashed ("943 476 5919", "943-476-5919", "9434765919"):
+# maybe an NHS number, which its check digit tells.
+_TEN_DIGITS = re.compile(r"(?<![\d])\d(?:[ \t\-./]{0,2}\d){9}(?![\d])")
 # Seven digits or more in a row (spaces, dashes, dots and brackets between): maybe a phone number.
 _MANY_DIGITS = re.compile(r"\d(?:[\s\-.()/]{0,2}\d){6,}")
 # A UK number written nationally (0 and 9 or 10 digits) or with +44 / 0044, however spaced.
@@ -221,7 +228,7 @@ _MONTH = (
 )
 _DATE_OF_BIRTH = re.compile(
     r"\b(?:d\.?o\.?b\.?|date of birth|birthday|born(?: on)?)[ \t]*(?:is|was|[:\-])?[ \t]*"
-    r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"(?P<date>\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}\.?(?:[ \t]+\d{{4}})?"
     rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?(?:[ \t]+\d{{4}})?)\b",
     re.IGNORECASE,
@@ -230,22 +237,34 @@ _DATE_OF_BIRTH = re.compile(
 # Cue words are plain ASCII; matching them as ASCII is twice as fast.
 _CUE_FLAGS = re.IGNORECASE | re.ASCII
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_APOSTROPHE_NAME = re.compile(r"[A-Z]['’][A-Z][\w'’-]*")  # "O'Brien", "D'Souza"
+_APOSTROPHE_NAME = re.compile(  # "O'Brien", "D'Souza", "o'donnell"
+    r"[A-Z]['’][A-Z][\w'’-]*|(?:o|d)['’][a-z]{3,}[\w'’-]*"
+)
 # "my son", "her teacher", "our eldest daughter", "my son's teacher"
 _RELATION_CUE = re.compile(
     rf"\b(?:my|our|his|her|their|your|ur|me|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{RELATIVES}|{ROLES})\b",
     _CUE_FLAGS,
 )
+# "mum of freddie", "nan to", "carer for", "aunty bev", "uncle dave": the name of a child in
+# their care, or of a relative.
+_CARER_CUE = re.compile(
+    r"\b(?:(?:mum|mom|mam|mummy|mother|dad|daddy|father|parent|carer|foster\s+carer|guardian|"
+    r"nan|nanna|gran|grandma|grandad|granddad|grandmother|grandfather|auntie|aunty|aunt|uncle)"
+    r"\s+(?:of|to|for)|aunty|auntie|aunt|uncle|nanny|nana|granny|grandad|grandma|grandpa|cousin)\b",
+    re.IGNORECASE | re.ASCII,
+)
 # "my name is", sign-offs: what follows is the writer's own name, surname included.
 _SELF_CUE = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+names|my\s+name['’]s|name\s*:|signed|kind\s+regards|regards|"
+    r"\b(?:my\s+name\s+is|my\s+names|my\s+name['’]s|(?:sur|first\s+|last\s+|full\s+|fore)?"
+    r"name\s*:|surname\s+is|signed|kind\s+regards|regards|"
     r"best\s+wishes|yours\s+sincerely|yours\s+faithfully)\b",
     _CUE_FLAGS,
 )
 # "called will", "my name is may": a word that is also a name is a name here, in any case.
 _NAMING_CUE = re.compile(
     r"\b(?:called|named|known\s+as|aka|call\s+me|my\s+name\s+is|my\s+names|my\s+name['’]s|"
-    r"name\s+is|name['’]s|name\s*:)",
+    r"name\s+is|name['’]s|(?:sur|first\s+|last\s+|full\s+|fore|family\s+)?name\s*:|"
+    r"surname\s+is)",
     _CUE_FLAGS,
 )
 # "I'm Dave", "this is Kerry", "hi Sarah", "my son is Jack"
@@ -256,16 +275,57 @@ _INTRO_CUE = re.compile(
 )
 # "thanks sarah", "from jack": only a clear first name counts after these.
 _GREETING_CUE = re.compile(
-    r"\b(?:thanks|thank\s+you|cheers|from|love|ta|it['’]?s|ask\s+for|speak\s+to|talk\s+to|"
+    r"\b(?:(?:thanks|thank\s+you|shout\s*out|grateful|thankful)\s+to|thanks|thank\s+you|"
+    r"cheers|from|love|ta|it['’]?s|ask\s+for|speak\s+to|talk\s+to|"
     r"spoke\s+to|spoken\s+to)\b",
     _CUE_FLAGS,
+)
+# "add me on snap liam.k2010", "my insta is jess_draws": a user name given without the @.
+_NAMED_HANDLE = re.compile(
+    r"\b(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik\s+tok|discord|twitter|threads|kik|"
+    r"youtube|twitch|steam|psn|xbox|gamertag|username|user\s+name|handle)"
+    r"(?:[ \t]+(?:is|name|handle|id|username))?[ \t]*[:\-]?[ \t]+(?P<handle>[A-Za-z0-9_.]{3,30})",
+    re.IGNORECASE,
+)
+# A house with a name, and the street after it: "Rose Cottage, Church Lane", "The Old Forge,
+# Station Road"; and a street called "The ..." where someone lives ("we live on The Crescent").
+_HOUSE = (
+    r"(?:The[ \t]+)?(?:[A-Z][a-z'’-]+[ \t]+){0,2}(?:Cottage|Cottages|House|Farm|Farmhouse|Barn|"
+    r"Barns|Lodge|Forge|Mill|Villa|Bungalow|Grange|Croft|Orchard|Oast|Rectory|Vicarage|Stables|"
+    r"Coach[ \t]+House|Old[ \t]+School)"
+)
+_STREET_NAME = (
+    r"(?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Close|Way|"
+    r"Crescent|Terrace|Gardens|Place|Grove|Mews|Hill|Rise|Row|Walk|Green|Square|Parade)\b\.?"
+)
+_HOUSE_ADDRESS = re.compile(
+    rf"\b(?P<street>{_HOUSE},?[ \t]+{_STREET_NAME})"
+    rf"|\b(?:live|lives|living|write\s+to\s+(?:us|me)|address\s+is|address:)[ \t]+(?:at[ \t]+)?"
+    rf"(?P<house>{_HOUSE}\b(?:,?[ \t]+{_STREET_NAME})?)"
+)
+_LIVE_ON_STREET = re.compile(
+    r"\b(?:live|lives|living|moved|address\s+is|house\s+is|home\s+is)[ \t]+(?:on|at|in|to)"
+    r"[ \t]+(?P<street>The[ \t]+[A-Z][a-z]+)"
+)
+# "the Adebayo family": a surname; "me (Funmi)": the writer's own name in brackets.
+_FAMILY_NAME = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+family\b")
+_OWN_NAME_IN_BRACKETS = re.compile(r"\b(?:me|myself|I)[ \t]*\((?P<name>[A-Z][a-z'’-]+)\)")
+# "Mark from the transport team": a first name, even an everyday word, before where they work.
+_WORKS_AT = re.compile(
+    r"[ \t]+(?:from|at|in|on)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?(?:team|council|school|"
+    r"office|service|services|hub|nhs|camhs|college|clinic|surgery|hospital|charity|forum|unit|"
+    r"department|desk|reception|helpline)\b",
+    re.IGNORECASE,
 )
 # "@jake_123": a user name on social media.
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _SPACES = re.compile(r"[ \t]+")
 _TITLE_GAP = re.compile(r"\.?[ \t]+")  # "Mr Smith", "Mr. Smith"
 _CUE_GAP = re.compile(r"[ \t]*[,:\-–—]?[ \t]*\n?[ \t]*")
-_LIST_GAP = re.compile(r"[ \t]*(?:,|&|and|,[ \t]*and)[ \t]+", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"(?:[ \t]*\(\d{1,2}\))?[ \t]*(?:,|&|and|,[ \t]*and)(?:[ \t]+(?:to|for))?[ \t]+",
+    re.IGNORECASE,
+)  # "freddie (7) and poppy (4)", "aunty bev and to Sue"
 _RELATION_WORD = re.compile(rf"(?:{RELATIVES}|{ROLES})", re.IGNORECASE)
 
 # Cue kinds, strongest first.
@@ -284,6 +344,7 @@ class _Vocabulary:
     sentence_start: frozenset[str]  # a name when capitalised, even at the start of a sentence
     popularity: dict[str, int]  # name -> how common in Britain, Ireland or the USA (0..13)
     rank: dict[str, int]  # the 5,000 most common English words -> rank (0 is "the")
+    surnames: frozenset[str]  # surnames from English-speaking countries, but not everyday words
 
 
 # Faker locales whose names are common in Britain; names from the others count as less common.
@@ -299,6 +360,23 @@ _ENGLISH_SPEAKING = {
     "en_KE",
     "ga_IE",
 }
+
+
+def _faker_surnames() -> set[str]:
+    """Surnames from Faker's English-speaking person providers, lower case."""
+    import faker.providers.person as people
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        if module.name not in _ENGLISH_SPEAKING:
+            continue
+        try:
+            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        names = getattr(provider, "last_names", ())
+        found.update(str(name).lower() for name in names if str(name).isalpha())
+    return found
 
 
 def _faker_first_names() -> dict[str, int]:
@@ -366,12 +444,14 @@ def _vocabulary() -> _Vocabulary:
         if score >= 1 or everyday < 3.0:
             sentence_start.add(name)
     rank = {word: position for position, word in enumerate(top_n_list("en", 5000))}
+    surnames = {name for name in _faker_surnames() if zipf(name) < 4.5}
     return _Vocabulary(
         known=frozenset(known),
         mid_sentence=frozenset(mid_sentence),
         sentence_start=frozenset(sentence_start),
         popularity=popularity,
         rank=rank,
+        surnames=frozenset(surnames),
     )
 
 
@@ -490,7 +570,21 @@ class Redactor:
             for match in _HANDLE.finditer(text):
                 if match.group()[1:].lower() not in self._vocabulary.rank:  # not "@home"
                     spans.claim(match.start(), match.end(), "name")
+        for match in _NAMED_HANDLE.finditer(text):
+            handle = match.group("handle")
+            if handle.lower() not in self._vocabulary.rank or _DIGIT.search(handle):
+                spans.claim(match.start("handle"), match.end("handle"), "name")
+        for pattern in (_FAMILY_NAME, _OWN_NAME_IN_BRACKETS):
+            for match in pattern.finditer(text):
+                name = match.group("name").lower()
+                if name not in NEVER_NAMES and name not in self._vocabulary.rank:
+                    spans.claim(match.start("name"), match.end("name"), "name")
+        for match in _HOUSE_ADDRESS.finditer(text):
+            group = "street" if match.group("street") else "house"
+            spans.claim(match.start(group), match.end(group), "address")
+        spans.claim_all(_LIVE_ON_STREET, text, "address", group="street")
         if _DIGIT.search(text):
+            _find_nhs_numbers(text, spans)
             spans.claim_all(_POSTCODE, text, "postcode")
             _find_phone_numbers(text, spans)
             spans.claim_all(_ADDRESS, text, "address")
@@ -510,6 +604,30 @@ class Redactor:
                 found.append(kind)
         pieces.append(text[position:])
         return Redaction(text="".join(pieces), found=tuple(found))
+
+
+def is_nhs_number(digits: str) -> bool:
+    """Ten digits whose last is the NHS modulus 11 check digit of the first nine."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+_NHS_CUE = re.compile(r"\bnhs\b[\w\s.:#'’-]{0,20}$", re.IGNORECASE)
+
+
+def _find_nhs_numbers(text: str, spans: _Spans) -> None:
+    """An NHS number: ten digits with a valid check digit, or any ten digits after "NHS" (a
+    number mistyped by a digit is still somebody's)."""
+    for found in _TEN_DIGITS.finditer(text):
+        digits = re.sub(r"\D", "", found.group())
+        cued = _NHS_CUE.search(text, max(0, found.start() - 25), found.start()) is not None
+        if cued or is_nhs_number(digits):
+            spans.claim(found.start(), found.end(), "nhs_number")
 
 
 def _find_phone_numbers(text: str, spans: _Spans) -> None:
@@ -603,6 +721,7 @@ class _NameFinder:
         cues: dict[int, int] = {}
         for kind, pattern in (
             (_RELATION, _RELATION_CUE),
+            (_RELATION, _CARER_CUE),
             (_SELF, _SELF_CUE),
             (_INTRO, _NAMING_CUE),
             (_INTRO, _INTRO_CUE),
@@ -640,8 +759,13 @@ class _NameFinder:
         if not _TITLE_GAP.fullmatch(self.text, title.end, surname.start):
             return None
         after_role = self.cues.get(index) == _RELATION
-        if kind == "miss" and not after_role and not (title.capitalised and surname.capitalised):
-            return None  # "I miss Jack", "we miss out"
+        if (
+            kind == "miss"
+            and not after_role
+            and not (title.capitalised and surname.capitalised)
+            and not (surname.text.islower() and surname.lower not in self.names.rank)
+        ):
+            return None  # "I miss Jack", "we miss out"; but "miss hughes is great"
         lower = surname.lower
         if (
             surname.contraction
@@ -655,7 +779,9 @@ class _NameFinder:
         if not (surname.capitalised or surname.shouted):
             if not surname.text.islower() or not self._could_be_surname(surname):
                 return None
-            clear = surname.first_part in self.names.mid_sentence
+            clear = surname.first_part in self.names.mid_sentence or (
+                zipf_frequency(lower, "en") < 3.0
+            )
             if kind in ("dr", "prof", "professor"):
                 if not clear and zipf_frequency(lower, "en") >= 3.5:
                     return None  # "Dr appointment"
@@ -671,14 +797,18 @@ class _NameFinder:
         naming = index in self.naming
         if cue is None or not self._name_after_cue(self.words[index], cue, naming=naming):
             return None
-        last = self._extend(index, lowercase=cue == _SELF)
+        last = self._extend(index, lowercase=cue == _SELF or naming)
         if self._names_a_thing(last):
             return None
         self.spans.claim(self.words[index].start, self.words[last].end, "name")
         # "my kids Jack, Lily and Sam"
         while True:
             following_index = last + 1
-            if following_index < len(self.words) and self.words[following_index].lower == "and":
+            while following_index < len(self.words) and self.words[following_index].lower in (
+                "and",
+                "to",
+                "for",
+            ):
                 following_index += 1
             if following_index >= len(self.words):
                 break
@@ -724,9 +854,19 @@ class _NameFinder:
             return None
         tier = self.names.sentence_start if word.sentence_start else self.names.mid_sentence
         if word.first_part not in tier:
+            if word.first_part in self.names.known and _WORKS_AT.match(self.text, word.end):
+                self.spans.claim(word.start, word.end, "name")  # "Mark from the SEND team"
+                return index
             return None
         if index > 0 and self.words[index - 1].lower in _BEFORE_PLACE_NAMES:
             return None  # "St Mary's", "the Alex" and "the Royal Alex" (a hospital)
+        if word.lower in ORGANISATION_WORDS and index > 0 and self.words[index - 1].capitalised:
+            return None  # "Daisy Hill", "Manor Green": the end of a place's name
+        if self._at_a_school(index):
+            last = index  # the whole name of the school: "at Thomas Bennett"
+            while last + 1 < len(self.words) and self.words[last + 1].capitalised:
+                last += 1
+            return last
         last = self._extend(index, lowercase=False)
         if self._names_a_thing(last):
             return None
@@ -754,7 +894,7 @@ class _NameFinder:
                 return strong or (cue != _GREETING and popularity >= 2)
             if word.shouted or listed or not (strong or naming):
                 return False  # "I'm Neurodivergent"
-            return zipf_frequency(lower, "en") < (3.5 if strong else 2.0)  # "called Oluwaseun"
+            return zipf_frequency(lower, "en") < (3.5 if strong else 3.0 if naming else 2.0)
         if not word.text.islower():
             return False
         if first in WORDS_THAT_ARE_ALSO_NAMES:
@@ -773,7 +913,7 @@ class _NameFinder:
             or lower in FUNCTION_WORDS
             or lower in NEVER_NAMES
             or lower in TITLES
-            or lower in ORGANISATION_WORDS
+            or (lower in ORGANISATION_WORDS and lower not in SURNAME_LIKE_PLACE_WORDS)
             or lower in JOB_WORDS
             or _RELATION_WORD.fullmatch(lower)
             or self._is_kept(word)
@@ -787,29 +927,66 @@ class _NameFinder:
             following = self.words[last + 1]
             if not _SPACES.fullmatch(self.text, self.words[last].end, following.start):
                 break
-            if following.shouted or not self._could_be_surname(following):
+            if not self._could_be_surname(following):
                 break
+            if following.shouted and not self.words[last].shouted:
+                break  # "Jack NHS"; but "LEO HARRIS"
             rank = self.names.rank.get(following.lower, _RARE)
-            if following.capitalised:
+            if following.shouted:
+                if rank != _RARE and following.lower not in self.names.surnames:
+                    break  # "AMELIA NEEDS HELP"; but "LEO HARRIS"
+            elif following.capitalised:
                 if rank < 300 and following.first_part not in self.names.mid_sentence:
                     break
-            elif not (lowercase and following.text.islower() and rank >= 3000):
+            elif not following.text.islower() or not (
+                (lowercase and rank >= 3000) or following.lower in self.names.surnames
+            ):
                 break
             last += 1
         return last
 
     def _names_a_thing(self, last: int) -> bool:
-        """ "Victoria Road", "Thomas Bennett Community College", "Prader-Willi syndrome"."""
-        if last + 1 >= len(self.words):
-            return False
-        following = self.words[last + 1]
-        if following.lower in CONDITION_WORDS:
+        """ "Victoria Road", "Thomas Bennett Community College", "Jack and Jill nursery",
+        "Dame Vera Lynn Children's Charity", "Prader-Willi syndrome": the name is part of the
+        name of a place, an organisation or a condition."""
+        following_index = last + 1
+        if following_index < len(self.words) and (
+            self.words[following_index].lower in CONDITION_WORDS
+        ):
             return True
-        return (
-            not self.words[last].possessive
-            and following.capitalised
-            and following.lower in ORGANISATION_WORDS
-        )
+        if self.words[last].possessive and self.words[last].lower not in _THING_POSSESSIVES:
+            return False
+        steps = 0
+        start = last
+        while start > 0 and self.words[start - 1].capitalised:
+            start -= 1
+        placed = start > 0 and self.words[start - 1].lower in _BEFORE_A_PLACE
+        if placed and self.words[last].lower in SURNAME_LIKE_PLACE_WORDS:
+            return True  # "at Daisy Hill", "to Manor Green"
+        while following_index < len(self.words) and steps < 5:
+            following = self.words[following_index]
+            if following.lower in SURNAME_LIKE_PLACE_WORDS and not placed:
+                pass  # "Steve Ward", "Ellie Green": a surname, unless "at Daisy Hill"
+            elif following.lower in ORGANISATION_WORDS:
+                return following.capitalised or following.lower in _LOWER_CASE_THINGS
+            if not (following.capitalised or following.lower in ("and", "of", "the")):
+                return False
+            if not _SPACES.fullmatch(
+                self.text, self.words[following_index - 1].end, following.start
+            ) and not _LIST_GAP.fullmatch(
+                self.text, self.words[following_index - 1].end, following.start
+            ):
+                return False
+            following_index += 1
+            steps += 1
+        return False
+
+    def _at_a_school(self, index: int) -> bool:
+        """ "year 9 at Thomas Bennett", "he goes to Manor Green": a school, not a person."""
+        if index == 0 or self.words[index - 1].lower not in ("at", "to", "attends"):
+            return False
+        before = self.text[max(0, self.words[index - 1].start - 40) : self.words[index - 1].start]
+        return _SCHOOL_CONTEXT.search(before) is not None
 
     def _is_kept(self, word: _Word, *, after_strong_cue: bool = False) -> bool:
         """Part of a place name or route title; a one-word one after "my son" is still a name."""
@@ -817,5 +994,20 @@ class _NameFinder:
         return alone is not None and not (after_strong_cue and alone)
 
 
-_BEFORE_PLACE_NAMES = _words("st saint the royal queen king prince princess holy lady")
+_BEFORE_PLACE_NAMES = _words("st saint the royal queen king prince princess holy lady dame")
 _RARE = 1_000_000  # the rank of a word outside the most common 5,000
+_THING_POSSESSIVES = _words("children childrens people peoples kids")
+# Words at the end of a place's name that are common surnames too: "Daisy Hill" is a place
+# after "at" or "to", "Steve Ward" a person otherwise.
+SURNAME_LIKE_PLACE_WORDS = _words(
+    "ward hill hills green wood woods field fields park hall house cross gate lane mead meadow "
+    "meadows dale vale grange manor farm court way close"
+)
+_BEFORE_A_PLACE = _words("at to in on from near the attends attend")
+# Organisation words that mark a name even in lower case: "daisy hill nursery".
+_LOWER_CASE_THINGS = _words("school academy college nursery preschool playgroup hospital charity")
+_SCHOOL_CONTEXT = re.compile(
+    r"\b(?:year|yr|y)\s*\d{1,2}\b|\b(?:goes|go|going|attends?|started|starting|moved|pupils?|"
+    r"students?|school|class|placement|place)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,99 @@
+"""The kinds of personal detail issue #11 found left in "anonymous" feedback, and the place,
+school and charity names redaction must keep. Wordings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.redact import Redactor, is_nhs_number
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor(keep_words=["Horsham", "Lewes", "Henfield", "Seaford", "Bognor Regis"])
+
+
+@pytest.mark.parametrize("number", ["9434765919", "4010232137", "9876543210"])
+def test_the_nhs_check_digit(number: str) -> None:
+    assert is_nhs_number(number)
+    assert not is_nhs_number(number[:9] + str((int(number[9]) + 1) % 10))
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("her nhs number is 943 476 5919 and", "her nhs number is [NHS number] and"),
+        ("NHS no: 943-476-5919.", "NHS no: [NHS number]."),
+        ("ref 9434765919 from the hospital", "ref [NHS number] from the hospital"),
+        ("NHS No 123 456 7890 (I think)", "NHS No [NHS number] (I think)"),
+        ("invoice 1234567890 was paid", "invoice 1234567890 was paid"),  # not a valid NHS number
+    ],
+)
+def test_nhs_numbers_in_any_spacing(redactor: Redactor, typed: str, kept: str) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("dob 2012-09-14, still waiting", "dob [date of birth], still waiting"),
+        ("D.O.B: 2012/9/14", "D.O.B: [date of birth]"),
+        ("born on 14th September 2012", "born on [date of birth]"),
+    ],
+)
+def test_dates_of_birth(redactor: Redactor, typed: str, kept: str) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("i'm kayden and i hate maths", "i'm [name] and i hate maths"),
+        ("I'm Priya Shah, a mum of two", "I'm [name], a mum of two"),
+        ("my son OSCAR BENNETT is 8", "my son [name] is 8"),
+        ("my daughter is called lola o'neill", "my daughter is called [name]"),
+        ("my son is Theo morris and he loves trains", "my son is [name] and he loves trains"),
+        ("big thanks to Gemma on reception", "big thanks to [name] on reception"),
+        ("mum of ruby (6) and arlo (3) here", "mum of [name] (6) and [name] (3) here"),
+        ("thanks to uncle dave for driving", "thanks to uncle [name] for driving"),
+        ("Surname: Nowak", "Surname: [name]"),
+        ("miss jenkins never listens", "[name] never listens"),
+        ("I'm Dan Ward, his dad", "I'm [name], his dad"),
+        ("Frank from the SEND team rang back", "[name] from the SEND team rang back"),
+        ("love from the Okafor family", "love from the [name] family"),
+    ],
+)
+def test_names_in_every_case_after_any_cue(redactor: Redactor, typed: str, kept: str) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("send it to Ivy Cottage, Mill Lane, Henfield", "send it to [address], Henfield"),
+        ("we live at The Granary near Lewes", "we live at [address] near Lewes"),
+        ("we live on The Crescent", "we live on [address]"),
+        ("add me on snapchat ellie.b2011", "add me on snapchat [name]"),
+        ("my insta is jack_plays_99", "my insta is [name]"),
+    ],
+)
+def test_houses_streets_and_handles(redactor: Redactor, typed: str, kept: str) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Holly Tree nursery were brilliant with his hearing aids",
+        "she goes to Oakwood Green school",
+        "he is in year 5 at Elmwood Park",
+        "the Dame Kelly Holmes Trust ran a great day",
+        "St Peter Benedict Catholic Primary School is lovely",
+        "Humpty and Dumpty nursery need a ramp",
+        "the Ronald McDonald House let us stay",
+        "we will send it in May",
+        "Mark the form as urgent please",
+    ],
+)
+def test_places_schools_and_charities_stay(redactor: Redactor, typed: str) -> None:
+    assert redactor.redact(typed).text == typed
