@@ -610,7 +610,9 @@ def is_nhs_number(digits: str) -> bool:
     """Ten digits whose last is the NHS modulus 11 check digit of the first nine."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True)
+    )
     check = 11 - total % 11
     if check == 11:
         check = 0
