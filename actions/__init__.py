@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasa_sdk import Action
 
 from actions.context import ActionContext
-from actions.feedback import ActionSaveFeedback
+from actions.feedback import ActionAllowPublishing, ActionSaveFeedback
 from actions.forget import ActionForgetMe
 from actions.profile import ValidateProfileForm
 from actions.restart import ActionRestartConversation
@@ -26,10 +26,12 @@ def build_actions(context: ActionContext) -> list[Action]:
         ActionRestartConversation(context),
         ActionForgetMe(context),
         ActionSaveFeedback(context),
+        ActionAllowPublishing(context),
     ]
 
 
 __all__ = [
+    "ActionAllowPublishing",
     "ActionContext",
     "ActionForgetMe",
     "ActionMoreAboutRoutes",

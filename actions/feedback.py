@@ -41,6 +41,7 @@ class ActionSaveFeedback(Action):
             if value
         }
         age = tracker.get_slot("age")
+        turn = tracker.get_slot("turn")
         saved = await service.save(
             FeedbackDraft(
                 conversation_key=str(tracker.sender_id),
@@ -54,8 +55,29 @@ class ActionSaveFeedback(Action):
                 age_band=tracker.get_slot("age_band"),
                 interests=tracker.get_slot("interests") or [],
                 contact=contact,
+                turn=int(turn) if isinstance(turn, int | float) else None,
             )
         )
         kept = "contact" if consent == "contact" and saved.with_contact else "anonymous"
         dispatcher.utter_message(response=f"utter_feedback_saved_{kept}", team=saved.team_name)
         return [SlotSet("feedback_id", saved.id), SlotSet("feedback_text", None)]
+
+
+class ActionAllowPublishing(Action):
+    """The person said yes: staff may show their own words (personal details removed) on the
+    public "You said, we did" page."""
+
+    def __init__(self, context: ActionContext):
+        self._context = context
+
+    def name(self) -> str:
+        return "action_allow_publishing"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        feedback_id = tracker.get_slot("feedback_id")
+        service = self._context.feedback
+        if service is not None and isinstance(feedback_id, int | float):
+            await service.allow_publishing(int(feedback_id), str(tracker.sender_id))
+        return []

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from actions import ActionContext
+from bot.cleaning import clean_typed
 from bot.content import Content, load_content
 from bot.dialogues import Dialogues, load_dialogues
 from bot.engine.engine import Engine, TurnResult
@@ -74,15 +75,34 @@ class GetInvolved:
     def expiry(self) -> dt.timedelta:
         return dt.timedelta(minutes=self.settings.conversation_expiry_minutes)
 
-    async def converse(self, channel: str, sender: str, text: str) -> TurnResult:
-        """Handle one message from ``sender`` on ``channel``: load, answer, save."""
+    async def converse(
+        self, channel: str, sender: str, text: str, *, message_id: str | None = None
+    ) -> TurnResult:
+        """Handle one message from ``sender`` on ``channel``: load, answer, save.
+
+        ``message_id``, when the channel sends one, makes a retry safe: the same id again gets
+        the first answer, and nothing is done or stored twice."""
+        text = clean_typed(text)
         key = f"{channel}:{sender}"
         started = time.perf_counter()
         async with self.locks.hold(key):
             loaded = await conversations.load_state(
                 self.states, channel, sender, expiry=self.expiry, keys=self.keys
             )
+            again = loaded.state
+            if message_id and again.last_message_id == message_id and again.last_answer:
+                return TurnResult(
+                    replies=[Reply.from_dict(reply) for reply in again.last_answer],
+                    state=again,
+                    crisis=again.last_crisis,
+                )
             result = await self.engine.handle(loaded.state, text)
+            if result.state is not None:
+                result.state.last_message_id = message_id
+                result.state.last_answer = (
+                    [reply.as_dict() for reply in result.replies] if message_id else None
+                )
+                result.state.last_crisis = result.crisis
             waiting = loaded.answer_waiting
             if waiting and not result.forgotten and not result.crisis:
                 result.replies[:0] = await self.answers_for(channel, key)

@@ -33,6 +33,7 @@ class FeedbackDraft:
     age_band: str | None = None
     interests: Sequence[str] = ()
     contact: dict[str, str] = field(default_factory=dict)
+    turn: int | None = None  # the conversation's turn: a retry of the same turn is the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,9 @@ class FeedbackService:
             contact = self.keys.encrypt(
                 {"channel": draft.channel, "sender": draft.sender, **draft.contact}
             )
+        dedupe = self.keys.person_key(f"{draft.conversation_key}|{draft.turn}|{draft.text}")
         values = dict(
+            dedupe_key=dedupe if draft.turn is not None else None,
             created_at=utcnow(),
             channel=draft.channel,
             person_key=self.keys.person_key(draft.conversation_key),
@@ -131,6 +134,14 @@ class FeedbackService:
         return SavedFeedback(
             feedback_id, team_id, self.content.teams[team_id].in_a_sentence, contact_allowed
         )
+
+    async def allow_publishing(self, feedback_id: int, conversation_key: str) -> bool:
+        """Record that the person agreed their own (redacted) words may be published; only
+        for feedback this same person gave."""
+        async with self.writes, self.sessions.begin() as session:
+            return await store.allow_publishing(
+                session, feedback_id, self.keys.person_key(conversation_key)
+            )
 
     async def forget(self, conversation_key: str) -> int:
         """Delete every piece of feedback this person gave."""

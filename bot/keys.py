@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from bot.errors import ConfigError
 
 SECRET_FILE = ".getinvolved-secret"
+SESSION_TOKEN_CHARS = 22  # 16 random bytes in URL-safe base64
+SESSION_ID_CHARS = SESSION_TOKEN_CHARS + 16  # and 12 bytes of MAC
 MIN_SECRET_CHARS = 32
 
 
@@ -53,6 +55,23 @@ class Keys:
     def _derive(self, purpose: bytes) -> bytes:
         digest = hmac.new(self._secret, b"getinvolved:" + purpose, hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest)
+
+    def new_session_id(self) -> str:
+        """A web chat session id the server issues: 22 random characters and a 16-character
+        keyed MAC, so a made-up id is recognised without asking the database."""
+        token = secrets.token_urlsafe(16)
+        return token + self._session_mac(token)
+
+    def issued_session_id(self, session: str) -> bool:
+        """Was ``session`` made by :meth:`new_session_id` with this secret?"""
+        token, mac = session[:SESSION_TOKEN_CHARS], session[SESSION_TOKEN_CHARS:]
+        return len(session) == SESSION_ID_CHARS and hmac.compare_digest(
+            mac, self._session_mac(token)
+        )
+
+    def _session_mac(self, token: str) -> str:
+        digest = hmac.new(self._derive(b"web-session"), token.encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:12]).decode().rstrip("=")
 
     @property
     def cookie_key(self) -> bytes:

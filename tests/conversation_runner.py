@@ -17,7 +17,11 @@ from bot.replay import replay_line
 MAX_TURNS = 12
 # When a persona's message asks to complain, the bot offers to pass it on; a persona with no
 # answer for these agrees, anonymously, and then carries on.
-DEFAULT_ANSWERS = {"consent": "yes, without my name", "contact_detail": "no"}
+DEFAULT_ANSWERS = {
+    "consent": "yes, without my name",
+    "contact_detail": "no",
+    "publish_consent": "no",
+}
 
 
 @dataclass

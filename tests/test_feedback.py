@@ -116,6 +116,8 @@ async def test_delete_my_data_removes_feedback_too(bot_on: GetInvolved) -> None:
 async def test_feedback_midway_resumes_the_questions(bot_on: GetInvolved) -> None:
     await give(bot_on, "g", "hello")
     result = await give(bot_on, "g", "/feedback", "the doctors never listen", "yes")
+    assert result.state.asking == "publish_consent"  # may we show their words? (default no)
+    result = await give(bot_on, "g", "no thanks")
     assert result.state.asking == "role", "after feedback the bot carries on where it was"
 
 

@@ -18,6 +18,7 @@ import hmac
 import logging
 import signal
 from collections.abc import AsyncIterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -37,6 +38,7 @@ from telegram.ext import (
 )
 
 from bot.app import GetInvolved
+from bot.cleaning import parse_json_body
 from bot.engine.replies import Reply
 from bot.errors import ConfigError
 from bot.store.telegram import first_time
@@ -130,6 +132,8 @@ class TelegramChannel:
         await self._converse(update.effective_chat.id, str(query.data or ""))
 
     async def _converse(self, chat_id: int, text: str) -> None:
+        if not _is_id(chat_id):
+            return  # never send to a chat id that is not a number
         sender = str(chat_id)
         if self.limiter.allow(sender):
             await self.application.bot.send_message(chat_id, TOO_FAST)
@@ -236,12 +240,39 @@ async def webhook(request: web.Request) -> web.Response:
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise web.HTTPForbidden(text="wrong secret token")
     try:
-        data = await request.json()
-    except ValueError as error:
+        data = parse_json_body(await request.text())
+    except (ValueError, UnicodeDecodeError) as error:
         raise web.HTTPBadRequest(text="not JSON") from error
-    update = Update.de_json(data, channel.application.bot)
+    if not _looks_like_update(data):
+        raise web.HTTPBadRequest(text="not a Telegram update")
+    try:
+        update = Update.de_json(data, channel.application.bot)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise web.HTTPBadRequest(text="not a Telegram update") from error
     await channel.application.process_update(update)
     return web.Response(text="ok")
+
+
+def _looks_like_update(data: Any) -> bool:
+    """An update has a numeric id; a chat it names has a numeric id too (a made-up update
+    must never make the bot write to "@somechannel")."""
+    if not isinstance(data, dict) or not _is_id(data.get("update_id")):
+        return False
+    for field in ("message", "edited_message", "callback_query"):
+        part = data.get(field)
+        if part is None:
+            continue
+        if not isinstance(part, dict):
+            return False
+        message = part.get("message", part) if field == "callback_query" else part
+        chat = message.get("chat") if isinstance(message, dict) else None
+        if chat is not None and not (isinstance(chat, dict) and _is_id(chat.get("id"))):
+            return False
+    return True
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
 
 
 def setup_webhook(app: web.Application, bot: GetInvolved) -> None:

@@ -47,7 +47,7 @@ CRISIS_RESPONSES = {
     "other": "utter_crisis_other",
 }
 MAX_MISUNDERSTOOD = 2
-FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail")
+FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail", "publish_consent")
 FEEDBACK_IN_ONE_GO = 9  # words: "I want to complain about ..." already says what it is about
 _QUESTION = re.compile(
     r"\b(?:who|what happens|where does it go|where will it go|will anyone|who reads|"
@@ -503,6 +503,8 @@ class Engine:
                 state.misunderstood = 0
                 return [*replies, self.say("utter_ask_contact_detail", state)]
             return [*replies, *await self._save_feedback(state)]
+        if state.asking == "publish_consent":
+            return await self._publish_step(state, understood)
         # contact_detail
         if intent in ("skip", "deny") or understood.from_button:
             return await self._save_feedback(state)
@@ -524,7 +526,27 @@ class Engine:
         state.pending_feedback = None
         state.contact = {}
         replies = self._render(messages, state)
+        if state.feedback_id is not None and may_give_contact(
+            state.role, state.age, state.age_band
+        ):
+            state.asking = "publish_consent"  # their own words on the public page? default no
+            state.misunderstood = 0
+            return [*replies, self.say("utter_ask_publish", state)]
         return [*replies, *await self._resume(state)]
+
+    async def _publish_step(
+        self, state: ConversationState, understood: Understanding
+    ) -> list[Reply]:
+        """Only a clear yes lets staff show the person's own (redacted) words in public; any
+        other answer is a no, and it is not asked again."""
+        if understood.from_button:
+            allowed = understood.publish is True
+        else:
+            allowed = read_consent(understood.text) in ("anonymous", "contact")
+        if allowed:
+            await self.run_action("action_allow_publishing", state)
+        reply = self.say("utter_publish_yes" if allowed else "utter_publish_no", state)
+        return [reply, *await self._resume(state)]
 
     async def _resume(self, state: ConversationState) -> list[Reply]:
         """Carry on where the person was before they gave feedback."""

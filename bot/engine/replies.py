@@ -22,3 +22,11 @@ class Reply:
 
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "buttons": [button.as_dict() for button in self.buttons]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reply:
+        buttons = tuple(
+            Button(str(b.get("title", "")), str(b.get("payload", "")))
+            for b in data.get("buttons") or []
+        )
+        return cls(str(data.get("text", "")), buttons)

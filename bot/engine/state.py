@@ -40,6 +40,11 @@ class ConversationState(BaseModel):
     contact: dict[str, str] = Field(default_factory=dict)
     turns: int = 0
     updated_at: dt.datetime = Field(default_factory=utcnow)
+    # the last message's id and answer, when the channel sends ids (the web chat's message id):
+    # the same message sent again after a lost answer gets that answer, and nothing is done twice
+    last_message_id: str | None = None
+    last_answer: list[dict[str, Any]] | None = None
+    last_crisis: bool = False
 
     @property
     def key(self) -> str:
@@ -69,6 +74,7 @@ class ConversationState(BaseModel):
             "contact_email": self.contact.get("email"),
             "contact_phone": self.contact.get("phone"),
             "feedback_id": self.feedback_id,
+            "turn": self.turns,
         }
 
     def profile(self) -> dict[str, Any]:

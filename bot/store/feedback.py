@@ -14,10 +14,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     delete,
+    false,
     insert,
     select,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
@@ -30,6 +33,7 @@ CONSENTS = ("anonymous", "contact")
 
 class FeedbackRow(Base):
     __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(
@@ -48,6 +52,12 @@ class FeedbackRow(Base):
     contact: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
     read_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # the person's own (redacted) words may go on the public page: asked of people 13 and over
+    publish_consent: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false(), nullable=False
+    )
+    # the same message sent twice (a retry after a worker died) is stored once
+    dedupe_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     responses: Mapped[list[ResponseRow]] = relationship(
         back_populates="feedback",
         cascade="all, delete-orphan",
@@ -73,6 +83,29 @@ class ResponseRow(Base):
     public_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     public_feedback: Mapped[str | None] = mapped_column(Text, nullable=True)
     feedback: Mapped[FeedbackRow] = relationship(back_populates="responses", lazy="raise")
+
+
+class PublicationRow(Base):
+    """A "You said, we did" entry: drafted, previewed and published by staff, and withdrawn."""
+
+    __tablename__ = "publications"
+    __table_args__ = (UniqueConstraint("feedback_id", name="uq_publications_feedback_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"))
+    team_id: Mapped[str] = mapped_column(String(80), index=True)
+    you_said: Mapped[str] = mapped_column(Text, default="")
+    own_words: Mapped[bool] = mapped_column(Boolean, default=False)
+    we_did: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    staff_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    published_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True, index=True
+    )
 
 
 class DeliveryRow(Base):
@@ -128,8 +161,31 @@ async def save_feedback(session: AsyncSession, **values: Any) -> int:
     event loop comes round to a COMMIT, which under heavy load kept other writers waiting.
     """
     await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    inserted = await session.execute(insert(FeedbackRow).values(**values).returning(FeedbackRow.id))
+    dedupe = values.get("dedupe_key")
+    same = select(FeedbackRow.id).where(FeedbackRow.dedupe_key == dedupe)
+    if dedupe is not None and (earlier := await session.scalar(same)) is not None:
+        return int(earlier)  # the same message again: stored once
+    try:
+        inserted = await session.execute(
+            insert(FeedbackRow).values(**values).returning(FeedbackRow.id)
+        )
+    except IntegrityError:
+        if dedupe is None:
+            raise
+        return int((await session.execute(same)).scalar_one())  # another worker was first
     return int(inserted.scalar_one())
+
+
+async def allow_publishing(session: AsyncSession, feedback_id: int, person_key: str) -> bool:
+    row = await session.scalar(
+        select(FeedbackRow).where(
+            FeedbackRow.id == feedback_id, FeedbackRow.person_key == person_key
+        )
+    )
+    if row is None:
+        return False
+    row.publish_consent = True
+    return True
 
 
 async def list_feedback_for_teams(
@@ -220,15 +276,18 @@ async def response_text(session: AsyncSession, response_id: int) -> str:
     return str(await session.scalar(select(ResponseRow.text).where(ResponseRow.id == response_id)))
 
 
-async def list_published(
-    session: AsyncSession, *, limit: int = 100
-) -> list[tuple[ResponseRow, str]]:
-    """Published answers, newest first, with the team that gave each."""
-    rows = await session.execute(
-        select(ResponseRow, FeedbackRow.team_id)
-        .join(FeedbackRow, FeedbackRow.id == ResponseRow.feedback_id)
-        .where(ResponseRow.public.is_(True))
-        .order_by(ResponseRow.created_at.desc(), ResponseRow.id.desc())
-        .limit(limit)
+async def get_publication(session: AsyncSession, feedback_id: int) -> PublicationRow | None:
+    return await session.scalar(
+        select(PublicationRow).where(PublicationRow.feedback_id == feedback_id)
     )
-    return [(response, team_id) for response, team_id in rows.all()]
+
+
+async def list_publications(session: AsyncSession) -> Sequence[PublicationRow]:
+    """What the public page shows: published entries, newest first."""
+    return (
+        await session.scalars(
+            select(PublicationRow)
+            .where(PublicationRow.status == "published")
+            .order_by(PublicationRow.published_at.desc(), PublicationRow.id.desc())
+        )
+    ).all()

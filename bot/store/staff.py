@@ -42,6 +42,8 @@ class StaffUser(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # signing out moves it on: every cookie made before then stops working, on every worker
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     teams: Mapped[list[TeamRow]] = relationship(secondary=team_members, lazy="raise")
 
     @property
@@ -70,6 +72,10 @@ async def sync_teams(session: AsyncSession, teams: Iterable[tuple[str, str, str]
 
 async def list_teams(session: AsyncSession) -> Sequence[TeamRow]:
     return (await session.scalars(select(TeamRow).order_by(TeamRow.name))).all()
+
+
+async def get_team(session: AsyncSession, team_id: str) -> TeamRow | None:
+    return await session.get(TeamRow, team_id)
 
 
 async def create_team(session: AsyncSession, team_id: str, name: str, does: str = "") -> TeamRow:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import yaml
 from aiohttp import web
 
 from bot.app import GetInvolved
+from bot.cleaning import parse_json_body
 from bot.engine.engine import TurnResult
 from bot.errors import StateUnavailable
 from bot.replay import turn_record
@@ -23,6 +23,9 @@ SENDER_LIMIT = web.AppKey("sender_limit", RateLimiter)
 NEW_SESSION_LIMIT = web.AppKey("new_session_limit", RateLimiter)
 CHANNEL = "web"
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
+MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+MESSAGE_FIELDS = frozenset(["text", "payload", "message_id"])
+MAX_TEXT, MAX_PAYLOAD = 8000, 200
 OPENAPI_FILE = Path(__file__).parent / "openapi.yaml"
 MAX_API_BODY = 16 * 1024
 
@@ -32,8 +35,9 @@ def _error(status: int, message: str, **extra: Any) -> web.Response:
 
 
 def _session_id(request: web.Request) -> str:
+    """The chat's id, if this server issued it; a made-up id is "no such chat" (404)."""
     session = request.match_info["session"]
-    if not SESSION_ID.match(session):
+    if not SESSION_ID.match(session) or not request.app[API_BOT].keys.issued_session_id(session):
         raise web.HTTPNotFound(
             text=json.dumps({"error": "There is no such chat."}), content_type="application/json"
         )
@@ -59,10 +63,15 @@ async def _json_body(request: web.Request) -> dict[str, Any]:
             max_size=MAX_API_BODY, actual_size=request.content_length
         )
     try:
-        body = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        body = parse_json_body(await request.text())
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+        message = (
+            "The body must be JSON."
+            if isinstance(error, json.JSONDecodeError)
+            else (f"The body must be plain JSON: {error}.")
+        )
         raise web.HTTPBadRequest(
-            text=json.dumps({"error": "The body must be JSON."}), content_type="application/json"
+            text=json.dumps({"error": message}), content_type="application/json"
         ) from error
     if not isinstance(body, dict):
         raise web.HTTPBadRequest(
@@ -80,9 +89,11 @@ def _turn(session: str, record: dict[str, Any]) -> dict[str, Any]:
 BUSY = "Sorry, the chat is busy just now. Please try again in a moment. Nothing was lost."
 
 
-async def _converse(request: web.Request, session: str, text: str) -> TurnResult:
+async def _converse(
+    request: web.Request, session: str, text: str, message_id: str | None = None
+) -> TurnResult:
     try:
-        return await request.app[API_BOT].converse(CHANNEL, session, text)
+        return await request.app[API_BOT].converse(CHANNEL, session, text, message_id=message_id)
     except StateUnavailable as error:
         raise web.HTTPServiceUnavailable(
             text=json.dumps({"error": BUSY, "retry_after": 1}),
@@ -97,7 +108,7 @@ async def start_session(request: web.Request) -> web.Response:
     limited = _limited(request, NEW_SESSION_LIMIT, request.remote or "unknown")
     if limited:
         return limited
-    session = secrets.token_urlsafe(24)
+    session = request.app[API_BOT].keys.new_session_id()
     result = await _converse(request, session, "/start")
     return web.json_response(_turn(session, turn_record(session, result)), status=201)
 
@@ -114,10 +125,21 @@ async def send_message(request: web.Request) -> web.Response:
     if limited:
         return limited
     body = await _json_body(request)
+    unknown = sorted(set(body) - MESSAGE_FIELDS)
+    if unknown:
+        return _error(400, f"Unknown field '{unknown[0]}': send 'text' or 'payload'.")
     text = body.get("payload") if body.get("payload") is not None else body.get("text")
     if not isinstance(text, str):
         return _error(400, "Send a 'text' or a 'payload'.")
-    result = await _converse(request, session, text)
+    limit = MAX_PAYLOAD if body.get("payload") is not None else MAX_TEXT
+    if len(text) > limit:
+        return _error(400, f"That is too long: at most {limit:,} characters.")
+    message_id = body.get("message_id")
+    if message_id is not None and not (
+        isinstance(message_id, str) and MESSAGE_ID.match(message_id)
+    ):
+        return _error(400, "A 'message_id' is 1 to 64 letters, digits, '-' or '_'.")
+    result = await _converse(request, session, text, message_id)
     return web.json_response(_turn(session, turn_record(session, result)))
 
 

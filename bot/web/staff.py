@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp_jinja2
@@ -18,6 +19,7 @@ from aiohttp import web
 from bot.app import GetInvolved
 from bot.engine.state import utcnow
 from bot.passwords import DUMMY_HASH, hash_password, verify_password
+from bot.privacy.redact import Redactor
 from bot.store import audit, conversations, staff
 from bot.store import feedback as store
 from bot.web.security import LoginLimiter, csrf_token
@@ -42,6 +44,13 @@ AREA_NAMES = {
     "elsewhere": "Somewhere else",
 }
 STATUS_NAMES = {"new": "New", "read": "Read", "answered": "Answered", "closed": "Closed"}
+DONE_MESSAGES = {
+    "publish": "Published on the You said, we did page.",
+    "draft": "Saved as a draft. Nothing is public yet.",
+    "withdraw": "Taken off the You said, we did page.",
+}
+MAX_ROW_ID = 2**31 - 1  # the largest id a PostgreSQL integer column holds
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 async def _page(
@@ -77,10 +86,12 @@ async def current_admin(request: web.Request) -> staff.StaffUser:
 
 def _filters(query: Any) -> store.FeedbackFilter:
     def day(name: str) -> dt.date | None:
+        """A date in the range feedback can have; "0001-01-01" or "9999-12-31" is no filter."""
         try:
-            return dt.date.fromisoformat(str(query.get(name, "")))
+            value = dt.date.fromisoformat(str(query.get(name, "")))
         except ValueError:
             return None
+        return value if FIRST_DAY <= value <= LAST_DAY else None
 
     def one_of(name: str, allowed: Any) -> str | None:
         value = query.get(name) or None
@@ -95,11 +106,17 @@ def _filters(query: Any) -> store.FeedbackFilter:
     )
 
 
+def _row_id(request: web.Request, name: str) -> int:
+    """A numeric id from the path; anything that cannot be a row (not a number, 0, beyond a
+    database integer) is "not found", never a server error."""
+    text = request.match_info[name]
+    if not text.isdigit() or len(text) > 10 or not 0 < int(text) <= MAX_ROW_ID:
+        raise web.HTTPNotFound()
+    return int(text)
+
+
 def _feedback_id(request: web.Request) -> int:
-    try:
-        return int(request.match_info["feedback_id"])
-    except ValueError as error:
-        raise web.HTTPNotFound() from error
+    return _row_id(request, "feedback_id")
 
 
 async def _feedback_view(
@@ -107,18 +124,22 @@ async def _feedback_view(
     user: staff.StaffUser,
     row: store.FeedbackRow,
     *,
+    publication: store.PublicationRow | None = None,
     error: str | None = None,
     status: int = 200,
 ) -> web.Response:
     """One piece of feedback, with the contact shown only to its team (the caller checked)."""
     bot = request.app[BOT]
     team = bot.content.teams.get(row.team_id)
+    done = DONE_MESSAGES.get(request.query.get("done", ""))
     return await _page(
         request,
         "feedback.html",
         {
             "user": user,
             "row": row,
+            "publication": publication,
+            "done": done,
             "error": error,
             "contact": bot.keys.decrypt(row.contact) if row.contact else None,
             "team": team.name if team else row.team_id,
@@ -232,8 +253,9 @@ async def feedback_page(request: web.Request) -> web.Response:
             raise web.HTTPNotFound()
         if row.status == "new":
             row.status, row.read_at = "read", utcnow()
+        publication = await store.get_publication(db, row.id)
         await audit.record(db, "read", staff_user_id=user.id, feedback_id=row.id)
-    return await _feedback_view(request, user, row)
+    return await _feedback_view(request, user, row, publication=publication)
 
 
 @routes.post("/staff/feedback/{feedback_id}/status")
@@ -257,7 +279,6 @@ async def respond(request: web.Request) -> web.Response:
     user = await current_user(request)
     form = await request.post()
     text = str(form.get("response", "")).strip()
-    public = form.get("public") == "yes"
     bot = request.app[BOT]
     async with bot.sessions.begin() as db:
         row = await store.get_feedback_for_teams(db, _feedback_id(request), user.team_ids)
@@ -267,17 +288,10 @@ async def respond(request: web.Request) -> web.Response:
             return await _feedback_view(
                 request, user, row, error="Write an answer (up to 5,000 characters).", status=400
             )
-        redactor = bot.feedback.redactor
         response = await store.add_response(
             db,
             store.ResponseRow(
-                feedback_id=row.id,
-                staff_user_id=user.id,
-                text=text,
-                public=public,
-                public_text=redactor.redact(text).text if public else None,
-                public_feedback=redactor.redact(row.text).text if public else None,
-                created_at=utcnow(),
+                feedback_id=row.id, staff_user_id=user.id, text=text, created_at=utcnow()
             ),
         )
         row.status = "answered"
@@ -296,13 +310,12 @@ async def respond(request: web.Request) -> web.Response:
             )
             await conversations.mark_answer_waiting(db, f"{address['channel']}:{address['sender']}")
             delivered = True
-        detail = "public" if public else "private"
         await audit.record(
             db,
             "respond",
             staff_user_id=user.id,
             feedback_id=row.id,
-            detail=f"{detail}; sent to person: {'yes' if delivered else 'no'}",
+            detail=f"sent to person: {'yes' if delivered else 'no'}",
         )
     raise web.HTTPSeeOther(f"/staff/feedback/{row.id}")
 
@@ -426,10 +439,7 @@ async def admin_create_user(request: web.Request) -> web.Response:
 async def admin_update_user(request: web.Request) -> web.Response:
     admin = await current_admin(request)
     form = await request.post()
-    try:
-        user_id = int(request.match_info["user_id"])
-    except ValueError as error:
-        raise web.HTTPNotFound() from error
+    user_id = _row_id(request, "user_id")
     async with request.app[BOT].sessions.begin() as db:
         target = await staff.get_user(db, user_id)
         if target is None:
@@ -451,7 +461,13 @@ async def admin_create_team(request: web.Request) -> web.Response:
     name = str(form.get("name", "")).strip()
     if not team_id.replace("-", "").isalnum() or not name:
         raise web.HTTPBadRequest(text="A team needs an id (letters, numbers, dashes) and a name.")
+    if len(team_id) > 64 or len(name) > 200:
+        raise web.HTTPBadRequest(text="A team id is at most 64 characters, a name 200.")
     async with request.app[BOT].sessions.begin() as db:
+        if await staff.get_team(db, team_id) is not None:
+            return await _admin_view(
+                request, admin, error=f"There is already a team called '{team_id}'.", status=400
+            )
         await staff.create_team(db, team_id, name)
         await audit.record(db, "team_created", staff_user_id=admin.id, detail=team_id)
     raise web.HTTPSeeOther("/staff/admin")
@@ -462,9 +478,158 @@ async def admin_create_team(request: web.Request) -> web.Response:
 async def you_said_we_did(request: web.Request) -> web.Response:
     bot = request.app[BOT]
     async with bot.sessions() as db:
-        answers = await store.list_published(db)
+        entries = await store.list_publications(db)
     teams = {team.id: team.name for team in bot.content.teams.values()}
-    return await _page(request, "you_said_we_did.html", {"answers": answers, "teams": teams})
+    return await _page(request, "you_said_we_did.html", {"entries": entries, "teams": teams})
+
+
+# ---- publishing (journey 4): a separate step, previewed, with the person's consent ----------
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    own_words: bool
+    you_said: str  # as the staff member wrote it (their summary), before redaction
+    we_did: str
+
+    def shown(self, row: store.FeedbackRow, redactor: Redactor) -> tuple[str, str]:
+        """What the public page shows: (you said, we did), personal details removed."""
+        said = row.text if self.own_words else self.you_said
+        return redactor.redact(said).text, redactor.redact(self.we_did).text
+
+
+def _draft_from(form: Any) -> _Draft:
+    return _Draft(
+        own_words=form.get("own_words") == "yes",
+        you_said=str(form.get("you_said", "")).strip(),
+        we_did=str(form.get("we_did", "")).strip(),
+    )
+
+
+def _draft_problem(draft: _Draft, row: store.FeedbackRow) -> str | None:
+    if draft.own_words and not row.publish_consent:
+        return "This person did not agree to show their own words. Write a summary instead."
+    if not draft.own_words and not draft.you_said:
+        return "Write what they said, in your own words."
+    if not draft.we_did:
+        return "Write what the team did or will do."
+    if len(draft.you_said) > 1000 or len(draft.we_did) > 2000:
+        return "Keep it short: up to 1,000 characters for what they said, 2,000 for what you did."
+    return None
+
+
+async def _publish_view(
+    request: web.Request,
+    user: staff.StaffUser,
+    row: store.FeedbackRow,
+    publication: store.PublicationRow | None,
+    draft: _Draft,
+    *,
+    preview: bool = False,
+    error: str | None = None,
+    status: int = 200,
+) -> web.Response:
+    redactor = request.app[BOT].feedback.redactor
+    said, did = draft.shown(row, redactor)
+    return await _page(
+        request,
+        "publish.html",
+        {
+            "user": user,
+            "row": row,
+            "publication": publication,
+            "draft": draft,
+            "own_words_shown": redactor.redact(row.text).text,
+            "preview": {"said": said, "did": did} if preview and not error else None,
+            "error": error,
+        },
+        status=status,
+    )
+
+
+@routes.get("/staff/feedback/{feedback_id}/publish")
+async def publish_page(request: web.Request) -> web.Response:
+    user = await current_user(request)
+    async with request.app[BOT].sessions() as db:
+        row = await store.get_feedback_for_teams(db, _feedback_id(request), user.team_ids)
+        if row is None:
+            raise web.HTTPNotFound()
+        publication = await store.get_publication(db, row.id)
+    if publication is not None:
+        draft = _Draft(publication.own_words, publication.you_said, publication.we_did)
+    else:
+        latest = row.responses[-1].text if row.responses else ""
+        draft = _Draft(own_words=row.publish_consent, you_said="", we_did=latest)
+    return await _publish_view(request, user, row, publication, draft)
+
+
+@routes.post("/staff/feedback/{feedback_id}/publish")
+async def publish(request: web.Request) -> web.Response:
+    """Preview, keep as a draft, or publish; only the preview shows what the public will see."""
+    user = await current_user(request)
+    form = await request.post()
+    action = str(form.get("action", "preview"))
+    bot = request.app[BOT]
+    draft = _draft_from(form)
+    async with bot.sessions.begin() as db:
+        row = await store.get_feedback_for_teams(db, _feedback_id(request), user.team_ids)
+        if row is None:
+            raise web.HTTPNotFound()
+        publication = await store.get_publication(db, row.id)
+        problem = _draft_problem(draft, row)
+        if problem or action == "preview":
+            return await _publish_view(
+                request,
+                user,
+                row,
+                publication,
+                draft,
+                preview=True,
+                error=problem,
+                status=400 if problem else 200,
+            )
+        said, did = draft.shown(row, bot.feedback.redactor)
+        now = utcnow()
+        if publication is None:
+            publication = store.PublicationRow(feedback_id=row.id, team_id=row.team_id)
+            publication.created_at = now
+            db.add(publication)
+        publication.own_words = draft.own_words
+        publication.you_said = said
+        publication.we_did = did
+        publication.staff_user_id = user.id
+        publication.updated_at = now
+        publication.status = "published" if action == "publish" else "draft"
+        if action == "publish" and publication.published_at is None:
+            publication.published_at = now
+        await db.flush()
+        await audit.record(
+            db,
+            "publish" if action == "publish" else "publish_draft",
+            staff_user_id=user.id,
+            feedback_id=row.id,
+            detail=f"publication {publication.id}; {'own words' if draft.own_words else 'summary'}",
+        )
+    raise web.HTTPSeeOther(f"/staff/feedback/{row.id}?done={action}")
+
+
+@routes.post("/staff/feedback/{feedback_id}/withdraw")
+async def withdraw(request: web.Request) -> web.Response:
+    user = await current_user(request)
+    async with request.app[BOT].sessions.begin() as db:
+        row = await store.get_feedback_for_teams(db, _feedback_id(request), user.team_ids)
+        if row is None:
+            raise web.HTTPNotFound()
+        publication = await store.get_publication(db, row.id)
+        if publication is None:
+            raise web.HTTPNotFound()
+        publication.status, publication.updated_at = "withdrawn", utcnow()
+        await audit.record(
+            db,
+            "withdraw",
+            staff_user_id=user.id,
+            feedback_id=row.id,
+            detail=f"publication {publication.id}",
+        )
+    raise web.HTTPSeeOther(f"/staff/feedback/{row.id}?done=withdraw")
 
 
 __all__ = ["BOT", "LIMITER", "routes", "write_feedback_csv"]

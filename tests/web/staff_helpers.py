@@ -58,7 +58,13 @@ async def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> i
 
 
 async def give_feedback(
-    bot: GetInvolved, sender: str, intro: str, text: str, consent: str = "anonymous"
+    bot: GetInvolved,
+    sender: str,
+    intro: str,
+    text: str,
+    consent: str = "anonymous",
+    *,
+    publish: bool = False,
 ) -> int:
     await bot.converse("web", sender, intro)
     await bot.converse("web", sender, "/feedback")
@@ -66,5 +72,8 @@ async def give_feedback(
     result = await bot.converse("web", sender, f'/consent{{"level": "{consent}"}}')
     if consent == "contact":
         result = await bot.converse("web", sender, "/skip")
+    if result.state is not None and result.state.asking == "publish_consent":
+        ok = "true" if publish else "false"
+        result = await bot.converse("web", sender, f'/publish{{"ok": {ok}}}')
     assert result.state is not None and result.state.feedback_id is not None
     return result.state.feedback_id

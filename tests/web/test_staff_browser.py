@@ -44,9 +44,15 @@ async def test_two_teams_in_a_real_browser(bot: GetInvolved, tmp_path: Path) -> 
 
         await page.get_by_role("link", name="The CAMHS wait is far too long").click()
         await page.get_by_label("Your answer").fill("We have opened a new clinic in Worthing.")
-        await page.get_by_label("Publish on the You said, we did page").check()
         await page.get_by_role("button", name="Send answer").click()
         await expect(page.locator(".app-response")).to_contain_text("new clinic in Worthing")
+        await page.get_by_role("link", name="Publish on You said, we did").click()
+        await page.get_by_label("Summary of what they said").fill("Families said CAMHS waits.")
+        await page.get_by_role("button", name="Preview").click()
+        await expect(page.locator(".app-preview")).to_contain_text("new clinic in Worthing")
+        await page.screenshot(path=str(tmp_path / "publish.png"), full_page=True)
+        await page.get_by_role("button", name="Publish", exact=True).click()
+        await expect(page.locator(".govuk-notification-banner")).to_contain_text("Published")
 
         await page.goto(f"{base}/staff/")
         async with page.expect_download() as waiting:

@@ -9,6 +9,7 @@ import io
 from sqlalchemy import select
 
 from bot.app import GetInvolved
+from bot.store import audit
 from bot.store.audit import AuditRow
 from tests.web.staff_helpers import create_staff, csrf, give_feedback, sign_in, web_client
 
@@ -92,14 +93,27 @@ async def test_answer_goes_back_to_the_person_and_can_be_published(bot_on: GetIn
             f"/staff/feedback/{feedback_id}/respond",
             data={
                 "response": "We are adding two therapists. Thank you, Sarah.",
-                "public": "yes",
                 "csrf_token": token,
             },
             allow_redirects=False,
         )
         assert response.status == 303
+        assert "Nothing has been published" in await (await client.get("/you-said-we-did")).text()
+        token = await csrf(client, f"/staff/feedback/{feedback_id}/publish")
+        published = await client.post(
+            f"/staff/feedback/{feedback_id}/publish",
+            data={
+                "own_words": "no",
+                "you_said": "Sarah said the speech therapy list is 40 weeks long.",
+                "we_did": "We are adding two therapists. Thank you, Sarah.",
+                "action": "publish",
+                "csrf_token": token,
+            },
+            allow_redirects=False,
+        )
+        assert published.status == 303
         public = await (await client.get("/you-said-we-did")).text()
-    assert "We are adding two therapists" in public
+    assert "We are adding two therapists" in public and "speech therapy list" in public
     assert "07700" not in public and "Sarah" not in public
     result = await bot_on.converse("web", "p3", "hello again")
     texts = [reply.text for reply in result.replies]
@@ -140,3 +154,63 @@ async def test_signed_out_people_are_sent_to_sign_in(bot_on: GetInvolved) -> Non
         response = await client.get("/staff/", allow_redirects=False)
         assert response.status == 303 and response.headers["Location"] == "/staff/login"
         assert (await client.get("/healthz")).status == 200
+
+
+async def test_publishing_is_a_reviewed_step_with_the_persons_consent(
+    bot_on: GetInvolved,
+) -> None:
+    await create_staff(bot_on, "lo@wscc.example", "wscc-local-offer")
+    private = await give_feedback(
+        bot_on, "pub1", "I'm a mum in Worthing", "The Local Offer map is great, thanks Becky!"
+    )
+    agreed = await give_feedback(
+        bot_on,
+        "pub2",
+        "I'm a mum in Crawley",
+        "The Local Offer search works well now, says Priya Shah",
+        publish=True,
+    )
+    async with web_client(bot_on) as client:
+        await sign_in(client, "lo@wscc.example")
+        token = await csrf(client, f"/staff/feedback/{private}/publish")
+        own = await client.post(
+            f"/staff/feedback/{private}/publish",
+            data={"own_words": "yes", "we_did": "Thank you!", "action": "publish",
+                  "csrf_token": token},
+        )  # fmt: skip
+        assert own.status == 400  # they did not agree to show their own words
+        assert "did not agree" in await own.text()
+        preview = await client.post(
+            f"/staff/feedback/{agreed}/publish",
+            data={"own_words": "yes", "we_did": "We asked Priya Shah to test it.",
+                  "action": "preview", "csrf_token": token},
+        )  # fmt: skip
+        shown = await preview.text()
+        assert preview.status == 200 and "Preview: what the public will see" in shown
+        assert "The Local Offer search works well now" in shown
+        assert "Priya" not in shown.split("Preview: what the public will see")[1].split("<form")[0]
+        assert "Nothing has been published" in await (await client.get("/you-said-we-did")).text()
+        draft = await client.post(
+            f"/staff/feedback/{agreed}/publish",
+            data={"own_words": "yes", "we_did": "We fixed the search.", "action": "draft",
+                  "csrf_token": token},
+            allow_redirects=False,
+        )  # fmt: skip
+        assert draft.status == 303
+        assert "Nothing has been published" in await (await client.get("/you-said-we-did")).text()
+        await client.post(
+            f"/staff/feedback/{agreed}/publish",
+            data={"own_words": "yes", "we_did": "We fixed the search.", "action": "publish",
+                  "csrf_token": token},
+        )  # fmt: skip
+        public = await (await client.get("/you-said-we-did")).text()
+        assert "The Local Offer search works well now" in public and "We fixed the search" in public
+        assert "Priya" not in public
+        withdrawn = await client.post(
+            f"/staff/feedback/{agreed}/withdraw", data={"csrf_token": token}
+        )
+        assert withdrawn.status == 200 and "Taken off" in await withdrawn.text()
+        assert "Nothing has been published" in await (await client.get("/you-said-we-did")).text()
+    async with bot_on.sessions() as db:
+        actions = [row.action for row in await audit.list_audit(db, limit=50)]
+    assert {"publish", "publish_draft", "withdraw"} <= set(actions)

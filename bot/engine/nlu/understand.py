@@ -161,6 +161,7 @@ class Understanding:
     interests: list[str] = field(default_factory=list)
     vague: bool = False  # wants to get involved, but named no topic
     consent: str | None = None  # anonymous | contact | none, from a consent button
+    publish: bool | None = None  # from the "may we show your words?" buttons
     asked: AskedAbout | None = None  # a question about one thing in content/answers.yml
     language: str | None = None  # the message is in another language (ISO 639-1)
 
@@ -419,6 +420,8 @@ class Understander:
         level = entities.get("level")
         if level in ("anonymous", "contact", "none"):
             result.consent = level
+        if isinstance(entities.get("ok"), bool):
+            result.publish = entities["ok"]
         interests = entities.get("interests")
         if isinstance(interests, str):
             interests = [interests]

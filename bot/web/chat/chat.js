@@ -95,15 +95,41 @@
 
   function session() { return sessionStorage.getItem(SESSION); }
 
+  function messageId() {
+    var id = window.crypto && window.crypto.randomUUID ? window.crypto.randomUUID()
+      : String(Date.now()) + Math.random().toString(36).slice(2);
+    return id.replace(/[^A-Za-z0-9_-]/g, "");
+  }
+
+  // Each message carries an id: if the answer is lost on the way, sending it again with the
+  // same id gets the same answer, and the server does nothing twice.
+  function post(body) {
+    var url = function () { return API + "/" + session() + "/messages"; };
+    return request("POST", url(), body).catch(function (error) {
+      if (error.status === 404) {  // this chat has ended on the server: start a new one
+        sessionStorage.removeItem(SESSION);
+        return start().then(function () {
+          var ended = new Error("Your chat had ended, so a new one has started. Please send your message again.");
+          throw ended;
+        });
+      }
+      if (error.status) { throw error; }
+      return new Promise(function (resolve) { setTimeout(resolve, 1000); }).then(function () {
+        return request("POST", url(), body);  // the network failed: once more, same id
+      });
+    });
+  }
+
   function send(body, shownAs) {
     if (busy) { return; }
     busy = true;
     status.textContent = "";
     log.setAttribute("aria-busy", "true");
     show("person", shownAs, true);
+    body.message_id = messageId();
     var ready = session() ? Promise.resolve() : start();
     ready.then(function () {
-      return request("POST", API + "/" + session() + "/messages", body);
+      return post(body);
     }).then(showTurn).catch(problem).then(function () {
       busy = false;
       log.removeAttribute("aria-busy");
