@@ -27,7 +27,13 @@ from bot.privacy.redact import Redactor
 from bot.redislink import RedisLink
 from bot.settings import Settings
 from bot.store import conversations, staff
-from bot.store.db import create_engine, create_session_factory, one_writer, upgrade_database
+from bot.store.db import (
+    create_engine,
+    create_session_factory,
+    one_writer,
+    scrub_deleted,
+    upgrade_database,
+)
 from bot.store.hot import ConversationStore, open_conversation_store
 
 logger = logging.getLogger(__name__)
@@ -165,6 +171,7 @@ class GetInvolved:
         async with self.sessions.begin() as session:
             await conversations.delete_conversation(session, key)
         await self.feedback.forget(key)
+        await scrub_deleted(self.database)
 
     async def close(self) -> None:
         await self.locks.close()

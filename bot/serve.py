@@ -9,6 +9,7 @@ import logging
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -16,11 +17,15 @@ from aiohttp import web
 from bot.app import GetInvolved
 from bot.engine.state import utcnow
 from bot.store import conversations, telegram
+from bot.store.db import scrub_deleted
 from bot.web.app import create_web_app
 
 logger = logging.getLogger(__name__)
 DAY = 24 * 60 * 60
 KEEP_TELEGRAM_UPDATE_IDS = dt.timedelta(days=2)  # Telegram stops resending after a day
+WATCH_SECONDS = 0.5  # how often `serve --workers N` looks for a worker that has died
+STARTUP_SECONDS = 10.0  # a worker that dies sooner than this after starting "failed to start"
+MAX_FAILED_STARTS = 5  # ... and after this many in a row, the server stops
 
 
 async def clean_up(bot: GetInvolved) -> tuple[int, int]:
@@ -30,6 +35,7 @@ async def clean_up(bot: GetInvolved) -> tuple[int, int]:
     async with bot.sessions.begin() as session:
         expired = await conversations.delete_expired_conversations(session, expiry=bot.expiry)
         await telegram.forget_updates_before(session, utcnow() - KEEP_TELEGRAM_UPDATE_IDS)
+    await scrub_deleted(bot.database)
     logger.info("clean-up: %s feedback purged, %s conversations expired", purged, expired)
     return purged, expired
 
@@ -87,21 +93,50 @@ async def run_server(bot: GetInvolved, *, reuse_port: bool = False) -> int:
 
 def run_workers(workers: int, argv: list[str]) -> int:
     """`serve --workers N`: N processes sharing one port (SO_REUSEPORT); the kernel spreads
-    connections between them. The database is migrated once, before they start."""
-    children = [
-        subprocess.Popen([sys.executable, "-m", "bot", *argv, "--workers", "1", "--reuse-port"])
-        for _ in range(workers)
-    ]
+    connections between them. The database is migrated once, before they start. A worker
+    that dies is logged and replaced; one that keeps dying as it starts stops the lot."""
+    command = [sys.executable, "-m", "bot", *argv, "--workers", "1", "--reuse-port"]
+    children: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
+    stopping = False
 
-    def stop(signum: int, frame: object) -> None:
-        for child in children:
+    def start(slot: int) -> None:
+        child = subprocess.Popen(command)
+        children[slot] = (child, time.monotonic())
+        logger.info("worker started", extra={"worker": slot, "pid": child.pid})
+
+    def stop(signum: int = signal.SIGTERM, frame: object = None) -> None:
+        nonlocal stopping
+        stopping = True
+        for child, _ in children.values():
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    codes = [child.wait() for child in children]
-    return max(codes, default=0)
+    for slot in range(workers):
+        start(slot)
+    failed_at_start = 0
+    while not stopping:
+        time.sleep(WATCH_SECONDS)
+        for slot, (child, started) in list(children.items()):
+            code = child.poll()
+            if code is None or stopping:
+                continue
+            quick = time.monotonic() - started < STARTUP_SECONDS
+            failed_at_start = failed_at_start + 1 if quick else 0
+            logger.warning(
+                "worker stopped; starting another",
+                extra={"worker": slot, "pid": child.pid, "exit_code": code},
+            )
+            if failed_at_start > MAX_FAILED_STARTS:
+                logger.error("workers keep stopping as they start; giving up")
+                stop()
+                break
+            start(slot)
+    codes = [child.wait() for child, _ in children.values()]
+    # A worker stopped by our own SIGTERM before it could set its handler stopped cleanly too.
+    codes = [0 if code == -signal.SIGTERM else abs(code) for code in codes]
+    return max([*codes, 1 if failed_at_start > MAX_FAILED_STARTS else 0])
 
 
 __all__ = ["clean_up", "create_server_app", "run_server"]

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     secure_cookies: bool = False
+    metrics_token: str | None = None  # /metrics needs 'Authorization: Bearer <token>'
     rate_limit_burst: float = Field(default=20, ge=1)
     rate_limit_per_second: float = Field(default=2, gt=0)
     new_sessions_burst: float = Field(default=60, ge=1)

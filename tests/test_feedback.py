@@ -169,3 +169,26 @@ async def test_a_crisis_while_giving_feedback_ends_the_feedback(bot_on: GetInvol
     assert result.crisis and result.state.asking != "feedback_text"
     assert result.state.pending_feedback is None
     assert await all_feedback(bot_on) == []
+
+
+async def test_deleted_words_leave_no_copy_in_the_sqlite_files(bot: GetInvolved, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Delete my data" (and the retention purge) must not leave the text in the database
+    file, its WAL or its shared-memory file: read the bytes of every file."""
+    marker = "zebrafluff"
+
+    def files_holding(word: str) -> list[str]:
+        return [
+            path.name
+            for path in tmp_path.iterdir()
+            if path.name.startswith("test.db") and word.encode() in path.read_bytes()
+        ]
+
+    words = f"the {marker} sensory room at the family hub is always shut"
+    await give(
+        bot, "f", "I'm a dad in Worthing", "feedback", words, '/consent{"level": "anonymous"}'
+    )
+    await give(bot, "g", "I'm a mum in Crawley", "feedback", "keepsake words here", "yes")
+    assert files_holding(marker), "the test must first see the words on disk"
+    await give(bot, "f", "delete my data")
+    assert files_holding(marker) == []
+    assert files_holding("keepsake") != [], "other people's feedback is still there"

@@ -23,9 +23,13 @@ class Base(DeclarativeBase):
 
 
 def create_engine(database_url: str) -> AsyncEngine:
-    """An async engine; SQLite gets WAL mode and foreign keys so it behaves like a server."""
+    """An async engine; SQLite gets WAL mode and foreign keys so it behaves like a server,
+    ``secure_delete`` so deleted text is overwritten in the file, and its folder made if new."""
     engine = create_async_engine(database_url, pool_size=20, max_overflow=20)
     if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(connection, _record):  # type: ignore[no-untyped-def]
@@ -34,9 +38,21 @@ def create_engine(database_url: str) -> AsyncEngine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
     return engine
+
+
+async def scrub_deleted(engine: AsyncEngine) -> None:
+    """After a deletion, leave no copy of the deleted rows in SQLite's files: ``secure_delete``
+    has zeroed them in the database file; this copies the WAL back and truncates it, so the
+    old page images in the WAL go too. PostgreSQL needs nothing here (VACUUM reclaims space;
+    its files are not handed to anyone)."""
+    if engine.dialect.name != "sqlite":
+        return
+    async with engine.connect() as connection:
+        await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def one_writer(engine: AsyncEngine) -> contextlib.AbstractAsyncContextManager[object]:

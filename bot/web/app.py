@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from pathlib import Path
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from aiohttp_session import session_middleware
+from aiohttp_session.cookie_storage import EncryptedCookieStorage
 from sqlalchemy import text
 
 from bot.app import GetInvolved
@@ -18,14 +21,15 @@ from bot.web.security import (
     Handler,
     LoginLimiter,
     csrf_protect,
+    plain_server_header,
     security_headers,
 )
-from bot.web.sessions import SessionCookies
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 GOVUK_FRONTEND = Path("govuk-frontend") / "dist" / "govuk"
 MAX_BODY_BYTES = 64 * 1024
+SESSION_SECONDS = 8 * 3600  # a staff session ends after 8 hours
 
 
 @web.middleware
@@ -68,6 +72,12 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
+    """Prometheus metrics, only with ``Authorization: Bearer <METRICS_TOKEN>``; without a
+    token set, there are none to see (404), so no count is ever shown to anyone."""
+    expected = request.app[staff.BOT].settings.metrics_token
+    sent = request.headers.get("Authorization", "")
+    if not expected or not hmac.compare_digest(sent.encode(), f"Bearer {expected}".encode()):
+        raise web.HTTPNotFound()
     body = request.app[staff.BOT].metrics.exposition()
     return web.Response(
         body=body, content_type="text/plain", charset="utf-8", headers={"Cache-Control": "no-store"}
@@ -96,8 +106,23 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[staff.BOT] = bot
     app[staff.LIMITER] = LoginLimiter(shared=bot.redis)
-    cookies = SessionCookies(bot.keys.cookie_key, secure=secure_cookies)
-    app.middlewares.extend([error_boundary, security_headers, cookies.middleware, csrf_protect])
+    cookies = EncryptedCookieStorage(
+        bot.keys.cookie_key,
+        cookie_name="getinvolved_session",
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        secure=secure_cookies,
+        samesite="Lax",
+    )
+    app.middlewares.extend(
+        [
+            security_headers(https=secure_cookies),
+            error_boundary,
+            session_middleware(cookies),
+            csrf_protect,
+        ]
+    )
+    app.on_response_prepare.append(plain_server_header)
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),

@@ -11,16 +11,18 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from aiohttp import web
+from aiohttp_session import get_session
 
 from bot.redislink import RedisLink, RedisReplyError, RedisUnavailable
 
 if TYPE_CHECKING:
-    from bot.web.sessions import Session
+    from aiohttp_session import Session
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
+HSTS = "max-age=31536000; includeSubDomains"
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; frame-ancestors 'self'; form-action 'self'; "
@@ -28,22 +30,43 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every response: a strict CSP (no inline script), no sniffing, no framing elsewhere."""
-    response = await handler(request)
-    framable = "frame-ancestors 'self'" not in response.headers.get(
-        "Content-Security-Policy", "frame-ancestors 'self'"
-    )
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    if not framable:
-        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if request.path.startswith("/staff"):
-        response.headers.setdefault("Cache-Control", "no-store")
-    return response
+def security_headers(*, https: bool) -> Callable[..., Awaitable[web.StreamResponse]]:
+    """Every response, redirects and error pages included: a strict CSP (no inline script), no
+    sniffing, no framing elsewhere; HSTS when the site is served over HTTPS (SECURE_COOKIES)."""
+
+    def add(request: web.Request, response: web.StreamResponse) -> None:
+        framable = "frame-ancestors 'self'" not in response.headers.get(
+            "Content-Security-Policy", "frame-ancestors 'self'"
+        )
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not framable:
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
+        if request.path.startswith("/staff"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        if https:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            response = await handler(request)
+        except web.HTTPException as error:
+            add(request, error)
+            raise
+        add(request, response)
+        return response
+
+    return middleware
+
+
+async def plain_server_header(request: web.Request, response: web.StreamResponse) -> None:
+    """No versions in the Server header (aiohttp's names itself and Python's)."""
+    response.headers["Server"] = "getinvolved"
 
 
 def csrf_token(session: Session) -> str:
@@ -60,8 +83,6 @@ async def csrf_protect(request: web.Request, handler: Handler) -> web.StreamResp
     """Refuse any form post under /staff without the session's CSRF token."""
     if request.method in SAFE_METHODS or not request.path.startswith("/staff"):
         return await handler(request)
-    from bot.web.sessions import get_session
-
     session = await get_session(request)
     expected = session.get(CSRF_FIELD)
     form = await request.post()
@@ -117,9 +138,10 @@ class LoginLimiter:
         if self.shared is None:
             return
         with suppress(RedisUnavailable, RedisReplyError):
-            for key in keys:  # the window starts at the first failure
-                if await self.shared.call("INCR", _shared_key(key)) == 1:
-                    await self.shared.call("PEXPIRE", _shared_key(key), int(self.window * 1000))
+            for key in keys:  # one atomic step: a count can never be left without its expiry
+                await self.shared.call(
+                    "EVAL", _COUNT_FAILURE, "1", _shared_key(key), str(int(self.window * 1000))
+                )
 
     async def succeeded(self, *keys: str) -> None:
         for key in keys:
@@ -127,6 +149,14 @@ class LoginLimiter:
         if self.shared is not None:
             with suppress(RedisUnavailable, RedisReplyError):
                 await self.shared.call("DEL", *(_shared_key(key) for key in keys))
+
+
+# Count a failure and, the first time, start the window: both or neither.
+_COUNT_FAILURE = """
+local count = redis.call('INCR', KEYS[1])
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
 
 
 def _shared_key(key: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import web
+from aiohttp_session import get_session, new_session
 
 from bot.app import GetInvolved
 from bot.engine.state import utcnow
@@ -23,7 +24,6 @@ from bot.privacy.redact import Redactor
 from bot.store import audit, conversations, staff
 from bot.store import feedback as store
 from bot.web.security import LoginLimiter, csrf_token
-from bot.web.sessions import get_session, new_session
 
 routes = web.RouteTableDef()
 BOT = web.AppKey("bot", GetInvolved)
@@ -72,8 +72,8 @@ async def current_user(request: web.Request) -> staff.StaffUser:
     if isinstance(user_id, int):
         async with request.app[BOT].sessions() as db:
             user = await staff.get_user(db, user_id)
-        if user is not None and user.active:
-            return user
+        if user is not None and user.active and session.get("version") == user.session_version:
+            return user  # a cookie from before the last sign-out has an old version
     raise web.HTTPSeeOther("/staff/login")
 
 
@@ -206,16 +206,26 @@ async def login(request: web.Request) -> web.Response:
             )
         await limiter.succeeded(*keys)
         await audit.record(db, "sign_in", staff_user_id=user.id)
-        user_id = user.id
+        user_id, version = user.id, user.session_version
     session = await new_session(request)
     session["user_id"] = user_id
+    session["version"] = version
     csrf_token(session)
     raise web.HTTPSeeOther("/staff/")
 
 
 @routes.post("/staff/logout")
 async def logout(request: web.Request) -> web.Response:
+    """Sign out for good: the user's session version moves on, so this cookie, any copy of it
+    and any other session of theirs stop working on every worker."""
     session = await get_session(request)
+    user_id = session.get("user_id")
+    if isinstance(user_id, int):
+        async with request.app[BOT].sessions.begin() as db:
+            user = await staff.get_user(db, user_id)
+            if user is not None:
+                user.session_version += 1
+                await audit.record(db, "sign_out", staff_user_id=user.id)
     session.invalidate()
     raise web.HTTPSeeOther("/staff/login")
 

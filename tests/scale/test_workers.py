@@ -250,13 +250,15 @@ async def test_serve_with_two_workers_on_one_port(
         "REDIS_URL": redis_server.url,
         "SECRET_KEY": SECRET,
     }
-    process = spawn(
-        [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = spawn(
+            [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         await wait_ready(base, within=30)
@@ -264,10 +266,40 @@ async def test_serve_with_two_workers_on_one_port(
             worker = Worker(tmp_path, postgres_url, redis_server.url)
             worker.port = port
             chat = await start_chat(session, worker)
-            for text in ("I work for the NHS", "Eastbourne", "long term plans"):
+            for text in ("I work for the NHS", "Eastbourne"):
                 status, turn = await say(session, worker, chat, text)
                 assert status == 200
+            # A worker dies: it is logged and replaced, and the chat goes on.
+            first = children_of(process.pid)
+            assert len(first) == 2
+            os.kill(first[0], signal.SIGKILL)
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                now = children_of(process.pid)
+                if len(now) == 2 and first[0] not in now:
+                    break
+                await asyncio.sleep(0.2)
+            assert len(now) == 2 and first[0] not in now, "the dead worker was not replaced"
+            assert "worker stopped; starting another" in log.read_text()
+            await wait_ready(base, within=30)
+            status, turn = await say(session, worker, chat, "long term plans")
+            assert status == 200
         assert turn["profile"]["role"] == "professional" and "espcf" in turn["routes"]
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(30) == 0
+
+
+def children_of(pid: int) -> list[int]:
+    """The living child processes of ``pid`` (Linux: from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return sorted(found)

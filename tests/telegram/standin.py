@@ -208,6 +208,19 @@ class BotApiStandIn:
         ):
             return response.status
 
+    async def post_raw_to_webhook(self, body: bytes, secret: str) -> int:
+        """Post any bytes at all, as someone who knows the secret but not the format might."""
+        assert self.webhook_url, "the bot has not set a webhook"
+        headers = {
+            "X-Telegram-Bot-Api-Secret-Token": secret,
+            "Content-Type": "application/json",
+        }
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(self.webhook_url, data=body, headers=headers) as response,
+        ):
+            return response.status
+
     # ---- what tests read ------------------------------------------------------------------
     def messages_to(self, chat_id: int) -> list[Sent]:
         return [c for c in self.calls if c.method == "sendMessage" and c.chat_id == chat_id]

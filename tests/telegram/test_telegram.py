@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import secrets
 import socket
@@ -134,6 +135,33 @@ async def test_webhook_checks_the_secret_and_handles_each_update_once(tmp_path: 
             await api.post_to_webhook(api.message_update(CHAT, "I'm 15 in Worthing"), secret)
             await api.wait_for(CHAT, "You live in Worthing, in West Sussex.")
             assert url.endswith("/telegram/webhook")
+
+            # Malformed updates: a clear 400, never a 500, and nothing sent anywhere.
+            to_channel = api.message_update(CHAT, "hello")
+            to_channel["message"]["chat"]["id"] = "@somechannel"
+            odd_id = api.message_update(CHAT, "hello")
+            odd_id["update_id"] = "one"
+            malformed = [
+                b"not json",
+                b"[]",
+                b'{"update_id": 5, "message": "text"}',
+                b'{"update_id": 6, "message": {"chat": ' + b"[" * 3000 + b"]" * 3000 + b"}}",
+                b'{"update_id": 1' + b"0" * 400 + b"}",
+                json.dumps(to_channel).encode(),
+                json.dumps(odd_id).encode(),
+            ]
+            before = len(api.calls)
+            for body in malformed:
+                assert await api.post_raw_to_webhook(body, secret) == 400, body[:60]
+            await asyncio.sleep(0.2)
+            assert [c for c in api.calls[before:] if c.method == "sendMessage"] == []
+            # Null bytes and lone surrogates are cleaned, not fatal.
+            odd_text = api.message_update(CHAT, "placeholder")
+            raw = json.dumps(odd_text).replace("placeholder", "we moved to Le\\u0000wes \\ud800")
+            assert await api.post_raw_to_webhook(raw.encode(), secret) == 200
+            await api.wait_for(CHAT, "You live in Lewes, in East Sussex.")
+            sent_to = [c.params.get("chat_id") for c in api.calls if "chat_id" in c.params]
+            assert all(str(chat).lstrip("-").isdigit() for chat in sent_to)
         await bot.close()
 
 
