@@ -23,7 +23,7 @@ from bot.feedback import FeedbackService
 from bot.keys import Keys, load_or_create_secret
 from bot.locks import LocalLocks, create_locks
 from bot.observability import Metrics
-from bot.privacy.redact import Redactor
+from bot.privacy.redact import Redactor, public_numbers
 from bot.redislink import RedisLink
 from bot.settings import Settings
 from bot.store import conversations, staff
@@ -51,12 +51,19 @@ def build_understander(content: Content, dialogues: Dialogues) -> Understander:
     )
 
 
-def build_redactor(content: Content) -> Redactor:
-    """Place names and route titles are never taken for people's names."""
+def build_redactor(content: Content, *sources: Path) -> Redactor:
+    """Place names and route titles are never taken for people's names, and phone numbers
+    in the bot's own words and sources (helplines, services) never for a person's."""
     keep = [name for names in content.places.by_council().values() for name in names]
     keep += [route.title for route in content.routes.values()]
     keep += [team.name for team in content.teams.values()]
-    return Redactor(keep_words=keep)
+    texts = [
+        path.read_text(encoding="utf-8")
+        for source in sources
+        for path in sorted(source.rglob("*") if source.is_dir() else [source])
+        if path.is_file() and path.suffix in (".yml", ".yaml", ".txt", ".md")
+    ]
+    return Redactor(keep_words=keep, public_numbers=public_numbers(texts))
 
 
 @dataclass
@@ -201,7 +208,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         understander=understander,
         keys=keys,
         sessions=sessions,
-        redactor=build_redactor(content),
+        redactor=build_redactor(content, settings.content_dir, settings.dialogues_dir),
         writes=writes,
     )
     holder: dict[str, GetInvolved] = {}

@@ -30,12 +30,12 @@ import importlib
 import math
 import pkgutil
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import phonenumbers
+from anyascii import anyascii
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 PLACEHOLDERS: dict[str, str] = {
@@ -45,6 +45,7 @@ PLACEHOLDERS: dict[str, str] = {
     "postcode": "[postcode]",
     "address": "[address]",
     "date_of_birth": "[date of birth]",
+    "ni_number": "[National Insurance number]",
     "name": "[name]",
 }
 
@@ -131,6 +132,7 @@ FUNCTION_WORDS = _words(
     is am are was were be been being has have had do does did done can could would shall
     should might must not no yes said says told tells asked asks wants wanted went goes
     who what when where why how which there here then than too very just also still only
+    im ive id ill dont cant wont didnt doesnt isnt wasnt arent u ur
     """
 )
 
@@ -155,7 +157,8 @@ ORGANISATION_WORDS = _words(
     nursery nurseries preschool pre-school playgroup kindergarten federation sixth
     hospital centre center house road street avenue lane drive close way park hill court
     trust foundation clinic surgery church chapel community ward unit hall library station
-    charity society club group hub service services team forum project partnership
+    charity society club group hub service services team forum project partnership class
+    abbey castle priory campus hospice institute
     green dale field fields wood woods farm manor grange vale mead meadow meadows cross gate
     """
 )
@@ -226,12 +229,48 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[ \t-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
 _DATE_OF_BIRTH = re.compile(
     r"\b(?:d\.?o\.?b\.?|date of birth|birthday|born(?: on)?)[ \t]*(?:is|was|[:\-])?[ \t]*"
+    r"(?:the[ \t]+)?"
     r"(?P<date>\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}\.?(?:[ \t]+\d{{4}})?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})[ \t]+(?:of[ \t]+)?{_MONTH}\.?"
+    r"(?:,?[ \t]+\d{4})?"
     rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?(?:[ \t]+\d{{4}})?)\b",
     re.IGNORECASE,
+)
+
+# A National Insurance number: "QQ 12 34 56 C".
+_NI_NUMBER = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b"
+    r"|(?<=\bni)(?:[ \t]+(?:number|no\.?))?(?:[ \t]+is)?[ \t:]+(?P<cued>[A-Z]{2}[ \t]?\d{2}[ \t]?"
+    r"\d{2}[ \t]?\d{2}[ \t]?[A-D])\b",
+    re.IGNORECASE,
+)
+# A postcode district on its own ("we're in RH10", "bn3"): any UK area in capitals; in lower
+# case only the areas around Sussex, so "me2" stays text-speak.
+_POSTCODE_AREAS = (
+    "AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|"
+    "EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|"
+    "ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|"
+    "SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE"
+)
+_POSTCODE_DISTRICT = re.compile(
+    rf"(?<![\w-])(?:(?:{_POSTCODE_AREAS})\d{{1,2}}[A-Z]?|(?i:bn|rh|tn|po|gu)\d{{1,2}})(?![\w-])"
+)
+# A flat in a named building: "Flat 12, Jubilee House".
+_FLAT = re.compile(
+    r"\b(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt)\.?[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"(?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:House|Court|Lodge|Mansions|Tower|Heights|Place|Point|"
+    r"Apartments|Buildings|Gardens|Towers)\b"
+)
+# Initials and a surname: "R.K. Singh", "J. Smith".
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b"
 )
 
 # Cue words are plain ASCII; matching them as ASCII is twice as fast.
@@ -284,7 +323,8 @@ _GREETING_CUE = re.compile(
 _NAMED_HANDLE = re.compile(
     r"\b(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik\s+tok|discord|twitter|threads|kik|"
     r"youtube|twitch|steam|psn|xbox|gamertag|username|user\s+name|handle)"
-    r"(?:[ \t]+(?:is|name|handle|id|username))?[ \t]*[:\-]?[ \t]+(?P<handle>[A-Za-z0-9_.]{3,30})",
+    r"(?:[ \t]+(?:is|it['’]?s|name|handle|id|username))?[ \t]*[:\-=]?[ \t]+"
+    r"(?P<handle>[A-Za-z0-9_.]{3,30})",
     re.IGNORECASE,
 )
 # A house with a name, and the street after it: "Rose Cottage, Church Lane", "The Old Forge,
@@ -302,6 +342,9 @@ _HOUSE_ADDRESS = re.compile(
     rf"\b(?P<street>{_HOUSE},?[ \t]+{_STREET_NAME})"
     rf"|\b(?:live|lives|living|write\s+to\s+(?:us|me)|address\s+is|address:)[ \t]+(?:at[ \t]+)?"
     rf"(?P<house>{_HOUSE}\b(?:,?[ \t]+{_STREET_NAME})?)"
+    r"|\b(?:[Hh]ouse[ \t]+(?:name[ \t]+is|is[ \t]+called|called)|[Hh]ouse[ \t]+name:)[ \t]+"
+    rf"(?P<named>(?:The[ \t]+)?[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{0,2}}"
+    rf"(?:,?[ \t]+{_STREET_NAME})?)"
 )
 _LIVE_ON_STREET = re.compile(
     r"\b(?:live|lives|living|moved|address\s+is|house\s+is|home\s+is)[ \t]+(?:on|at|in|to)"
@@ -320,6 +363,7 @@ _WORKS_AT = re.compile(
 # "@jake_123": a user name on social media.
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _SPACES = re.compile(r"[ \t]+")
+_NAME_GAP = re.compile(r"(?:['’][sS])?[ \t]+")  # "Vera Lynn Children's Charity"
 _TITLE_GAP = re.compile(r"\.?[ \t]+")  # "Mr Smith", "Mr. Smith"
 _CUE_GAP = re.compile(r"[ \t]*[,:\-–—]?[ \t]*\n?[ \t]*")
 _LIST_GAP = re.compile(
@@ -345,7 +389,11 @@ class _Vocabulary:
     popularity: dict[str, int]  # name -> how common in Britain, Ireland or the USA (0..13)
     rank: dict[str, int]  # the 5,000 most common English words -> rank (0 is "the")
     surnames: frozenset[str]  # surnames from English-speaking countries, but not everyday words
+    world_surnames: frozenset[str]  # surnames from everywhere else, in Latin letters, not words
+    any_surnames: frozenset[str]  # every surname, everyday words too ("Smith", "Green")
 
+
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 # Faker locales whose names are common in Britain; names from the others count as less common.
 _ENGLISH_SPEAKING = {
@@ -362,21 +410,30 @@ _ENGLISH_SPEAKING = {
 }
 
 
-def _faker_surnames() -> set[str]:
-    """Surnames from Faker's English-speaking person providers, lower case."""
+def _faker_surnames() -> tuple[set[str], set[str]]:
+    """Surnames from Faker's person providers, lower case, in Latin letters (other scripts
+    written out with anyascii): those of English-speaking countries, and the rest."""
     import faker.providers.person as people
 
-    found: set[str] = set()
+    english: set[str] = set()
+    world: set[str] = set()
     for module in pkgutil.iter_modules(people.__path__):
-        if module.name not in _ENGLISH_SPEAKING:
-            continue
         try:
             provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        names = getattr(provider, "last_names", ())
-        found.update(str(name).lower() for name in names if str(name).isalpha())
-    return found
+        names: set[str] = set()
+        for attribute in ("last_names", "last_romanized_names"):
+            value = getattr(provider, attribute, None)
+            if isinstance(value, tuple | list | dict):
+                names.update(str(name) for name in value)
+        (english if module.name in _ENGLISH_SPEAKING else world).update(_spellings(names))
+    return english, world - english
+
+
+def _fold(word: str) -> str:
+    """Lower case in plain Latin letters: "João" -> "joao", "Оксана" -> "oksana"."""
+    return (word if word.isascii() else anyascii(word)).lower()
 
 
 def _faker_first_names() -> dict[str, int]:
@@ -396,21 +453,40 @@ def _faker_first_names() -> dict[str, int]:
             "first_names_male",
             "first_names_female",
             "first_names_nonbinary",
+            "first_romanized_names",
         ):
             value = getattr(provider, attribute, None)
             if isinstance(value, tuple | list | dict):
                 names.update(str(name) for name in value)
-        latin = {
-            unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-            for name in names
-        }
-        latin = {name for name in latin if name.isalpha()}
-        if not names or len(latin) < 0.8 * len(names):
-            continue  # another script: people here type Latin letters
+        latin = _spellings(names)
+        if not latin:
+            continue
         score = 5 if module.name in _ENGLISH_SPEAKING else 1
         for name in latin:
-            popularity[name] = max(popularity.get(name, 0), score)
+            # Some lists hold everyday words ("early", "said", "peace"): a name only in those
+            # and common in English is a word.
+            word_here = module.name not in _NAMES_NOT_WORDS and zipf_frequency(name, "en") >= 4.0
+            own = 0 if word_here and name not in WORDS_THAT_ARE_ALSO_NAMES else score
+            popularity[name] = max(popularity.get(name, 0), own)
     return popularity
+
+
+# English-speaking lists whose names are names, even when they are words too ("Grace").
+_NAMES_NOT_WORDS = {"en_GB", "en_IE", "en_US", "en_NZ", "ga_IE"}
+
+
+def _spellings(names: Iterable[str]) -> set[str]:
+    """Each name as people here type it: lower case as written ("joão", "оксана") and in plain
+    Latin letters ("joao", "oksana"). Chinese and Japanese characters give nothing useful
+    written out, and those lists have romanised names of their own."""
+    found: set[str] = set()
+    for name in names:
+        if _HAN_OR_KANA.search(name):
+            continue
+        for spelling in (name.lower(), _fold(name)):
+            if spelling.isalpha():
+                found.add(spelling)
+    return found
 
 
 @cache
@@ -444,7 +520,13 @@ def _vocabulary() -> _Vocabulary:
         if score >= 1 or everyday < 3.0:
             sentence_start.add(name)
     rank = {word: position for position, word in enumerate(top_n_list("en", 5000))}
-    surnames = {name for name in _faker_surnames() if zipf(name) < 4.5}
+    english_surnames, other_surnames = _faker_surnames()
+    surnames = {name for name in english_surnames if zipf(name) < 4.5}
+    world_surnames = {
+        name
+        for name in other_surnames
+        if len(name) >= 3 and zipf(name) < 3.0 and name not in NEVER_NAMES
+    }
     return _Vocabulary(
         known=frozenset(known),
         mid_sentence=frozenset(mid_sentence),
@@ -452,6 +534,8 @@ def _vocabulary() -> _Vocabulary:
         popularity=popularity,
         rank=rank,
         surnames=frozenset(surnames),
+        world_surnames=frozenset(world_surnames),
+        any_surnames=frozenset(english_surnames | other_surnames),
     )
 
 
@@ -466,7 +550,8 @@ class _Word:
     end: int
     text: str
     lower: str
-    first_part: str  # "lily" for "Lily-Mae"
+    first_part: str  # "lily" for "Lily-Mae", "joao" for "João"
+    folded: str  # the whole word, lower case, in plain Latin letters
     possessive: bool
     sentence_start: bool
     capitalised: bool  # "Jack", "Lily-Mae", "McDonald"; not "SENDCo" or "NHS"
@@ -494,11 +579,12 @@ def _split_words(text: str) -> list[_Word]:
             else:
                 sentence_start = before == "" or before[-1] in ".!?…-*•"
         contraction = ("'" in word or "’" in word) and not _APOSTROPHE_NAME.fullmatch(word)
+        folded = lower  # the lists hold names as written and in plain Latin letters
         first_part = lower.partition("-")[0]
         shouted = upper and len(word) > 1
         words.append(
             _Word(
-                match.start(), end, word, lower, first_part, possessive, sentence_start,
+                match.start(), end, word, lower, first_part, folded, possessive, sentence_start,
                 capitalised, shouted, contraction,
             )
         )  # fmt: skip
@@ -547,8 +633,11 @@ class Redactor:
     Build one at start-up and share it: the first one built loads the list of first names.
     """
 
-    def __init__(self, *, keep_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self, *, keep_words: Iterable[str] = (), public_numbers: Iterable[str] = ()
+    ) -> None:
         self._vocabulary = _vocabulary()
+        self._public_numbers = frozenset(public_numbers)
         # First word -> the phrases starting with it, longest first; "-" counts as a space.
         self._keep: dict[str, list[tuple[str, ...]]] = {}
         for phrase in {_keep_key(words) for words in keep_words}:
@@ -580,13 +669,26 @@ class Redactor:
                 if name not in NEVER_NAMES and name not in self._vocabulary.rank:
                     spans.claim(match.start("name"), match.end("name"), "name")
         for match in _HOUSE_ADDRESS.finditer(text):
-            group = "street" if match.group("street") else "house"
+            group = next(g for g in ("street", "house", "named") if match.group(g))
             spans.claim(match.start(group), match.end(group), "address")
+        spans.claim_all(_FLAT, text, "address")
         spans.claim_all(_LIVE_ON_STREET, text, "address", group="street")
+        for match in _INITIALS_NAME.finditer(text):
+            surname = match.group("surname").lower()
+            if surname not in ORGANISATION_WORDS and (
+                surname not in self._vocabulary.rank or surname in self._vocabulary.any_surnames
+            ):
+                spans.claim(match.start(), match.end(), "name")
         if _DIGIT.search(text):
             _find_nhs_numbers(text, spans)
+            for match in _NI_NUMBER.finditer(text):
+                if match.group("cued"):
+                    spans.claim(match.start("cued"), match.end("cued"), "ni_number")
+                else:
+                    spans.claim(match.start(), match.end(), "ni_number")
             spans.claim_all(_POSTCODE, text, "postcode")
-            _find_phone_numbers(text, spans)
+            spans.claim_all(_POSTCODE_DISTRICT, text, "postcode")
+            _find_phone_numbers(text, spans, self._public_numbers)
             spans.claim_all(_ADDRESS, text, "address")
             spans.claim_all(_ADDRESS_CAPITALISED, text, "address")
             spans.claim_all(_DATE_OF_BIRTH, text, "date_of_birth", group="date")
@@ -632,8 +734,12 @@ def _find_nhs_numbers(text: str, spans: _Spans) -> None:
             spans.claim(found.start(), found.end(), "nhs_number")
 
 
-def _find_phone_numbers(text: str, spans: _Spans) -> None:
+def _find_phone_numbers(text: str, spans: _Spans, public: frozenset[str] = frozenset()) -> None:
+    """Phone numbers, except the public ones the bot itself gives (helplines, services)."""
     for found in _UK_PHONE.finditer(text):
+        if _digits(found.group()) in public:
+            spans.claim(found.start(), found.end(), None)
+            continue
         try:
             number = phonenumbers.parse(found.group(), "GB")
         except phonenumbers.NumberParseException:
@@ -648,7 +754,31 @@ def _find_phone_numbers(text: str, spans: _Spans) -> None:
         offset = max(0, digits.start() - 5)
         window = text[offset : digits.end() + 1]
         for match in phonenumbers.PhoneNumberMatcher(window, "GB"):
-            spans.claim(offset + match.start, offset + match.end, "phone")
+            public_number = _digits(match.raw_string) in public
+            spans.claim(
+                offset + match.start, offset + match.end, None if public_number else "phone"
+            )
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def public_numbers(texts: Iterable[str]) -> frozenset[str]:
+    """The digits of every phone number in ``texts`` (the bot's own content and sources):
+    numbers anyone may see, which are never taken for a person's."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _PUBLIC_NUMBER.finditer(text):
+            digits = _digits(match.group())
+            if len(digits) >= 6:
+                found.add(digits)
+                if digits.startswith("44"):
+                    found.add("0" + digits[2:])
+    return frozenset(found)
+
+
+_PUBLIC_NUMBER = re.compile(r"(?<!\d)\+?\d(?:[ \t\-().]{0,2}\d){5,12}(?!\d)")
 
 
 class _NameFinder:
@@ -682,6 +812,8 @@ class _NameFinder:
                     last = self._possessive_name(index)
                 if last is None:
                     last = self._plain_name(index)
+                if last is None:
+                    last = self._full_name(index)
             index = (index if last is None else last) + 1
 
     def _worth_a_look(self, index: int) -> bool:
@@ -696,6 +828,7 @@ class _NameFinder:
             or word.lower in TITLES
             or word.possessive
             or word.lower.endswith("s")
+            or word.first_part in self.names.mid_sentence
         )
 
     def _find_kept(self, keep: dict[str, list[tuple[str, ...]]]) -> dict[int, bool]:
@@ -755,9 +888,9 @@ class _NameFinder:
         kind = title.lower
         if kind not in TITLES or title.possessive or index + 1 >= len(self.words):
             return None
-        if not (title.capitalised or title.text.islower()):
-            return None
         surname = self.words[index + 1]
+        if not (title.capitalised or title.text.islower() or (title.shouted and surname.shouted)):
+            return None
         if not _TITLE_GAP.fullmatch(self.text, title.end, surname.start):
             return None
         after_role = self.cues.get(index) == _RELATION
@@ -862,6 +995,8 @@ class _NameFinder:
             return None
         if index > 0 and self.words[index - 1].lower in _BEFORE_PLACE_NAMES:
             return None  # "St Mary's", "the Alex" and "the Royal Alex" (a hospital)
+        if index > 0 and self._after_a_place_name(index):
+            return None  # "Battle Abbey", "Hastings Pier"
         if word.lower in ORGANISATION_WORDS and index > 0 and self.words[index - 1].capitalised:
             return None  # "Daisy Hill", "Manor Green": the end of a place's name
         if self._at_a_school(index):
@@ -874,6 +1009,97 @@ class _NameFinder:
             return None
         self.spans.claim(word.start, self.words[last].end, "name")
         return last
+
+    def _full_name(self, index: int) -> int | None:
+        """A first name and a surname with no cue, where neither is an everyday word: "Oksana
+        Melnyk", "Zhang Wei", "Senait Tesfaye", and in lower case "arjun sharma", "dave
+        thompson"."""
+        word = self.words[index]
+        if index + 1 >= len(self.words) or self._is_kept(word) or word.possessive:
+            return None
+        following = self.words[index + 1]
+        if not _SPACES.fullmatch(self.text, word.end, following.start):
+            return None
+        if word.capitalised and following.capitalised:
+            if not (self._name_like(word) and self._name_like(following)):
+                return None
+            if not (self._surely_a_name(word) or self._surely_a_name(following)):
+                return None
+            if index > 0 and (
+                self.words[index - 1].lower in _BEFORE_PLACE_NAMES
+                or self._after_a_place_name(index)
+                or self._at_a_school(index)
+            ):
+                return None
+        elif word.text.islower() and following.text.islower():
+            first = word.first_part
+            if (
+                first not in self.names.mid_sentence
+                or self.names.popularity.get(first, 0) < 3
+                or self.names.rank.get(first, _RARE) < 2000  # "said", "will"
+                or first in WORDS_THAT_ARE_ALSO_NAMES
+                or not self._could_be_surname(following)
+                or following.lower in ORGANISATION_WORDS
+            ):
+                return None
+            surname = following.folded
+            if not (
+                surname in self.names.surnames
+                or surname in self.names.world_surnames
+                or (
+                    surname in self.names.any_surnames
+                    and self.names.rank.get(surname, _RARE) > 1000
+                )
+                or (surname not in self.names.rank and zipf_frequency(surname, "en") < 2.5)
+            ):
+                return None
+        else:
+            return None
+        last = index + 1
+        if self._names_a_thing(last):
+            return None
+        self.spans.claim(word.start, self.words[last].end, "name")
+        return last
+
+    def _name_like(self, word: _Word) -> bool:
+        """Could be part of a person's name: not a place, an organisation word or a title."""
+        lower = word.lower
+        return not (
+            word.contraction
+            or lower in NEVER_NAMES
+            or lower in FUNCTION_WORDS
+            or lower in TITLES
+            or lower in ORGANISATION_WORDS
+            or lower in JOB_WORDS
+            or lower in CONDITION_WORDS
+            or lower in WORDS_THAT_ARE_ALSO_NAMES
+            or lower in _BEFORE_PLACE_NAMES
+            or _RELATION_WORD.fullmatch(lower)
+            or self._is_kept(word)
+            or not self.spans.free(word.start, word.end)
+        )
+
+    def _surely_a_name(self, word: _Word) -> bool:
+        """A name and not an English word: "Oksana", "Tesfaye", "Okeke" (not "Grace", "Early")."""
+        folded = word.folded
+        if folded in self.names.rank:
+            return False
+        if (
+            word.first_part in self.names.mid_sentence
+            or folded in self.names.surnames
+            or folded in self.names.world_surnames
+        ):
+            return zipf_frequency(folded, "en") < 4.0  # "Liu", "Okafor"; not "Early"
+        return zipf_frequency(folded, "en") < 2.0
+
+    def _after_a_place_name(self, index: int) -> bool:
+        """The word before is a kept place name, straight before: "Battle Abbey"."""
+        before = self.words[index - 1]
+        return (
+            before.capitalised
+            and before.start in self.kept
+            and _SPACES.fullmatch(self.text, before.end, self.words[index].start) is not None
+        )
 
     # --- helpers
 
@@ -891,6 +1117,13 @@ class _NameFinder:
         if word.capitalised or word.shouted:
             if first in names.mid_sentence:
                 return True
+            parts = word.text.split("-")
+            if (
+                len(parts) > 1
+                and not listed
+                and all(part[:1].isupper() and part.lower() not in names.rank for part in parts)
+            ):
+                return True  # "I'm Ka-Yan", "this is Mary-Beth"
             if first in names.known:
                 # "my son Will", "called Hope"; not "I called Royal Mail"
                 return strong or (cue != _GREETING and popularity >= 2)
@@ -925,7 +1158,7 @@ class _NameFinder:
     def _extend(self, index: int, *, lowercase: bool) -> int:
         """Index of the last word of the name that starts at ``index``: "Sarah Thompson"."""
         last = index
-        while last - index < 2 and last + 1 < len(self.words) and not self.words[last].possessive:
+        while last - index < 3 and last + 1 < len(self.words) and not self.words[last].possessive:
             following = self.words[last + 1]
             if not _SPACES.fullmatch(self.text, self.words[last].end, following.start):
                 break
@@ -967,17 +1200,14 @@ class _NameFinder:
             return True  # "at Daisy Hill", "to Manor Green"
         while following_index < len(self.words) and steps < 5:
             following = self.words[following_index]
+            gap = self.text[self.words[following_index - 1].end : following.start]
+            if not _NAME_GAP.fullmatch(gap) and not (_LIST_GAP.fullmatch(gap) and "," not in gap):
+                return False  # "Aoife O'Neill, Parent Carer Forum volunteer": a person
             if following.lower in SURNAME_LIKE_PLACE_WORDS and not placed:
                 pass  # "Steve Ward", "Ellie Green": a surname, unless "at Daisy Hill"
             elif following.lower in ORGANISATION_WORDS:
                 return following.capitalised or following.lower in _LOWER_CASE_THINGS
             if not (following.capitalised or following.lower in ("and", "of", "the")):
-                return False
-            if not _SPACES.fullmatch(
-                self.text, self.words[following_index - 1].end, following.start
-            ) and not _LIST_GAP.fullmatch(
-                self.text, self.words[following_index - 1].end, following.start
-            ):
                 return False
             following_index += 1
             steps += 1
@@ -1007,7 +1237,9 @@ SURNAME_LIKE_PLACE_WORDS = _words(
 )
 _BEFORE_A_PLACE = _words("at to in on from near the attends attend")
 # Organisation words that mark a name even in lower case: "daisy hill nursery".
-_LOWER_CASE_THINGS = _words("school academy college nursery preschool playgroup hospital charity")
+_LOWER_CASE_THINGS = _words(
+    "school academy college nursery preschool playgroup hospital charity class"
+)
 _SCHOOL_CONTEXT = re.compile(
     r"\b(?:year|yr|y)\s*\d{1,2}\b|\b(?:goes|go|going|attends?|started|starting|moved|pupils?|"
     r"students?|school|class|placement|place)\b",

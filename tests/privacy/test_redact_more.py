@@ -97,3 +97,68 @@ def test_houses_streets_and_handles(redactor: Redactor, typed: str, kept: str) -
 )
 def test_places_schools_and_charities_stay(redactor: Redactor, typed: str) -> None:
     assert redactor.redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        # full names from anywhere, with no cue, where neither word is an everyday word
+        ("Olena Kovalenko emailed twice", "[name] emailed twice"),
+        ("thanks, Adebayo Ogunleye (Year 10)", "thanks, [name] (Year 10)"),
+        ("Liu Yang from the hub rang", "[name] from the hub rang"),
+        ("we saw Björn Lindqvist at the clinic", "we saw [name] at the clinic"),
+        # in lower case, a first name and a surname
+        ("went with sophie turner to the group", "went with [name] to the group"),
+        ("harvey johnson's mum here", "[name]'s mum here"),
+        # initials, capitals, hyphens after a cue
+        ("Signed A.B. Patel, governor", "Signed [name], governor"),
+        ("CALL ME. MR GRAHAM NUTTALL", "CALL ME. [name]"),
+        ("hello, I'm Mei-Ling and", "hello, I'm [name] and"),
+    ],
+)
+def test_names_without_the_usual_cues(redactor: Redactor, typed: str, kept: str) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("ni no: AB123456C thanks", "ni no: [National Insurance number] thanks"),
+        ("my NI is QQ 98 76 54 A", "my NI is [National Insurance number]"),
+        ("we live in BN3 near the park", "we live in [postcode] near the park"),
+        ("we're in tn34 now", "we're in [postcode] now"),
+        ("Flat 4, Marine Court, Seaford", "[address], Seaford"),
+        ("our house is called Oak Barn, Mill Road", "our house is called [address]"),
+        ("born on the third of May 2013", "born on the [date of birth]"),
+        ("she was born the 21st of March", "she was born the [date of birth]"),
+        ("add me on discord its frogking_77", "add me on discord its [name]"),
+    ],
+)
+def test_other_details(redactor: Redactor, typed: str, kept: str) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "The trip to Lewes Priory was great",
+        "He is in Kestrel class at the infant school",
+        "She goes to Northbrook Campus now",
+        "It's at St Anne's and St Mark's",
+        "The KS2 results and the A27 roadworks",
+        "me2 lol, it was the 2nd time",
+        "Early feedback was good",
+        "my son's teacher is new",
+        "a named link person would help",
+    ],
+)
+def test_words_that_stay(redactor: Redactor, typed: str) -> None:
+    assert redactor.redact(typed).text == typed
+
+
+def test_public_numbers_stay_and_private_ones_go() -> None:
+    redactor = Redactor(public_numbers=["08001111", "08088005000"])
+    text = "Childline is 0800 1111 and NSPCC 0808 800 5000; ring me on 07700 900 765"
+    assert redactor.redact(text).text == (
+        "Childline is 0800 1111 and NSPCC 0808 800 5000; ring me on [phone number]"
+    )
