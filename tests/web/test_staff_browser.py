@@ -76,3 +76,61 @@ async def test_two_teams_in_a_real_browser(bot: GetInvolved, tmp_path: Path) -> 
 
     result = await bot.converse("web", "mum", "hi again")
     assert result.replies[1].text == "We have opened a new clinic in Worthing."
+
+
+AXE_RULES = (
+    "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',"
+    " 'best-practice']})"
+)
+
+
+async def test_staff_pages_pass_axe_on_a_phone_and_a_desktop(
+    bot: GetInvolved, tmp_path: Path
+) -> None:
+    """Every staff page a busy staff member uses, signed in, at 375x740 and 1280x800, with
+    and without JavaScript: no axe violations, nothing wider than the screen."""
+    from tests.web.test_chat_browser import AXE
+
+    await create_staff(bot, "lo@council.example", "wscc-local-offer", admin=True)
+    feedback_id = await give_feedback(
+        bot, "p", "I'm a dad in Horsham", "The Local Offer website is hard on a phone", publish=True
+    )
+    pages = [
+        "/staff/",
+        f"/staff/feedback/{feedback_id}",
+        f"/staff/feedback/{feedback_id}/publish",
+        "/staff/charts",
+        "/staff/admin",
+        "/you-said-we-did",
+    ]
+    shots = Path(__import__("os").environ.get("SCREENSHOTS", tmp_path))
+    async with running_server(bot) as base, chromium() as browser:
+        for width, height in ((375, 740), (1280, 800)):
+            for scripts in (True, False):
+                context = await browser.new_context(
+                    viewport={"width": width, "height": height},
+                    java_script_enabled=scripts,
+                    bypass_csp=True,
+                )
+                page = await context.new_page()
+                await sign_in(page, base, "lo@council.example")
+                for path in pages:
+                    await page.goto(base + path)
+                    name = path.strip("/").replace("/", "-") or "inbox"
+                    await page.screenshot(
+                        path=str(shots / f"{name}-{width}-{'js' if scripts else 'nojs'}.png"),
+                        full_page=True,
+                    )
+                    wide = await page.evaluate(
+                        "document.documentElement.scrollWidth > window.innerWidth + 1"
+                    )
+                    assert not wide, f"{path} is wider than a {width} px screen"
+                    if scripts:
+                        await page.add_script_tag(path=str(AXE))
+                        result = await page.evaluate(AXE_RULES)
+                        found = [
+                            (v["id"], v["help"], [n["html"][:80] for n in v["nodes"]])
+                            for v in result["violations"]
+                        ]
+                        assert found == [], (path, width, found)
+                await context.close()
