@@ -46,6 +46,7 @@ PLACEHOLDERS: dict[str, str] = {
     "address": "[address]",
     "date_of_birth": "[date of birth]",
     "ni_number": "[National Insurance number]",
+    "reference": "[reference number]",
     "name": "[name]",
 }
 
@@ -110,6 +111,7 @@ WORDS_THAT_ARE_ALSO_NAMES = _words(
     drew chase hunter grant don bill mark frank rusty brook glen gale meadow mercy trinity
     star cash sonny dusty sandy penny earl pearl olive ginger berry porter angel crystal nova
     eden venus belle raven valentine pat sue ray max jay bishop pastor cliff bud rocky ace
+    grace
     cherish earnest windy blossom emerald coral mare kitty willy lance reg gore jewel lyric ed
     """
 )
@@ -249,6 +251,15 @@ _NI_NUMBER = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b"
     r"|(?<=\bni)(?:[ \t]+(?:number|no\.?))?(?:[ \t]+is)?[ \t:]+(?P<cued>[A-Z]{2}[ \t]?\d{2}[ \t]?"
     r"\d{2}[ \t]?\d{2}[ \t]?[A-D])\b",
+    re.IGNORECASE,
+)
+# A case, pupil or record number after the word that names it: "case ref ESC/EHC/2023/04417",
+# "UPN H801200001054", "Mosaic ID 1187342".
+_REFERENCE = re.compile(
+    r"\b(?:ref(?:erence)?|case(?:[ \t]+(?:no|number|id))?|upn|uln|pupil[ \t]+(?:no|number|id)|"
+    r"mosaic(?:[ \t]+id)?|id|record[ \t]+(?:no|number)|file[ \t]+(?:no|number)|claim[ \t]+"
+    r"(?:no|number))\.?(?:[ \t]+(?:no|number))?\.?[ \t]*(?:is|[:#=])?[ \t]*"
+    r"(?P<reference>(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9][A-Za-z0-9/\-]{4,30})\b",
     re.IGNORECASE,
 )
 # A postcode district on its own ("we're in RH10", "bn3"): any UK area in capitals; in lower
@@ -634,10 +645,15 @@ class Redactor:
     """
 
     def __init__(
-        self, *, keep_words: Iterable[str] = (), public_numbers: Iterable[str] = ()
+        self,
+        *,
+        keep_words: Iterable[str] = (),
+        public_numbers: Iterable[str] = (),
+        public_emails: Iterable[str] = (),
     ) -> None:
         self._vocabulary = _vocabulary()
         self._public_numbers = frozenset(public_numbers)
+        self._public_emails = frozenset(email.lower() for email in public_emails)
         # First word -> the phrases starting with it, longest first; "-" counts as a space.
         self._keep: dict[str, list[tuple[str, ...]]] = {}
         for phrase in {_keep_key(words) for words in keep_words}:
@@ -650,7 +666,9 @@ class Redactor:
         """Replace phone numbers, emails, postcodes, addresses, dates of birth and names."""
         spans = _Spans()
         if "@" in text:
-            spans.claim_all(_EMAIL, text, "email")
+            for match in _EMAIL.finditer(text):
+                public = match.group().lower() in self._public_emails
+                spans.claim(match.start(), match.end(), None if public else "email")
         if " dot " in text.lower():
             spans.claim_all(_SPELLED_EMAIL, text, "email")
         if "://" in text or _WEB_ADDRESS_HINT.search(text):
@@ -681,6 +699,7 @@ class Redactor:
                 spans.claim(match.start(), match.end(), "name")
         if _DIGIT.search(text):
             _find_nhs_numbers(text, spans)
+            spans.claim_all(_REFERENCE, text, "reference", group="reference")
             for match in _NI_NUMBER.finditer(text):
                 if match.group("cued"):
                     spans.claim(match.start("cued"), match.end("cued"), "ni_number")
@@ -764,6 +783,12 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+def public_emails(texts: Iterable[str]) -> frozenset[str]:
+    """Every email address in ``texts`` (the bot's own content and sources): team inboxes
+    anyone may write to, never taken for a person's."""
+    return frozenset(match.group().lower() for text in texts for match in _EMAIL.finditer(text))
+
+
 def public_numbers(texts: Iterable[str]) -> frozenset[str]:
     """The digits of every phone number in ``texts`` (the bot's own content and sources):
     numbers anyone may see, which are never taken for a person's."""
@@ -800,11 +825,17 @@ class _NameFinder:
         self.naming = self._cued_words(_NAMING_CUE)
 
     def run(self) -> None:
+        self._signature()
         index = 0
         while index < len(self.words):
             word = self.words[index]
             last: int | None = None
-            if self._worth_a_look(index) and self.spans.free(word.start, word.end):
+            if index > 0 and word.lower == "eve" and self.words[index - 1].lower in _HOLIDAYS:
+                index += 1  # "Christmas Eve"
+                continue
+            if self.spans.free(word.start, word.end):
+                last = self._named_after(index)
+            if last is None and self._worth_a_look(index) and self.spans.free(word.start, word.end):
                 last = self._titled_name(index)
                 if last is None:
                     last = self._cued_name(index)
@@ -1009,6 +1040,73 @@ class _NameFinder:
             return None
         self.spans.claim(word.start, self.words[last].end, "name")
         return last
+
+    def _named_after(self, index: int) -> int | None:
+        """A name known by what follows it: "chelsea here", "ash is my son", "Gaz the driver"."""
+        word = self.words[index]
+        if (
+            index + 1 >= len(self.words)
+            or word.contraction
+            or word.possessive
+            or not word.text.isalpha()
+            or not (word.capitalised or word.text.islower())
+            or len(word.text) < 2
+            or word.lower in FUNCTION_WORDS
+            or word.lower in NEVER_NAMES
+            or word.lower in TITLES
+            or _RELATION_WORD.fullmatch(word.lower)
+            or self._is_kept(word)
+        ):
+            return None
+        after = [w.lower for w in self.words[index + 1 : index + 4]]
+        opening = index == 0 or self.words[index - 1].lower in _OPENERS
+        if after[:1] == ["here"] and opening:
+            pass  # "chelsea here (year 10)", "hi, Tom here"
+        elif (
+            after[:2] == ["is", "my"]
+            and len(after) > 2
+            and _RELATION_WORD.fullmatch(after[2])
+            and not self.words[index + 3].possessive  # not "football is my son's life"
+        ):
+            pass  # "Ash is my son"
+        elif (
+            word.capitalised
+            and after[:1] == ["the"]
+            and len(after) > 1
+            and (_RELATION_WORD.fullmatch(after[1]) or after[1] in _SERVICE_JOBS)
+        ):
+            pass  # "Gaz the driver", "Sue the TA"
+        else:
+            return None
+        if word.text.islower() and not (
+            word.first_part in self.names.known or zipf_frequency(word.lower, "en") < 3.0
+        ):
+            return None
+        self.spans.claim(word.start, word.end, "name")
+        return index
+
+    def _signature(self) -> None:
+        """A name signed at the end: "... - April, 16", "... 's dad, Mark", "- Nan (Pat Kerr)"."""
+        found = _SIGNATURE.search(self.text)
+        if found is None:
+            return
+        start, end = found.span("name")
+        names = [w for w in self.words if start <= w.start and w.end <= end]
+        if not names or not names[0].capitalised:
+            return
+        for word in names:
+            if (
+                word.lower in FUNCTION_WORDS
+                or word.lower in NEVER_NAMES
+                or word.lower in ORGANISATION_WORDS
+                or word.lower in JOB_WORDS
+                or word.lower in TITLES
+                or _RELATION_WORD.fullmatch(word.lower)
+                or self._is_kept(word)
+            ):
+                return
+        if self.spans.free(start, end):
+            self.spans.claim(start, end, "name")
 
     def _full_name(self, index: int) -> int | None:
         """A first name and a surname with no cue, where neither is an everyday word: "Oksana
@@ -1226,6 +1324,17 @@ class _NameFinder:
         return alone is not None and not (after_strong_cue and alone)
 
 
+_HOLIDAYS = _words("christmas xmas year years easter halloween")
+_OPENERS = _words("hi hello hey hiya its it's it is this and yo")
+_SERVICE_JOBS = _words(
+    "driver escort bus taxi receptionist caretaker cook dinner lady lollipop postman cleaner"
+)
+# A sign-off at the very end: after a dash, a comma or in brackets, one to three capitalised
+# words, then perhaps an age.
+_SIGNATURE = re.compile(
+    r"(?:[-–—][ \t]*|,[ \t]*|\([ \t]*)(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})"
+    r"[ \t]*\)?[ \t]*(?:,[ \t]*\d{1,2})?[ \t]*[.!x]*[ \t]*$"
+)
 _BEFORE_PLACE_NAMES = _words("st saint the royal queen king prince princess holy lady dame")
 _RARE = 1_000_000  # the rank of a word outside the most common 5,000
 _THING_POSSESSIVES = _words("children childrens people peoples kids")
@@ -1242,6 +1351,8 @@ _LOWER_CASE_THINGS = _words(
 )
 _SCHOOL_CONTEXT = re.compile(
     r"\b(?:year|yr|y)\s*\d{1,2}\b|\b(?:goes|go|going|attends?|started|starting|moved|pupils?|"
-    r"students?|school|class|placement|place)\b",
+    r"students?|school|class|placement|place|senco|sendco|teacher|teachers|head|headteacher|"
+    r"staff|unit|base|provision|support)\b|\b(?:i am|im|i'm|he is|she is|hes|shes|he's|she's)"
+    r"\s+\d{1,2}\b",
     re.IGNORECASE,
 )

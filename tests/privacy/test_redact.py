@@ -258,14 +258,14 @@ def test_found_lists_each_kind_once_in_order_of_first_appearance(redactor: Redac
 
 
 def test_keep_words_are_never_names_on_their_own() -> None:
-    redactor = Redactor(keep_words=["Arun", "Grace Eyre"])
+    redactor = Redactor(keep_words=["Arun", "Grace Eyre", "Ellie Brook Centre"])
     assert redactor.redact("the Arun district").text == "the Arun district"
     assert redactor.redact("Arun council never replied").text == "Arun council never replied"
     assert redactor.redact("we go to Grace Eyre").text == "we go to Grace Eyre"
     # ... but a one-word place straight after "my son" is a child's name
     assert redactor.redact("my son Arun is 7").text == "my son [name] is 7"
     # and a place name in a longer phrase does not protect the same word elsewhere
-    assert redactor.redact("Grace has been waiting").text == "[name] has been waiting"
+    assert redactor.redact("Ellie has been waiting").text == "[name] has been waiting"
     assert Redactor().redact("Arun has been waiting").text == "[name] has been waiting"
 
 

@@ -162,3 +162,33 @@ def test_public_numbers_stay_and_private_ones_go() -> None:
     assert redactor.redact(text).text == (
         "Childline is 0800 1111 and NSPCC 0808 800 5000; ring me on [phone number]"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Kerry here, mum of two", "[name] here, mum of two"),
+        ("Rowena is my daughter and she is 9", "[name] is my daughter and she is 9"),
+        ("football is my son's life", "football is my son's life"),
+        ("Baz the caretaker fixed the ramp", "[name] the caretaker fixed the ramp"),
+        ("the ramp is still broken. - Imogen, 15", "the ramp is still broken. - [name], 15"),
+        ("no one called back, Nan (Rita Blake)", "no one called back, Nan ([name])"),
+        ("the form is due on Christmas Eve", "the form is due on Christmas Eve"),
+        ("pupil number A12345678 moved", "pupil number [reference number] moved"),
+        ("our case ref is EHC/2024/0099", "our case ref is [reference number]"),
+        ("I'd like more help, thanks", "I'd like more help, thanks"),
+        ("we moved school. - Worthing", "we moved school. - Worthing"),
+    ],
+)
+def test_names_known_by_what_follows_and_references(
+    redactor: Redactor, typed: str, kept: str
+) -> None:
+    assert redactor.redact(typed).text == kept
+
+
+def test_public_emails_stay() -> None:
+    redactor = Redactor(public_emails=["localoffer@westsussex.gov.uk"])
+    text = "I wrote to localoffer@westsussex.gov.uk from jo@example.org"
+    assert (
+        redactor.redact(text).text == "I wrote to localoffer@westsussex.gov.uk from [email address]"
+    )
