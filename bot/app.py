@@ -23,7 +23,7 @@ from bot.feedback import FeedbackService
 from bot.keys import Keys, load_or_create_secret
 from bot.locks import LocalLocks, create_locks
 from bot.observability import Metrics
-from bot.privacy.redact import Redactor, public_numbers
+from bot.privacy.redact import Redactor, public_emails, public_numbers
 from bot.redislink import RedisLink
 from bot.settings import Settings
 from bot.store import conversations, staff
@@ -47,6 +47,7 @@ def build_understander(content: Content, dialogues: Dialogues) -> Understander:
         needs_context=content.places.needs_context,
         postcodes=content.postcodes,
         answer_names={answer.id: answer.names for answer in content.answers.values()},
+        answer_texts={answer.id: answer.what for answer in content.answers.values()},
         languages=content.languages.languages,
     )
 
@@ -63,7 +64,9 @@ def build_redactor(content: Content, *sources: Path) -> Redactor:
         for path in sorted(source.rglob("*") if source.is_dir() else [source])
         if path.is_file() and path.suffix in (".yml", ".yaml", ".txt", ".md")
     ]
-    return Redactor(keep_words=keep, public_numbers=public_numbers(texts))
+    return Redactor(
+        keep_words=keep, public_numbers=public_numbers(texts), public_emails=public_emails(texts)
+    )
 
 
 @dataclass
