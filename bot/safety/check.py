@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.engine.nlu.lexicon import Speller
 from bot.engine.nlu.text import digits
 from bot.safety.normalise import has_cue, normalise_for_safety
-from bot.safety.rules import figure_of_speech, is_crisis, is_warning
+from bot.safety.rules import figure_of_speech, is_crisis, is_warning, is_worry
 from bot.textmodel import LinearTextModel
 
 DANGER_KINDS = ("self", "abuse", "other")
@@ -97,7 +97,8 @@ class SafetyCheck:
             return SAFE
         with_digits = digits(normalised)
         crisis, warning = is_crisis(with_digits), is_warning(with_digits)
-        if not (crisis or warning) and len(normalised.split()) < MIN_WORDS:
+        worry = not crisis and is_worry(with_digits)
+        if not (crisis or warning or worry) and len(normalised.split()) < MIN_WORDS:
             return SAFE  # one or two words: only the rules judge them
         prediction = self.model.predict(normalised)
         p_danger = sum(prediction[kind] for kind in DANGER_KINDS)
@@ -106,6 +107,10 @@ class SafetyCheck:
         if crisis:
             return Verdict("danger", kind, "rule")
         limits = self.thresholds
+        if worry:  # always at least a check-in; danger when the model is sure of it
+            if p_danger >= limits.danger:
+                return Verdict("danger", kind, "model")
+            return Verdict("checkin", None, "rule")
         if warning:
             if p_danger >= limits.warning_danger:
                 return Verdict("danger", kind, "rule")

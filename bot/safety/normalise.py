@@ -42,6 +42,16 @@ def _load_textspeak() -> dict[str, str]:
 TEXTSPEAK = _load_textspeak()
 
 
+def _load_emoji() -> dict[str, str]:
+    raw = resources.files("bot.safety").joinpath("textspeak.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw) or {}
+    return {str(picture): str(word) for picture, word in (data.get("emoji") or {}).items()}
+
+
+EMOJI = _load_emoji()
+_EMOJI = re.compile("|".join(re.escape(picture) for picture in EMOJI)) if EMOJI else None
+
+
 @lru_cache(maxsize=16384)
 def _unrepeat(token: str) -> str:
     """ "diee" -> "die", "sooo" -> "so", "killl" -> "kill", "feeel" -> "feel"."""
@@ -67,7 +77,10 @@ def _is_word(token: str) -> bool:
 @lru_cache(maxsize=8192)
 def normalise_for_safety(text: str) -> str:
     """Lower-case words with text-speak written out; clause marks are kept as " , " and " . "."""
-    tokens = list(tokenise(text[:4000]))
+    text = text[:4000]
+    if _EMOJI is not None and not text.isascii():
+        text = _EMOJI.sub(lambda found: f" {EMOJI[found.group()]} ", text)
+    tokens = list(tokenise(text))
     out: list[str] = []
     for index, token in enumerate(tokens):
         token = _unrepeat(token)

@@ -66,7 +66,6 @@ _PATTERNS = [
     r" (?:at home|every|all the time|again|when|and|because)\b",
     r"\b(?:scared|afraid|frightened|terrified) of (?:my|his|her) (?:dad|mum|mom|stepdad|"
     r"step dad|father|mother|brother|partner|boyfriend|husband)\b",
-    r"\bat risk of (?:harm|suicide|abuse|being hurt|self harm|exploitation|danger|dying)\b",
     r"\bthreat\w* to (?:kill|hurt|harm|stab|shoot)\b",
     r"\bgive up on life\b",
     r"\bhate my life\b.*\b(?:die|dead|end)\b",
@@ -94,13 +93,24 @@ _PATTERNS = [
     r"\bgives? (?:me|him|her|us) (?:weed|drugs|money|vapes|alcohol|cigarettes|presents)\b",
     r"\bcarry (?:stuff|things|drugs|packages|a package|bags|a bag) for\b",
     r"\bcounty lines\b",
+    # made to work, sell or carry, and not free to leave
+    r"\b(?:make|makes|made|making|force|forces|forced|forcing) (?:me|him|her|them|us) (?:to )?"
+    r"(?:work|sell|carry|deal|grow|store|hold|stay)\b.*\b(?:drugs?|cannabis|weed|plants|"
+    r"can not leave|not allowed to leave|not let (?:me|him|her|them) leave|locked)\b",
     r"\b(?:asking|asked|asks|wants to know) where i live\b",
     r"\b(?:said|says|told me|tells me) not to tell\b",
     r"\bmaking me (?:send|do|take|touch|meet|watch)\b",
     r"\b(?:send|sending|sent) (?:him|her|them)? ?(?:pictures|pics|photos|nudes|videos)\b",
     r"\bpictures of me\b",
-    r"\bmeet up\b.*\b(?:online|not to tell|secret)\b",
-    r"\b(?:online|internet)\b.*\bmeet up\b",
+    r"\bmeet up\b.*\b(?:not to tell|secret)\b",
+    # a plan at a railway, a bridge, a cliff or a road
+    r"\b(?:going to|gonna|want to|about to|will|planning to|thinking (?:about|of)|ready to|"
+    r"i am|i will) (?:just )?(?:step|walk|jump|throw (?:myself|my self)|lie down|lay down|"
+    r"stand) (?:off|onto|on to|in front of|under|into) (?:the |a |that )?(?:platform|platform "
+    r"edge|tracks?|railway|line|train|bridge|cliffs?|edge|roof|motorway|lorry|traffic|"
+    r"oncoming)\b",
+    r"\b(?:step|walk|jump)(?:ping|ped|s)? (?:off|from) (?:the |a )?(?:platform|bridge|cliffs?|"
+    r"roof|multi storey|car park roof)\b(?! (?:at|to|and get|onto the train))",
     # missing and running off
     r"\bpolice (?:brought|found|returned|picked up|had to bring) (?:him|her|them|me)\b",
     # harm at home and neglect
@@ -159,6 +169,11 @@ _WEAK_PATTERNS = [
     r"\b(?:not allowed|scared) (?:to go )?home\b",
     r"\b(?:there is |we have |we got |got )?no food\b",
     r"\b(?:violent|violence)\b",
+    r"\bat risk of (?:harm|suicide|abuse|being hurt|self harm|exploitation|danger|dying)\b",
+    r"\b(?:online|internet)\b.*\bmeet up\b",
+    r"\b(?:can not|cannot|is not allowed to|not allowed to) leave\b",
+    r"\b(?:knife|knives|blade|blades|razor|razors)\b(?: [a-z]+){0,3} (?:again|blood|bleeding)\b",
+    r"\bblood\b(?: [a-z]+){0,3} (?:again|do not want to stop|can not stop)\b",
 ]
 _WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_PATTERNS))
 
@@ -207,9 +222,15 @@ _FIGURES = [
     r"\babus\w* (?:the|their|its|his|her|this) (?:system|power|position|process|policy|rules|"
     r"trust|exclusion)",
     r"\bviolent (?:video )?games?\b",
+    # a threat to a brother or sister over something small: "I'll kill him if he eats my crisps"
+    r"\b(?:kill|murder|strangle|throttle) (?:my \w+|him|her|them)(?: [a-z]+){0,2} if (?:he|she|"
+    r"they) (?:\w+ )?(?:eats?|ate|takes?|took|touches|touched|uses?|used|borrows?|wears?|"
+    r"breaks?|steals?|nicks?|drinks?|finish\w*|reads?|sits?|hogs?|moves?|loses?|spoils?|tells?)"
+    r"\b",
     r"\bkill(?:ed|ing|s)? (?:my|him|her|them|our) ?sel(?:f|ves) (?:laughing|with laughter)\b",
     r"\b(?:laughing|laughed|laugh) (?:my|his|her) head off\b",
     r"\bsuicide (?:mission|squad)\b",
+    r"\b(?:end|ends) of (?:my|our|his|her|their|the) (?:rope|tether)\b",
     # a parent's threat about chores or being late: "if I don't tidy my room she'll kill me"
     r"\b(?:if|when|unless)\b(?: [a-z]+){0,8} (?:going to|will|gonna|is going to|would) "
     r"(?:kill|murder|ground) (?:me|him|her|us)\b",
@@ -223,6 +244,27 @@ _FIGURES = [
     r"(?:zombies|mobs|monsters|enemies|creepers|aliens|baddies|bosses|dragons|things up)\b",
 ]
 _FIGURE = re.compile("|".join(f"(?:{p})" for p in _FIGURES))
+
+
+# Worries that always deserve a check-in ("are you safe right now?") but are not danger on
+# their own: a head "not in a good place", home life that is "complicated".
+_WORRIES = [
+    r"\b(?:head|heads|mind|i am|im|he is|she is|we are) (?:is |are )?(?:not|never) (?:in )?(?:a )?"
+    r"(?:good|great|nice|safe|ok|okay) place\b",
+    r"\b(?:things|stuff|it|life|everything) (?:at|in) (?:my |our )?home (?:is|are|has been|have "
+    r"been|got|gets|is getting) (?:really |very |so |a bit |quite )?(?:complicated|difficult|hard|"
+    r"bad|not good|not great|not ok|not okay|scary|a mess|messy|horrible|awful|tough|rough|"
+    r"worse)\b",
+    r"\b(?:home|at home) (?:is|feels) (?:not safe|scary|horrible|awful|hell)\b",
+    r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
+    r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
+]
+_WORRY = re.compile("|".join(f"(?:{p})" for p in _WORRIES))
+
+
+def is_worry(normalised: str) -> bool:
+    """True when the message holds a worry that is always asked about (a check-in)."""
+    return _fires(_WORRY, normalised)
 
 
 def figure_of_speech(normalised: str) -> bool:
