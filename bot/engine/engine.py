@@ -41,6 +41,8 @@ ANSWERED_INTENTS = {
     "ask_complain": "utter_how_to_complain",
     "ask_delete": "utter_how_to_delete",
 }
+# Questions about feedback: about a named thing, its `join` answer says how to give it.
+FEEDBACK_QUESTIONS = frozenset({"ask_what_happens", "ask_who_reads", "ask_complain"})
 CRISIS_RESPONSES = {
     "self": "utter_crisis",
     "abuse": "utter_crisis_abuse",
@@ -427,7 +429,10 @@ class Engine:
         intent = understood.intent
         if understood.asked is not None:
             answer = self.content.answers[understood.asked.answer_id]
-            text = answer.join if understood.asked.kind == "join" and answer.join else answer.what
+            # "what does the Local Offer do with feedback?": how to give it feedback, and what
+            # happens to it, is its `join` answer
+            joining = understood.asked.kind == "join" or intent in FEEDBACK_QUESTIONS
+            text = answer.join if joining and answer.join else answer.what
             return [Reply(text.strip())]
         if intent in ANSWERED_INTENTS:
             return [self.say(ANSWERED_INTENTS[intent], state)]

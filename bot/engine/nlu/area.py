@@ -74,6 +74,10 @@ _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "sta
 _SIDE_FILLERS = {
     "the",
     "side",
+    "bit",
+    "part",
+    "end",
+    "half",
     "one",
     "its",
     "it",
@@ -258,8 +262,13 @@ class Gazetteer:
                 break
         clause.reverse()
         after = list(tokens[fact.end : fact.end + 3])
-        if window and window[-1] in _DENYING:
-            return None
+        just_before = tokens[max(0, fact.start - 3) : fact.start]
+        # "sorry no, Bognor" and "sorry no Bognor" correct; "Hastings not Horsham" denies
+        corrected = (
+            len(just_before) >= 2 and just_before[-1] == "," and just_before[-2] in _DENYING
+        ) or (len(window) >= 2 and window[-1] in _DENYING and window[-2] in _CORRECTING)
+        if window and window[-1] in _DENYING and not corrected:
+            return None  # "not Brighton"; but "sorry no, Bognor" is a correction
         if window[-2:] in (["not", "in"], ["not", "from"], ["not", "at"]):
             return None
         moved_to = clause[-1:] == ["to"] and bool(_MOVING & set(clause))
@@ -300,6 +309,10 @@ class Gazetteer:
             before = tokens[max(0, match.start - 3) : match.start]
             if match.phrase in self.needs_context:
                 cued = bool(before) and before[-1] in _PLACE_CUES
+                # "oh actually ... it's Battle now": a correction names a place
+                cued = cued or bool(
+                    _CORRECTING & set(tokens[max(0, match.start - 8) : match.start])
+                )
                 if not cued and not (asking_area and len(tokens) <= 4):
                     continue
             council = match.value

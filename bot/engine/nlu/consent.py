@@ -82,7 +82,9 @@ _ASKING = re.compile(
     r"^(?:what|whats|why|how|who|whos|where|when|which|will|would|does|is|are|can|could|"
     r"should|do (?!not\b|it\b|that\b|so\b)|am i|if)\b"
 )
-_ON_CONDITION = re.compile(r"\b(?:only if|as long as|so long as|provided|on condition|unless)\b")
+_ON_CONDITION = re.compile(
+    r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )if)\b"
+)  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
 
 
 def read_consent(typed: str) -> str | None:

@@ -10,7 +10,7 @@ question, and "can I send feedback" is not about SEND: names that are everyday E
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -112,9 +112,19 @@ class AskedAbout:
 class QuestionReader:
     """Finds a question about a named thing; built once from the answers' names."""
 
-    def __init__(self, names: Iterable[tuple[str, str]]):
+    def __init__(
+        self,
+        names: Iterable[tuple[str, str]],
+        texts: Mapping[str, Sequence[str]] | None = None,
+    ):
         pairs = list(names)
         self._index = PhraseIndex(pairs)
+        # answer -> the other things its own words mention: a question about two things ("what
+        # did Young Voices do at the family hubs?") is best answered by the one that covers both
+        self._covers = {
+            answer_id: {match.value for match in self._index.find(list(words))} - {answer_id}
+            for answer_id, words in (texts or {}).items()
+        }
         self._everyday = {
             name
             for name, _ in pairs
@@ -129,7 +139,11 @@ class QuestionReader:
         if not words:
             return None
         questioning = question_mark or words[0] in _QUESTION_STARTS
-        for match in self._index.find(words):
+        matches = self._index.find(words)
+        named = {match.value for match in matches}
+        if len(named) > 1:  # the answer that covers the others comes first
+            matches.sort(key=lambda match: -len(self._covers.get(match.value, set()) & named))
+        for match in matches:
             after = words[match.end : match.end + 2]
             near_before = words[max(0, match.start - 2) : match.start]
             if match.phrase in self._everyday:

@@ -22,7 +22,10 @@ _SENDING = (
     r"(?:voice|express) (?:my |our |some )?(?:concerns?|views?|opinions?|thoughts|worries)|"
     r"report|feed back|feedback|complain|moan|thank|praise|compliment|flag|point out|mention|"
     r"say something|tell you something|say (?:that|how|what|the|my|our)|"
-    r"tell (?:someone|somebody|the|them|east|west|nhs|council|school|college))"
+    r"tell (?:someone|somebody|the|them|east|west|nhs|council|school|college)|"
+    r"let (?:someone|somebody|the|them|you|whoever|people|staff|east|west|nhs|council|"
+    r"school)(?: [a-z]+){0,3} know|"
+    r"pass (?:a |my |this |the |our )?(?:message|note|word|comment|complaint|thanks) on)"
 )
 _WANTING = r"(?:want|wanna|would like|need|wish|am going|have got|would love|am writing|am here)"
 _FEEDBACK_NOUNS = (
@@ -41,6 +44,10 @@ _PATTERNS = [
     # please tell the council ... / can you pass this on to the NHS / let East Sussex know
     rf"^(?:please |pls |plz |can you |could you |would you |will you |can you please |"
     rf"could you please )?(?:tell|let|pass|inform|remind|forward|send|ask) {_TEAMS}\b",
+    # (I) want to give feedback on ... / need to report ...
+    rf"^(?:just |really |also )?(?:want|wanna|would like|need|wanted|wish) (?:to )?{_SENDING}\b",
+    # a message for whoever runs the Local Offer: ... / note to the SEND team
+    r"^(?:a |my |quick |urgent )?(?:message|note|msg) (?:for|to) ",
     # feedback: ... / complaint about ... / a comment on the website
     rf"^(?:a |my |some |quick |small |little )?{_FEEDBACK_NOUNS}(?: about| on| for| re| regarding|"
     r" that| is)?\b",
@@ -55,6 +62,7 @@ _PATTERNS = [
     # my views passed on / pass this on to the council / send a message to the people in charge
     r"\b(?:views?|feedback|comments?|thoughts|this|it|complaint|message)(?: to be)? passed on\b",
     r"\bpass (?:this|it|my views|my feedback|that) on\b",
+    r"\bpass (?:a |my |this |the |our )?(?:message|note|comment|complaint|thanks) on\b",
     r"\bsend (?:a |my |this )?message to\b",
     # I want someone at the council to know / I want them to hear
     rf"\b(?:i|we) {_WANTING} {_TEAMS}(?: [a-z]+){{0,4}} to (?:know|hear|listen|see)\b",

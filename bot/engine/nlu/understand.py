@@ -208,6 +208,7 @@ class Understander:
         safety: SafetyCheck | None = None,
         postcodes: PostcodeBook | None = None,
         answer_names: Mapping[str, Iterable[str]] | None = None,
+        answer_texts: Mapping[str, str] | None = None,
         languages: Iterable[str] = (),
         intent_model: LinearTextModel | None = None,
         topic_model: LinearTextModel | None = None,
@@ -236,9 +237,12 @@ class Understander:
             postcodes,
         )
         self._questions = QuestionReader(
-            (phrase, answer_id)
-            for answer_id, names in (answer_names or {}).items()
-            for phrase in clean(names)
+            [
+                (phrase, answer_id)
+                for answer_id, names in (answer_names or {}).items()
+                for phrase in clean(names)
+            ],
+            {answer_id: tokenise(text) for answer_id, text in (answer_texts or {}).items()},
         )
         vocabulary: set[str] = set(NUMBER_WORDS) | set(CHILD_NOUNS)
         vocabulary |= self._roles.words() | self._interests.words() | self.gazetteer.words()
@@ -336,6 +340,13 @@ class Understander:
         )
         if (
             result.starts_with_question
+            and result.role_strength == WEAK
+            and result.age is None
+            and asking != "role"
+        ):
+            result.role = None  # "what's the number for the senco at my school?": not a role
+        if (
+            result.starts_with_question
             and result.role is None
             and result.age is None
             and asking not in ("area", "interests")
@@ -351,8 +362,21 @@ class Understander:
             result.intent in ("greet", "affirm", "deny") or result.intent in MODEL_INTENTS
         ):
             result.intent = None  # "why? Hailsham", "ok parent": the facts are the answer
-        if result.intent is None and result.asked is None and not result.has_profile_facts():
+        if not text.isascii() and not text.startswith("/"):
+            # Another alphabet or accents: ask whatever was read from it ("la maman d'un
+            # enfant" as a parent, "est-ce que" as a question): a reply in that language wins.
             result.language = self._languages.guess(text)
+            if result.language is not None:
+                result.intent = result.asked = None
+        elif (
+            result.asked is None
+            and not result.has_profile_facts()
+            and (result.intent is None or not text.startswith("/"))
+        ):
+            # "je peux donner mon avis": the intent model may read "feedback" into it
+            result.language = self._languages.guess(text)
+            if result.language is not None:
+                result.intent = None
         return result
 
     def _read_intent(
