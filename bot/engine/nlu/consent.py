@@ -24,7 +24,8 @@ from bot.engine.nlu.text import normalise
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous\w*|anon|anonymously|without (?:my|a|any) (?:name|details)|no names?|"
     r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
-    r"leave (?:my name|me) out|(?:keep|keeping) my name out|not my name|name out of it|"
+    r"leave (?:my name|me) out|(?:keep|keeping|leave) my name (?:out|off)(?: of)?(?: it| this)?|"
+    r"not my name|name out of it|"
     r"hide my name|no details|keep me anonymous|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)|mention|show)(?: that)? "
     r"(?:it is|its|it was|it's) (?:me|from me)|"
@@ -71,11 +72,47 @@ _UNSURE = re.compile(
     r"\b(?:not sure|unsure|maybe|mayb|perhaps|possibly|idk|dunno|do not know|dont know|"
     r"hmm+|umm+|erm+|err+|i guess|guess so|suppose|i suppose|depends|kind of|kinda|sort of|"
     r"later|not now|think about it|let me think|no idea|whatever|if you want|up to you|"
-    r"i do not care|dont care|not bothered|meh)\b|\?|🤔|🤷"
+    r"i do not care|dont care|not bothered|meh|yeah right|yea right|yeh right|like anyone|"
+    r"as if anyone|what is the point|whats the point|no point|pointless|waste of time)\b"
+    r"|\?|🤔|🤷|🙄|😒"
+)
+# A yes with a reservation after it ("I don't mind but my husband might", "ok though I'm not
+# sure"): unclear. "yes but without my name" is a clear yes: the ways of saying anonymous and
+# contact are taken out before this is read, and a polite word may follow.
+_RESERVATION = re.compile(r"\b(?:but|though|tho|although|except|however)\b(?P<rest>[^.!?]*)")
+_NOTHING_MORE = frozenset(
+    [
+        "on",
+        "it",
+        "off",
+        "of",
+        "from",
+        "in",
+        "to",
+        "please",
+        "pls",
+        "plz",
+        "thanks",
+        "thank",
+        "you",
+        "thx",
+        "ta",
+        "ok",
+        "okay",
+        "yes",
+        "yeah",
+        "sure",
+        "that",
+        "is",
+        "fine",
+        "fine",
+        "just",
+        "and",
+    ]
 )
 
 
-_SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷")
+_SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷🙄😒")
 # A question, even without a question mark, is not an answer ("will i get in trouble if i say
 # yes"); nor is a yes on a condition ("only if my school does not see it").
 _ASKING = re.compile(
@@ -87,8 +124,17 @@ _ON_CONDITION = re.compile(
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
 
 
+def _has_reservation(text: str) -> bool:
+    """A "but" (or "though") with something after it that is not a polite word."""
+    return any(
+        set(found.group("rest").split()) - _NOTHING_MORE for found in _RESERVATION.finditer(text)
+    )
+
+
 def read_consent(typed: str) -> str | None:
     """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
+    if not any(ch.isalnum() for ch in typed):
+        return None  # "👍" alone: which yes, and is it one? Asked again with buttons
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
     plain = normalise(typed)
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):
@@ -104,7 +150,7 @@ def read_consent(typed: str) -> str | None:
     text = _YES_IDIOMS.sub(" yes ", text)
     yes = bool(_YES.search(text)) or idioms
     no = bool(_NO.search(text))
-    unsure = bool(_UNSURE.search(text))
+    unsure = bool(_UNSURE.search(text)) or _has_reservation(text)
     if unsure or (yes and no):
         return None
     if no:
