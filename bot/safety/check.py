@@ -22,7 +22,13 @@ from pathlib import Path
 from bot.engine.nlu.lexicon import Speller
 from bot.engine.nlu.text import digits
 from bot.safety.normalise import has_cue, normalise_for_safety
-from bot.safety.rules import figure_of_speech, is_crisis, is_warning, is_worry
+from bot.safety.rules import (
+    figure_of_speech,
+    is_crisis,
+    is_warning,
+    is_worry,
+    without_denied_crisis,
+)
 from bot.textmodel import LinearTextModel
 
 DANGER_KINDS = ("self", "abuse", "other")
@@ -97,7 +103,12 @@ class SafetyCheck:
             return SAFE
         with_digits = digits(normalised)
         crisis, warning = is_crisis(with_digits), is_warning(with_digits)
-        worry = not crisis and is_worry(with_digits)
+        denied = without_denied_crisis(with_digits) if crisis else None
+        if denied is not None:
+            # "I'm not suicidal, I just...": the model judges the rest; always a check-in
+            crisis, worry, normalised = False, True, denied
+        else:
+            worry = not crisis and is_worry(with_digits)
         if not (crisis or warning or worry) and len(normalised.split()) < MIN_WORDS:
             return SAFE  # one or two words: only the rules judge them
         prediction = self.model.predict(normalised)

@@ -290,6 +290,34 @@ def is_crisis(normalised: str) -> bool:
     return _fires(_CRISIS, normalised) or age_gap(normalised)
 
 
+# "I'm not suicidal", "I'm not going to kill myself", "I would never hurt myself": a danger
+# wording said not to be so, with nothing between the "not" and it.
+_DENIAL = re.compile(
+    r"\b(?:not|never|no longer|nowhere near)(?: (?:really|actually|at all|even))?"
+    r"(?: (?:going|gonna|planning|trying|about|wanting|thinking of|thinking about)(?: to)?)?"
+    r"(?: really)? $"
+)
+
+
+def without_denied_crisis(normalised: str) -> str | None:
+    """When every precise danger wording in the message is denied ("i am not suicidal, i just
+    want the school to listen"), the message without them, for the model to judge the rest;
+    otherwise None. A grooming age gap is never taken as denied."""
+    if age_gap(normalised):
+        return None
+    found = list(_CRISIS.finditer(normalised))
+    if not found or any(
+        _DENIAL.search(normalised[max(0, m.start() - 40) : m.start()]) is None for m in found
+    ):
+        return None
+    kept, last = [], 0
+    for m in found:
+        kept.append(normalised[last : m.start()])
+        last = m.end()
+    kept.append(normalised[last:])
+    return " ".join(" ".join(kept).split())
+
+
 def is_warning(normalised: str) -> bool:
     """True when a weaker rule fires: danger only if the model sees concern too."""
     return _fires(_WEAK, normalised)

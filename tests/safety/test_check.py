@@ -52,6 +52,31 @@ def test_short_answers_are_never_alarms(safety: SafetyCheck, text: str) -> None:
     assert safety.check(text).level == "none"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i am not suicidal, i am just fed up with the homework club",
+        "I'm not going to hurt myself, I just think the school is unfair",
+    ],
+)
+def test_a_denied_danger_word_gets_a_check_in_not_the_emergency_answer(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "checkin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i am not ok and i want to kill myself",
+        "not suicidal but i keep cutting myself",
+        "im not gonna lie, i want to end it all",
+    ],
+)
+def test_a_denial_elsewhere_does_not_hide_danger(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).danger
+
+
 def test_a_worrying_message_gets_a_check_in_not_silence(safety: SafetyCheck) -> None:
     verdict = safety.check("honestly i am struggling to cope with everything at the moment")
     assert verdict.shows_support
