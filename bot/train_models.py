@@ -1,4 +1,4 @@
-"""`getinvolved nlu train`: train the two small models from their data, and check that the
+"""`getinvolved nlu train`: train the small models from their data, and check that the
 weight files in the package were made from the data as it is now.
 
 - the safety model (``bot/safety/model.json``) from ``bot/safety/data/`` (see
@@ -6,7 +6,9 @@ weight files in the package were made from the data as it is now.
 - the intent model (``bot/engine/nlu/intents.json``) from ``dialogues/nlu.yml`` and
   ``bot/engine/nlu/data/`` (see :mod:`bot.engine.nlu.intent_model`);
 - the topic model (``bot/engine/nlu/topics.json``) from ``bot/engine/nlu/data/topics.yml``
-  (see :mod:`bot.engine.nlu.topic_model`).
+  (see :mod:`bot.engine.nlu.topic_model`);
+- the feedback-statement model (``bot/engine/nlu/statements.json``) from the same data
+  (see :mod:`bot.engine.nlu.statement_model`).
 
 Training needs scikit-learn (a development dependency: ``pip install -e '.[dev]'``).
 """
@@ -18,7 +20,7 @@ import warnings
 from pathlib import Path
 
 from bot.dialogues import load_dialogues
-from bot.engine.nlu import intent_model, topic_model
+from bot.engine.nlu import intent_model, statement_model, topic_model
 from bot.safety import train as safety_train
 from bot.safety.check import model_path as safety_model_path
 from bot.settings import Settings
@@ -32,6 +34,7 @@ def stale_models(dialogues_dir: Path) -> list[str]:
         (safety_model_path(), safety_train.fingerprint(dialogues_dir)),
         (intent_model.model_path(), intent_model.fingerprint(dialogues_dir)),
         (topic_model.model_path(), topic_model.fingerprint(dialogues_dir)),
+        (statement_model.model_path(), statement_model.fingerprint(dialogues_dir)),
     )
     for path, fingerprint in checks:
         try:
@@ -62,4 +65,13 @@ def run_train(settings: Settings) -> int:
         info = topic_model.train(dialogues, settings.dialogues_dir)
         print(f"topic model: {info['examples']} examples in {time.perf_counter() - started:.0f} s")
         print(f"  out-of-fold accuracy: {info['out_of_fold_accuracy']:.1%}")
+        started = time.perf_counter()
+        info = statement_model.train(dialogues, settings.dialogues_dir)
+        took = time.perf_counter() - started
+        print(f"feedback-statement model: {info['examples']} examples in {took:.0f} s")
+        print(
+            f"  out of fold at threshold {info['threshold']}: feedback caught "
+            f"{info['out_of_fold_feedback_caught']:.1%}, "
+            f"other messages taken for feedback {info['out_of_fold_false_starts']:.1%}"
+        )
     return 0

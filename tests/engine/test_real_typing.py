@@ -188,7 +188,42 @@ def test_english_text_speak_is_not_another_language(understander: Understander, 
         ("maybe later", None),
         ("ok but who sees it?", None),
         ("nah", "none"),
+        ("fine by me, but my daughter would not like it", None),
+        ("ok though I doubt they care", None),
+        ("yes but keep my name off it", "anonymous"),
+        ("yeah right, as if they listen", None),
+        ("🤞", None),
+        ("👌", None),
     ],
 )
 def test_only_an_unambiguous_yes_is_a_yes(answer: str, level: str | None) -> None:
     assert read_consent(answer) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the speech and language therapy waiting list in Crawley is over a year long",
+        "our son's school has been brilliant since the new SENCO started, thank you",
+        "the taxi to his special school turned up an hour late three days running",
+        "nobody from the council has answered my emails about her plan for 2 months",
+    ],
+)
+def test_a_view_said_straight_out_is_feedback(understander: Understander, text: str) -> None:
+    assert understander.understand(text, asking="role").intent == "feedback"
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("hello, I am a dad in Lewes and my daughter is 11 with autism", "role"),
+        ("I would love to be on a parent panel at the council", None),
+        ("the school is rubbish, is there a group for parents like me?", None),
+        ("the school has been rubbish lately and I want to know who to talk to", "area"),
+        ("why does the bus never come on time?", None),
+    ],
+)
+def test_introductions_questions_and_answers_are_not_feedback(
+    understander: Understander, text: str, asking: str | None
+) -> None:
+    assert understander.understand(text, asking=asking).intent != "feedback"

@@ -22,6 +22,7 @@ from bot.engine.nlu.lexicon import PhraseIndex, Speller
 from bot.engine.nlu.questions import AskedAbout, QuestionReader
 from bot.engine.nlu.requests import asks_to_give_feedback
 from bot.engine.nlu.role import CHILD_NOUNS, STRONG, WEAK, RoleFact, find_role
+from bot.engine.nlu.statement_model import FEEDBACK, load_statement_model, threshold
 from bot.engine.nlu.text import NUMBER_WORDS, digits, tokenise, without_boundaries
 from bot.engine.nlu.topic_model import load_topic_model, topic_of
 from bot.safety import SAFE, SafetyCheck, Verdict
@@ -195,6 +196,37 @@ class Understanding:
         )
 
 
+# Where a feedback statement may start feedback: at the start (the first question is "who are
+# you?") and when the bot waits for nothing; how long it must be; and how long a message with a
+# question mark must be before it is read as a statement with a question at its end.
+STATEMENT_POINTS = frozenset({None, "role"})
+STATEMENT_MIN_WORDS = 5
+STATEMENT_QUESTION_WORDS = 12
+STATEMENT_JUDGING_BAR = 0.5
+_JUDGING = re.compile(
+    r"\b(?:late|later|delayed|waiting list|wait(?:ed|ing)? (?:for|over|nearly|almost|\d+)|"
+    r"(?:over|nearly|almost|more than) (?:a|one|two|\d+) (?:year|years|month|months|week|weeks)|"
+    r"nobody|no one|noone|never|not once|cancelled|canceled|ignored|ignore|refused|"
+    r"rubbish|awful|terrible|useless|a joke|shocking|disgrace\w*|unacceptable|not ok|not okay|"
+    r"not good enough|not fair|unfair|too long|too hard|impossible|broken|"
+    r"brilliant|amazing|fantastic|lovely|wonderful|excellent|great job|well done|thank you|"
+    r"thanks to|so helpful|really helpful|really kind)\b"
+)
+# "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
+# which the routes answer, not a view to pass on.
+_TAKING_PART = re.compile(
+    r"\b(?:like|love|want|wanna|wants|keen|interested|hoping|hope)(?: [a-z]+){0,4}? "
+    r"(?:to be|to join|to help|to take part|to get involved|to sit on|to become|to have a say|"
+    r"in joining|in helping|in being|in taking part)\b"
+)
+# "..., does that go to the same place as this?": a statement that ends by asking something
+# ("how is that acceptable?" and "why does nobody answer?" are still feedback).
+_ASKS_AT_THE_END = re.compile(
+    r"(?:^|[.,;:!?\n-]\s*)(?:so |and |but )?(?:does|do|is|are|can|could|will|would|should|where|"
+    r"who|what|whats|when|which|am|have|has|did)\b[^.,;:!?]*\?"
+)
+
+
 class Understander:
     """Built once at start-up from the NLU examples, synonyms and the gazetteer."""
 
@@ -212,10 +244,13 @@ class Understander:
         languages: Iterable[str] = (),
         intent_model: LinearTextModel | None = None,
         topic_model: LinearTextModel | None = None,
+        statement_model: LinearTextModel | None = None,
     ):
         self.safety = safety or SafetyCheck.load()
         self._intent_model = intent_model or load_intent_model()
         self._topic_model = topic_model or load_topic_model()
+        self._statement_model = statement_model or load_statement_model()
+        self._statement_bar = threshold(self._statement_model)
 
         def clean(phrases: Iterable[str]) -> list[str]:
             return [digits(without_boundaries(tokenise(phrase))) for phrase in phrases]
@@ -377,7 +412,32 @@ class Understander:
             result.language = self._languages.guess(text)
             if result.language is not None:
                 result.intent = None
+        if self._says_feedback(result, plain, asking):
+            result.intent = "feedback"
         return result
+
+    def _says_feedback(self, result: Understanding, plain: str, asking: str | None) -> bool:
+        """A view about a service said straight out, where the bot is not waiting for an
+        answer to something else ("CAMHS discharged my son without telling us"): feedback,
+        though the person did not ask to give it. Questions are not ("why did CAMHS...")."""
+        words = plain.split()
+        if (
+            result.intent is not None
+            or result.asked is not None
+            or result.language is not None
+            or asking not in STATEMENT_POINTS
+            or len(words) < STATEMENT_MIN_WORDS
+            or result.starts_with_question
+            or ("?" in result.text and len(words) < STATEMENT_QUESTION_WORDS)
+            or _ASKS_AT_THE_END.search(result.text.lower()) is not None
+            or _TAKING_PART.search(plain) is not None
+        ):
+            return False
+        p_feedback = self._statement_model.predict(plain)[FEEDBACK]
+        if p_feedback >= self._statement_bar:
+            return True
+        # a lower bar when the words judge how a service did: late, a wait, nobody, brilliant
+        return p_feedback >= STATEMENT_JUDGING_BAR and _JUDGING.search(plain) is not None
 
     def _read_intent(
         self, corrected: str, plain: str, marked: str, *, question: bool, model: bool = True
