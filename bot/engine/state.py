@@ -38,6 +38,7 @@ class ConversationState(BaseModel):
     pending_feedback: str | None = None  # held only until the person answers the consent question
     consent: str | None = None
     contact: dict[str, str] = Field(default_factory=dict)
+    easy_read: bool = False  # shorter texts and easy-read variants; the channel says when
     turns: int = 0
     updated_at: dt.datetime = Field(default_factory=utcnow)
     # the last message's id and answer, when the channel sends ids (the web chat's message id):
@@ -75,6 +76,7 @@ class ConversationState(BaseModel):
             "contact_phone": self.contact.get("phone"),
             "feedback_id": self.feedback_id,
             "turn": self.turns,
+            "easy_read": self.easy_read,
         }
 
     def profile(self) -> dict[str, Any]:
@@ -113,5 +115,5 @@ class ConversationState(BaseModel):
         )
 
     def fresh(self) -> ConversationState:
-        """A new, empty conversation for the same person."""
-        return ConversationState(channel=self.channel, sender=self.sender)
+        """A new, empty conversation for the same person (easy read stays as they chose)."""
+        return ConversationState(channel=self.channel, sender=self.sender, easy_read=self.easy_read)
