@@ -148,12 +148,9 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
     try:
         content = load_content(settings.content_dir)
         dialogues = load_dialogues(settings.dialogues_dir)
-    except ContentError as error:
-        return [
-            Finding(
-                "error", error.file, str(error).split(": ", 1)[-1] if error.file else str(error)
-            )
-        ]
+    except ContentError as error:  # the file, entry and field, then the problem
+        where = str(error).removesuffix(f": {error.problem}")
+        return [Finding("error", where, error.problem)]
 
     for where, text, easy in bot_messages(content, dialogues):
         for problem in assess(text, easy=easy).problems:
