@@ -273,6 +273,7 @@ class Engine:
         state = state.clone()
         result = TurnResult(state=state)
         first_turn = state.turns == 0
+        choosing_route, state.choosing_route = state.choosing_route, False
         state.turns += 1
         state.updated_at = utcnow()
 
@@ -345,7 +346,9 @@ class Engine:
             result.replies.extend(self._start_feedback(state, understood))
             return result
         if state.routes_shown and not understood.from_button:
-            named = self._route_names.asked_about(understood.text, state.routes)
+            named = self._route_names.asked_about(
+                understood.text, state.routes, choosing=choosing_route
+            )
             if named or (named == [] and understood.asked is None):
                 intent = "more"  # "tell me more about the forum"
                 understood.route_choices = named
@@ -357,7 +360,11 @@ class Engine:
                 text,
                 entities=[{"entity": "route", "value": route_id} for route_id in chosen],
             )
-            result.replies.extend(self._render(messages, state))
+            replies = self._render(messages, state)
+            state.choosing_route = bool(replies) and any(
+                button.payload.startswith("/more{") for button in replies[-1].buttons
+            )
+            result.replies.extend(replies)
             return result
         answers = self._answers(state, understood)
         if answers:

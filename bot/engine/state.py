@@ -33,6 +33,7 @@ class ConversationState(BaseModel):
     answered: list[str] = Field(default_factory=list)
     routes: list[str] = Field(default_factory=list)
     routes_shown: bool = False
+    choosing_route: bool = False  # just asked "which one would you like to know more about?"
     crisis: bool = False
     feedback_id: int | None = None
     pending_feedback: str | None = None  # held only until the person answers the consent question

@@ -119,3 +119,14 @@ async def test_symbols_on_the_main_buttons(bot: GetInvolved) -> None:
         "person",
         "skip",
     ]
+
+
+async def test_after_which_one_a_route_name_is_enough(bot: GetInvolved) -> None:
+    await say(bot, "w", "im 15 in horsham", "school", "tell me more")
+    result = await say(bot, "w", "young voices please")
+    assert [card.title for card in cards(result)] == ["Young Voices"]
+    result = await say(bot, "w", "the youth group one")  # no longer choosing: not a route
+    assert not cards(result)
+    await say(bot, "w", "/more")
+    result = await say(bot, "w", "the school one")
+    assert [card.title for card in cards(result)] == ["Have a say at your school"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+CHOOSING_MAX_WORDS = 8
 _MORE_ABOUT = re.compile(
     r"\bmore(?: (?:info|information|details|detail|help))?(?: please)? (?:about|on|for) "
     r"(?P<what>.+)$"
@@ -27,13 +28,26 @@ class RouteNames:
             for route_id, route_names in names.items()
         }
 
-    def asked_about(self, text: str, offered: Sequence[str]) -> list[str] | None:
+    def asked_about(
+        self, text: str, offered: Sequence[str], *, choosing: bool = False
+    ) -> list[str] | None:
         """The offered routes a "more about ..." message names (more than one when it is not
-        clear which); None when the message does not ask for more about something."""
-        found = _MORE_ABOUT.search(plain_words(text))
-        if not found:
+        clear which); None when the message does not ask for more about something. When the
+        person was just asked which route (``choosing``), a short answer naming one counts
+        too ("the forum", "young voices please")."""
+        plain = plain_words(text)
+        found = _MORE_ABOUT.search(plain)
+        if found:
+            what = f" {found.group('what')} "
+        elif choosing and 0 < len(plain.split()) <= CHOOSING_MAX_WORDS:
+            what = f" {plain} "
+            named = self._named(what, offered)
+            return named or None  # not a route's name: read it as anything else
+        else:
             return None
-        what = f" {found.group('what')} "
+        return self._named(what, offered)
+
+    def _named(self, what: str, offered: Sequence[str]) -> list[str]:
         best: dict[str, int] = {}
         for route_id in offered:
             lengths = [len(n) for n in self._names.get(route_id, []) if f" {n} " in what]
