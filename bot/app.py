@@ -92,12 +92,19 @@ class GetInvolved:
         return dt.timedelta(minutes=self.settings.conversation_expiry_minutes)
 
     async def converse(
-        self, channel: str, sender: str, text: str, *, message_id: str | None = None
+        self,
+        channel: str,
+        sender: str,
+        text: str,
+        *,
+        message_id: str | None = None,
+        easy_read: bool | None = None,
     ) -> TurnResult:
         """Handle one message from ``sender`` on ``channel``: load, answer, save.
 
         ``message_id``, when the channel sends one, makes a retry safe: the same id again gets
-        the first answer, and nothing is done or stored twice."""
+        the first answer, and nothing is done or stored twice. ``easy_read``, when the channel
+        says, switches easy read on or off from this message on (None keeps it as it was)."""
         text = clean_typed(text)
         key = f"{channel}:{sender}"
         started = time.perf_counter()
@@ -112,6 +119,8 @@ class GetInvolved:
                     state=again,
                     crisis=again.last_crisis,
                 )
+            if easy_read is not None:
+                loaded.state.easy_read = easy_read
             result = await self.engine.handle(loaded.state, text)
             if result.state is not None:
                 result.state.last_message_id = message_id

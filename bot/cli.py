@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="content_command", required=True)
     check = content_commands.add_parser("check", help="check content and plain language")
     check.add_argument("--quiet", "-q", action="store_true", help="only print problems")
+    words = content_commands.add_parser(
+        "words", help="count the bot's words up to the first routes, for three people"
+    )
+    words.add_argument("--json", action="store_true", help="one JSON list instead of text")
 
     nlu = commands.add_parser("nlu", help="understanding of free text")
     nlu_commands = nlu.add_subparsers(dest="nlu_command", required=True)
@@ -278,6 +282,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"getinvolved: a setting is wrong: {error}", file=sys.stderr)
         return 2
     try:
+        if args.command == "content" and args.content_command == "words":
+            from bot.content.words import run_words
+
+            return run_words(settings, as_json=args.json)
         if args.command == "content":
             from bot.content.check import run_check
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.content.loader import explain, read_yaml
+from bot.content.models import LinkEntry, Symbol
 from bot.errors import ContentError
 
 
@@ -19,6 +20,7 @@ class _Model(BaseModel):
 class Button(_Model):
     title: str = Field(min_length=1)
     payload: str = Field(min_length=1)
+    symbol: Symbol | None = None  # a picture shown beside it in easy read
 
 
 class ResponseCondition(_Model):
@@ -30,10 +32,16 @@ class ResponseCondition(_Model):
 class ResponseVariation(_Model):
     text: str = Field(min_length=1)
     buttons: list[Button] = Field(default_factory=list)
+    links: list[LinkEntry] = Field(default_factory=list)  # ours: tel:, mailto:, https:
     condition: list[ResponseCondition] = Field(default_factory=list)
 
     def fits(self, slots: Mapping[str, Any]) -> bool:
         return all(slots.get(rule.name) == rule.value for rule in self.condition)
+
+    @property
+    def easy_read(self) -> bool:
+        """An easy-read variant: shown when the ``easy_read`` slot is true."""
+        return any(rule.name == "easy_read" and rule.value is True for rule in self.condition)
 
 
 class Step(_Model):

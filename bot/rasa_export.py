@@ -59,6 +59,20 @@ def _inform_examples(settings: Settings) -> list[str]:
     return examples
 
 
+def _rasa_variation(variation: dict[str, Any]) -> dict[str, Any]:
+    """A response variation in Rasa's own shape: our links and button symbols are left out
+    (Rasa's channels do not know them); the condition goes last, as Rasa writes it."""
+    exported = {key: value for key, value in variation.items() if key not in ("condition", "links")}
+    if "buttons" in exported:
+        exported["buttons"] = [
+            {key: value for key, value in button.items() if key != "symbol"}
+            for button in exported["buttons"]
+        ]
+    if "condition" in variation:
+        exported["condition"] = variation["condition"]
+    return exported
+
+
 def export_rasa(settings: Settings, directory: Path, *, actions_url: str) -> list[str]:
     """Write the project; returns the files written."""
     dialogues = load_dialogues(settings.dialogues_dir)
@@ -82,11 +96,7 @@ def export_rasa(settings: Settings, directory: Path, *, actions_url: str) -> lis
     }
     intents = list(dict.fromkeys([*domain["intents"], "crisis"]))
     responses = {
-        name: [
-            {key: value for key, value in variation.items() if key != "condition"}
-            | ({"condition": variation["condition"]} if "condition" in variation else {})
-            for variation in variations
-        ]
+        name: [_rasa_variation(variation) for variation in variations]
         for name, variations in domain["responses"].items()
     }
     exported_domain = {

@@ -1,9 +1,12 @@
 """`getinvolved replay`: scripted conversations as JSON lines in, JSON lines out.
 
 Each input line is ``{"conversation": id, "text": ...}`` or ``{"conversation": id,
-"payload": ...}``; each output line carries the replies, the profile, the routes offered so
-far, the stored feedback id, the crisis flag and what the bot now waits for. Lines are
-answered one at a time and flushed at once, so another program can hold a live conversation.
+"payload": ...}``, with ``"easy_read": true|false`` when easy read is switched on or off from
+that line on (the conversation remembers it); each output line carries the replies (each with
+its buttons, links, and a title and symbol when it is a route card), the profile, the routes
+offered so far, the stored feedback id, the crisis flag and what the bot now waits for. Lines
+are answered one at a time and flushed at once, so another program can hold a live
+conversation.
 """
 
 from __future__ import annotations
@@ -61,7 +64,10 @@ async def replay_line(bot: GetInvolved, line: str) -> dict[str, Any] | None:
     text = item.get("payload") if item.get("payload") is not None else item.get("text")
     if not isinstance(text, str):
         return _error_record(conversation, "each line needs a 'text' or a 'payload'")
-    result = await bot.converse(CHANNEL, conversation, text)
+    easy_read = item.get("easy_read")
+    if easy_read is not None and not isinstance(easy_read, bool):
+        return _error_record(conversation, "'easy_read' must be true or false")
+    result = await bot.converse(CHANNEL, conversation, text, easy_read=easy_read)
     return turn_record(conversation, result)
 
 

@@ -112,7 +112,8 @@ async def test_the_action_server_answers_rasa(tmp_path: Path) -> None:
             routes = next(e["value"] for e in body["events"] if e.get("name") == "routes")
             assert "young-voices" in routes
             assert body["responses"][0]["response"] == "utter_routes_intro"
-            assert any("Young Voices" in (r.get("text") or "") for r in body["responses"])
+            titles = [(r.get("custom") or {}).get("title") for r in body["responses"]]
+            assert "Young Voices" in titles, "a card's title travels in its custom part"
 
             async with session.post(
                 base + "/webhook", json=rasa_payload("action_does_not_exist", {}, [])

@@ -105,7 +105,29 @@ async def test_recommend_routes(
     routes = next(e["value"] for e in result.events if e.get("name") == "routes")
     assert "espcf" in routes and "my-plan" in routes and "wspcf" not in routes
     assert result.responses[0]["response"] == "utter_routes_intro"
-    assert any("East Sussex Parent Carer Forum" in (r.get("text") or "") for r in result.responses)
+    cards = [r["custom"] for r in result.responses if (r.get("custom") or {}).get("title")]
+    forum = next(card for card in cards if card["title"] == "East Sussex Parent Carer Forum")
+    assert forum["links"] == [{"title": "Email the forum", "url": "mailto:info@espcf.org.uk"}]
+    assert forum["symbol"] == "family"
+
+
+async def test_more_about_one_route_as_rasa_sends_it(
+    content: Content, dialogues: Dialogues, understander: Understander
+) -> None:
+    executor = create_executor(content, understander)
+    call = rasa_call("action_more_about_routes", dialogues, slots={"routes": ["espcf", "my-plan"]})
+    result = await executor.run(call)
+    assert result is not None
+    assert [r["response"] for r in result.responses] == ["utter_which_route"]
+    assert [b["payload"] for b in result.responses[0]["buttons"]] == [
+        '/more{"route": "espcf"}',
+        '/more{"route": "my-plan"}',
+    ]
+    call["tracker"]["latest_message"]["entities"] = [{"entity": "route", "value": "my-plan"}]
+    result = await executor.run(call)
+    assert result is not None
+    assert result.responses[0]["custom"]["title"] == "Have a say in your support plan"
+    assert result.responses[-1]["response"] == "utter_what_next"
 
 
 def test_action_names_match_the_domain(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 from bot.app import GetInvolved
-from bot.channels.terminal import run_chat
+from bot.channels.terminal import render, run_chat
+from bot.engine.replies import Link, Reply
 
 
 async def test_numbered_choices_and_typed_answers(bot: GetInvolved) -> None:
@@ -17,3 +18,22 @@ async def test_numbered_choices_and_typed_answers(bot: GetInvolved) -> None:
     assert "You live in Hailsham, in East Sussex." in screen
     assert "East Sussex Parent Carer Forum" in screen
     assert "Bye for now." in screen
+    assert "== East Sussex Parent Carer Forum ==" in screen, "a card's title stands out"
+    assert "Email the forum: info@espcf.org.uk" in screen, "its link, ready to use"
+
+
+def test_a_card_shows_title_text_and_links_once() -> None:
+    card = Reply(
+        "A group for parents.",
+        links=(Link("Email the forum", "mailto:info@espcf.org.uk"), Link("Call 999", "tel:999")),
+        title="The forum",
+    )
+    crisis = Reply("If you are in danger, call 999.", links=(Link("Call 999", "tel:999"),))
+    text, _ = render([card, crisis])
+    assert text.splitlines()[:4] == [
+        "== The forum ==",
+        "A group for parents.",
+        "Email the forum: info@espcf.org.uk",
+        "Call 999: 999",
+    ]
+    assert text.count("999") == 3, "a number the text already gives is not written again"

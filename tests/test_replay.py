@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
+from bot.app import GetInvolved
+from bot.replay import replay_line
+
 REPLAY_KEYS = {"conversation", "replies", "profile", "routes", "feedback_id", "crisis", "asking"}
 
 
@@ -86,3 +89,28 @@ def test_replay_from_a_file_and_bad_lines(tmp_path: Path) -> None:
     assert lines[0]["crisis"] is True and "999" in lines[0]["replies"][0]["text"]
     assert "error" in lines[1]
     assert lines[2]["profile"]["area"] == "elsewhere"
+
+
+async def test_replay_lines_carry_cards_links_and_easy_read(bot: GetInvolved) -> None:
+    async def line(**item: object) -> dict[str, Any]:
+        record = await replay_line(bot, json.dumps({"conversation": "c", **item}))
+        assert record is not None
+        return record
+
+    first = await line(text="hello", easy_read=True)
+    assert first["replies"][-1] == {
+        "text": "Who are you? Tap a button.",
+        "buttons": first["replies"][-1]["buttons"],
+        "links": [],
+        "title": None,
+        "symbol": None,
+    }
+    assert first["replies"][-1]["buttons"][0]["symbol"] == "young-person"
+    await line(text="I'm a mum in Lewes")
+    routes = await line(text="health", easy_read=False)
+    cards = [reply for reply in routes["replies"] if reply["title"]]
+    assert cards[0]["title"] == "East Sussex Parent Carer Forum"
+    assert cards[0]["symbol"] == "family"
+    assert cards[0]["links"] == [{"title": "Email the forum", "url": "mailto:info@espcf.org.uk"}]
+    bad = await line(text="hi", easy_read="yes")
+    assert "easy_read" in bad["error"]

@@ -2,6 +2,9 @@
 `getinvolved serve`. An adapter only: every word comes from the engine.
 
 - Buttons are inline keyboards; a press is answered and its keyboard removed.
+- A route card is sent with its title in bold; its https links are inline URL buttons. Telegram
+  allows only http(s) and tg URLs on buttons, so an email or phone link goes in the text
+  ("Email the forum: info@espcf.org.uk"), where Telegram makes it tappable itself.
 - /start, /help, /restart, /forget (and /back, /skip, /more) work like the typed commands.
 - A typing indicator shows while the bot thinks; long messages are split under Telegram's limit.
 - python-telegram-bot's rate limiter keeps within Telegram's limits; each sender is limited too.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import html
 import logging
 import signal
 from collections.abc import AsyncIterator
@@ -23,7 +27,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatAction, MessageLimit
+from telegram.constants import ChatAction, MessageLimit, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -70,14 +74,35 @@ def split_text(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(button.title, callback_data=button.payload)]
-            for button in reply.buttons
-        ]
-    )
+    """The reply's web links as URL buttons, then its buttons; None when it has neither."""
+    rows = [
+        [InlineKeyboardButton(link.title, url=link.url)]
+        for link in reply.links
+        if link.scheme == "https"
+    ]
+    rows += [
+        [InlineKeyboardButton(button.title, callback_data=button.payload)]
+        for button in reply.buttons
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def message_text(reply: Reply) -> tuple[str, str | None]:
+    """The text to send and its parse mode: a card's title in bold (HTML), and any email or
+    phone link the text does not already give, on a line of its own."""
+    lines = [reply.text] if reply.text else []
+    lines += [
+        f"{link.title}: {link.address}"
+        for link in reply.links
+        if link.scheme != "https" and not link.written_in(reply.text)
+    ]
+    if not reply.title:
+        return "\n".join(lines), None
+    escaped = "\n".join(html.escape(line, quote=False) for line in lines)
+    text = f"<b>{html.escape(reply.title, quote=False)}</b>\n{escaped}".rstrip()
+    if len(text) > MessageLimit.MAX_TEXT_LENGTH:  # never split inside a tag
+        return "\n".join([reply.title, *lines]), None
+    return text, ParseMode.HTML
 
 
 class TelegramChannel:
@@ -145,12 +170,15 @@ class TelegramChannel:
     async def send(self, chat_id: int, replies: list[Reply]) -> None:
         """Send replies in order; buttons go on the last piece of their message."""
         for reply in replies:
-            pieces = split_text(reply.text) if reply.text else []
-            if not pieces and reply.buttons:
+            text, parse_mode = message_text(reply)
+            pieces = split_text(text) if text else []
+            if not pieces and (reply.buttons or reply.links):
                 pieces = ["Please choose:"]
             for number, piece in enumerate(pieces, start=1):
                 markup = keyboard(reply) if number == len(pieces) else None
-                await self.application.bot.send_message(chat_id, piece, reply_markup=markup)
+                await self.application.bot.send_message(
+                    chat_id, piece, reply_markup=markup, parse_mode=parse_mode
+                )
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The channel's one error boundary: log it, apologise, never show a traceback."""

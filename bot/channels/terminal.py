@@ -1,4 +1,5 @@
-"""`getinvolved chat`: talk to the bot in a terminal. Buttons appear as numbered choices."""
+"""`getinvolved chat`: talk to the bot in a terminal. Buttons appear as numbered choices; a
+route card shows its title, its text and its links ("Email the forum: info@espcf.org.uk")."""
 
 from __future__ import annotations
 
@@ -20,8 +21,15 @@ def render(replies: list[Reply]) -> tuple[str, list[str]]:
     lines: list[str] = []
     payloads: list[str] = []
     for reply in replies:
+        if reply.title:
+            lines.append(f"== {reply.title} ==")
         if reply.text:
             lines.append(reply.text)
+        lines.extend(
+            f"{link.title}: {link.address}"
+            for link in reply.links
+            if not link.written_in(reply.text)
+        )
         if reply.buttons:
             payloads = [button.payload for button in reply.buttons]
             for number, button in enumerate(reply.buttons, start=1):

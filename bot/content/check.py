@@ -1,8 +1,11 @@
 """`getinvolved content check`: load and check content/ and dialogues/ the way an editor needs.
 
-Fails (exit 1) on any message the bot can send that breaks the plain-language rules, on a rule
-that names a route or response that does not exist, on a contact detail not found in the
-source documents, and on a place listed under two areas. Warns on entries past review.
+Fails (exit 1) on any message the bot can send that breaks the plain-language rules (easy-read
+texts by the stricter easy-read limits), on a rule that names a route or response that does not
+exist, on a contact detail or a link not found in the source documents, and on a place listed
+under two areas. Warns on entries past review. A link's shape (https:, mailto: or tel:, no
+spaces, no tracking) is checked as the content loads (:mod:`bot.content.links`), so a bad link
+is an error here too.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from actions.routes import route_details, route_message
+from actions.routes import card_text, more_payload, route_details
 from bot.content import Content, load_content
+from bot.content.models import LinkEntry
 from bot.content.readability import assess
 from bot.dialogues import Dialogues, load_dialogues
 from bot.engine.engine import AREA_WORDS, INTEREST_WORDS, ROLE_WORDS, _join
@@ -39,31 +43,42 @@ class Finding:
         return f"{self.level.upper()}: {self.where}: {self.problem}"
 
 
-def bot_messages(content: Content, dialogues: Dialogues) -> Iterator[tuple[str, str]]:
-    """Every message the bot can send, as (where it comes from, text)."""
+def bot_messages(content: Content, dialogues: Dialogues) -> Iterator[tuple[str, str, bool]]:
+    """Every message the bot can send, as (where it comes from, text, whether it is easy read
+    and so held to the easy-read limits)."""
     for name, variations in dialogues.responses.items():
         for number, variation in enumerate(variations, start=1):
             where = f"dialogues/domain.yml, response '{name}' (text {number})"
+            easy = variation.easy_read
+            if easy:
+                where += " (easy read)"
             if "{facts}" in variation.text:
                 for facts in _acknowledgements():
-                    yield where, variation.text.replace("{facts}", facts)
+                    yield where, variation.text.replace("{facts}", facts), easy
             elif "{team}" in variation.text:
                 for team in content.teams.values():
                     yield (
                         f"{where}, team '{team.id}'",
                         variation.text.replace("{team}", team.in_a_sentence),
+                        easy,
                     )
             else:
-                yield where, variation.text
+                yield where, variation.text, easy
     for answer in content.answers.values():
         for field, text in answer.texts().items():
-            yield f"content/answers.yml, answer '{answer.id}', field '{field}'", text
+            yield f"content/answers.yml, answer '{answer.id}', field '{field}'", text, False
     for route in content.routes.values():
         where = f"content/routes.yml, route '{route.id}'"
-        yield f"{where} (as listed)", route_message(route)
-        yield f"{where} (tell me more)", route_details(route)
+        links = "\n".join(link.title for link in route.links)
+        yield f"{where} (card)", f"{route.title}\n{card_text(route)}\n{links}", False
+        yield f"{where} (tell me more)", f"{route.title}\n{route_details(route)}", False
+        yield (
+            f"{where} (tell me more, easy read)",
+            f"{route.title}\n{route_details(route, easy_read=True)}",
+            False,
+        )
         for field, text in route.texts().items():
-            yield f"{where}, field '{field}'", text
+            yield f"{where}, field '{field}'", text, field == "easy_read"
 
 
 def _acknowledgements() -> Iterator[str]:
@@ -88,13 +103,30 @@ def _unsourced(
     texts: dict[str, str],
     seed_names: set[str],
     seed_text: str,
+    links: list[LinkEntry] | None = None,
 ) -> list[Finding]:
-    """A source that does not exist, or a contact detail the sources do not give."""
+    """A source that does not exist, or a contact detail or link the sources do not give."""
     found = [
         Finding("error", f"{where}, field 'source'", f"there is no source document called '{s}'")
         for s in sources
         if s not in seed_names
     ]
+    seed_digits = re.sub(r"\D", "", seed_text)
+    for number, link in enumerate(links or [], start=1):
+        scheme, _, address = link.url.partition(":")
+        if scheme == "tel":
+            given = address.lstrip("+") in seed_digits
+        else:
+            given = address.lower() in seed_text.lower() or link.url in seed_text
+        if not given:
+            found.append(
+                Finding(
+                    "error",
+                    f"{where}, field 'links[{number}]'",
+                    f"'{address}' is not in the source documents; leave the link out, mark "
+                    "the route needs_review and say how to find it in words instead",
+                )
+            )
     for field, text in texts.items():
         for contact in _CONTACT.findall(text):
             if contact.rstrip(".") not in seed_text:
@@ -116,16 +148,24 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
     try:
         content = load_content(settings.content_dir)
         dialogues = load_dialogues(settings.dialogues_dir)
-    except ContentError as error:
-        return [
-            Finding(
-                "error", error.file, str(error).split(": ", 1)[-1] if error.file else str(error)
-            )
-        ]
+    except ContentError as error:  # the file, entry and field, then the problem
+        where = str(error).removesuffix(f": {error.problem}")
+        return [Finding("error", where, error.problem)]
 
-    for where, text in bot_messages(content, dialogues):
-        for problem in assess(text).problems:
+    for where, text, easy in bot_messages(content, dialogues):
+        for problem in assess(text, easy=easy).problems:
             findings.append(Finding("error", where, f"{problem}: {text!r}"))
+    for route in content.routes.values():
+        payload = more_payload(route.id)
+        if len(payload.encode("utf-8")) > TELEGRAM_CALLBACK_BYTES:
+            findings.append(
+                Finding(
+                    "error",
+                    f"content/routes.yml, route '{route.id}', field 'id'",
+                    f"the id is too long: its button's payload {payload} is over "
+                    f"{TELEGRAM_CALLBACK_BYTES} bytes, too long for Telegram",
+                )
+            )
 
     for name, variations in dialogues.responses.items():
         for variation in variations:
@@ -165,7 +205,9 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
     seed_names = {p.name for p in (settings.content_dir / "seeds").glob("*.txt")}
     for route in content.routes.values():
         where = f"content/routes.yml, route '{route.id}'"
-        findings += _unsourced(where, route.sources, route.texts(), seed_names, seed_text)
+        findings += _unsourced(
+            where, route.sources, route.texts(), seed_names, seed_text, route.links
+        )
         if route.review_by and route.review_by < today:
             findings.append(Finding("warning", where, f"review date {route.review_by} has passed"))
         if route.needs_review:

@@ -46,6 +46,8 @@ def explain(error: ValidationError) -> tuple[str, str]:
         message = "this field is missing"
     elif first["type"] == "extra_forbidden":
         message = "this field is not known (is it spelt right?)"
+    elif first["type"] == "value_error":
+        message = str(first.get("ctx", {}).get("error", message))
     elif first["type"] == "literal_error":
         message = f"{message} (you wrote {first.get('input')!r})"
     return field, message

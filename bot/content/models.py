@@ -8,9 +8,38 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from bot.content.links import link_problems, title_problems
+
 Role = Literal["young_person", "parent_carer", "professional", "other"]
 Area = Literal["west_sussex", "east_sussex", "elsewhere"]
 Interest = Literal["school", "health", "council", "shaping_services", "my_plan", "meeting_others"]
+# The pictures the web chat can show beside a route or a button (bot/web/chat/symbols/NAME.svg).
+Symbol = Literal[
+    "young-person",
+    "family",
+    "worker",
+    "person",
+    "skip",
+    "school",
+    "health",
+    "council",
+    "ideas",
+    "plan",
+    "people",
+    "speech",
+    "news",
+    "map",
+    "info",
+    "yes",
+    "no",
+    "restart",
+    "help",
+    "phone",
+    "email",
+    "web",
+    "lock",
+    "calendar",
+]
 
 
 class _Strict(BaseModel):
@@ -49,13 +78,40 @@ class AreaLine(_Strict):
     areas: list[Area] = Field(min_length=1)
 
 
+class LinkEntry(_Strict):
+    """A way to act at once: "Email the forum", mailto:info@espcf.org.uk."""
+
+    title: str
+    url: str
+
+    @field_validator("title")
+    @classmethod
+    def _plain_title(cls, title: str) -> str:
+        problems = title_problems(title)
+        if problems:
+            raise ValueError(problems[0])
+        return title
+
+    @field_validator("url")
+    @classmethod
+    def _working_url(cls, url: str) -> str:
+        problems = link_problems(url)
+        if problems:
+            raise ValueError(problems[0])
+        return url
+
+
 class Route(_Sourced):
     """One way to get involved."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str = Field(min_length=2)
+    names: list[str] = Field(default_factory=list)  # what people may call it: "the forum"
+    symbol: Symbol
     audience: Audience = Field(alias="for")
     summary: str = Field(min_length=10)
+    easy_read: str = Field(min_length=10)
+    links: list[LinkEntry] = Field(default_factory=list)
     what_you_can_do: list[str | AreaLine] = Field(min_length=1)
     how_to_get_in_touch: str = Field(min_length=10)
     limits: str = Field(min_length=10)
@@ -69,6 +125,7 @@ class Route(_Sourced):
         checked as part of the whole message, not alone)."""
         texts = {
             "summary": self.summary,
+            "easy_read": self.easy_read,
             "how_to_get_in_touch": self.how_to_get_in_touch,
             "limits": self.limits,
         }

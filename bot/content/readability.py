@@ -3,6 +3,11 @@
 A message passes when every sentence has at most 20 words, its Flesch reading ease is at least
 70, and any jargon word is avoided or explained in the same message. Email addresses, web
 addresses and phone numbers are left out of the score: they are not prose.
+
+Easy-read texts (``easy=True``: a route's ``easy_read`` text and the easy-read variants in
+dialogues/domain.yml) are held to a stricter limit, in the spirit of easy-read guidance (one
+idea per short sentence, everyday words): every sentence has at most 12 words, the Flesch
+reading ease is at least 80, and the whole text has at most 40 words.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ with warnings.catch_warnings():  # textstat 0.7.3 imports the deprecated pkg_res
 
 MAX_SENTENCE_WORDS = 20
 MIN_READING_EASE = 70.0
+EASY_MAX_SENTENCE_WORDS = 12
+EASY_MIN_READING_EASE = 80.0
+EASY_MAX_WORDS = 40
 # Jargon and how to spot an explanation next to it. "SEND" counts only in capitals.
 JARGON = {
     "co-production": re.compile(r"\bco-?production\b", re.IGNORECASE),
@@ -39,18 +47,23 @@ class Assessment:
     reading_ease: float
     longest_sentence: int
     jargon: tuple[str, ...] = field(default_factory=tuple)
+    words: int = 0
+    easy: bool = False  # held to the easy-read limits
 
     @property
     def problems(self) -> list[str]:
         found = []
-        if self.longest_sentence > MAX_SENTENCE_WORDS:
+        most = EASY_MAX_SENTENCE_WORDS if self.easy else MAX_SENTENCE_WORDS
+        least = EASY_MIN_READING_EASE if self.easy else MIN_READING_EASE
+        kind = "easy read: " if self.easy else ""
+        if self.longest_sentence > most:
+            found.append(f"{kind}a sentence has {self.longest_sentence} words (at most {most})")
+        if self.reading_ease < least:
             found.append(
-                f"a sentence has {self.longest_sentence} words (at most {MAX_SENTENCE_WORDS})"
+                f"{kind}reading ease is {self.reading_ease:.0f} (needs {least:.0f} or more)"
             )
-        if self.reading_ease < MIN_READING_EASE:
-            found.append(
-                f"reading ease is {self.reading_ease:.0f} (needs {MIN_READING_EASE:.0f} or more)"
-            )
+        if self.easy and self.words > EASY_MAX_WORDS:
+            found.append(f"{kind}it has {self.words} words (at most {EASY_MAX_WORDS})")
         found.extend(f"'{word}' is jargon: avoid it or explain it here" for word in self.jargon)
         return found
 
@@ -79,11 +92,11 @@ def _unexplained(pattern: re.Pattern[str], text: str) -> bool:
     )
 
 
-def assess(text: str) -> Assessment:
-    """Score one message the bot can send."""
+def assess(text: str, *, easy: bool = False) -> Assessment:
+    """Score one message the bot can send (``easy``: by the easy-read limits)."""
     longest = max((len(_WORD.findall(s)) for s in sentences(text)), default=0)
     plain = prose(text)
     words = _WORD.findall(plain)
     ease = float(textstat.flesch_reading_ease(plain)) if len(words) >= 3 else 100.0
     jargon = tuple(word for word, pattern in JARGON.items() if _unexplained(pattern, text))
-    return Assessment(ease, longest, jargon)
+    return Assessment(ease, longest, jargon, len(_WORD.findall(text)), easy)

@@ -18,11 +18,13 @@ from rapidfuzz import fuzz
 from rasa_sdk.executor import ActionExecutor
 
 from actions import ActionContext, build_actions
+from actions.routes import more_payload
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
+from bot.engine.nlu.routes import RouteNames
 from bot.engine.nlu.understand import Understander, Understanding
-from bot.engine.replies import Button, Reply
+from bot.engine.replies import Button, Link, Reply, buttons_from, links_from
 from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
 from bot.routing import audience_fits
@@ -171,6 +173,16 @@ class Engine:
             self._executor.register_action(action)
         self._steps = dialogues.flows[FLOW].steps
         self._button_words: dict[int, list[tuple[str, str]]] = {}
+        self._route_names = RouteNames(
+            {route.id: [route.title, *route.names] for route in content.routes.values()}
+        )
+        self._route_buttons = {
+            route.id: (
+                _plain_words(route.title).removeprefix("the ").removeprefix("a "),
+                more_payload(route.id),
+            )
+            for route in content.routes.values()
+        }
 
     # ---- rendering -------------------------------------------------------------------
     def say(self, name: str, state: ConversationState, **values: str) -> Reply:
@@ -178,23 +190,39 @@ class Engine:
         text = variation.text.strip()
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
-        return Reply(text, tuple(Button(b.title, b.payload) for b in variation.buttons))
+        return Reply(
+            text,
+            tuple(Button(b.title, b.payload, b.symbol) for b in variation.buttons),
+            tuple(Link(link.title, link.url) for link in variation.links),
+        )
 
     def _render(self, messages: Iterable[dict[str, Any]], state: ConversationState) -> list[Reply]:
+        """Replies from an action's messages: a response by name (its buttons replaced by the
+        message's own, when it has some), or a text; a card's title, symbol and links come in
+        the message's ``custom`` part."""
         replies = []
         for message in messages:
+            custom = message.get("custom") or {}
             if message.get("response"):
                 values = {
                     k: v
                     for k, v in message.items()
                     if isinstance(v, str) and k not in ("response", "template", "text")
                 }
-                replies.append(self.say(str(message["response"]), state, **values))
+                said = self.say(str(message["response"]), state, **values)
+                if message.get("buttons"):
+                    said = Reply(said.text, buttons_from(message["buttons"]), said.links)
+                replies.append(said)
             elif message.get("text"):
-                buttons = tuple(
-                    Button(str(b["title"]), str(b["payload"])) for b in message.get("buttons") or []
+                replies.append(
+                    Reply(
+                        str(message["text"]),
+                        buttons_from(message.get("buttons")),
+                        links_from(custom.get("links")),
+                        title=str(custom["title"]) if custom.get("title") else None,
+                        symbol=str(custom["symbol"]) if custom.get("symbol") else None,
+                    )
                 )
-                replies.append(Reply(str(message["text"]), buttons))
         return replies
 
     # ---- actions ---------------------------------------------------------------------
@@ -204,8 +232,10 @@ class Engine:
         state: ConversationState,
         text: str = "",
         candidates: dict[str, Any] | None = None,
+        entities: list[dict[str, Any]] | None = None,
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Run one rasa-sdk action in-process; returns (events, messages)."""
+        """Run one rasa-sdk action in-process; returns (events, messages). ``entities`` are
+        the message's, as Rasa would read them from a button's payload."""
         events: list[dict[str, Any]] = [
             {"event": "action", "name": "action_listen"},
             {"event": "user", "text": text},
@@ -222,7 +252,9 @@ class Engine:
             "tracker": {
                 "sender_id": state.key,
                 "slots": state.slots(),
-                "latest_message": {} if candidates else {"text": text},
+                "latest_message": (
+                    {} if candidates else {"text": text, "entities": list(entities or [])}
+                ),
                 "events": events,
                 "paused": False,
                 "followup_action": None,
@@ -241,6 +273,7 @@ class Engine:
         state = state.clone()
         result = TurnResult(state=state)
         first_turn = state.turns == 0
+        choosing_route, state.choosing_route = state.choosing_route, False
         state.turns += 1
         state.updated_at = utcnow()
 
@@ -312,9 +345,26 @@ class Engine:
                 result.replies.append(self._acknowledge(state, learned, understood))
             result.replies.extend(self._start_feedback(state, understood))
             return result
+        if state.routes_shown and not understood.from_button:
+            named = self._route_names.asked_about(
+                understood.text, state.routes, choosing=choosing_route
+            )
+            if named or (named == [] and understood.asked is None):
+                intent = "more"  # "tell me more about the forum"
+                understood.route_choices = named
         if intent == "more" and state.routes_shown:
-            _, messages = await self.run_action("action_more_about_routes", state, text)
-            result.replies.extend(self._render(messages, state))
+            chosen = understood.route_choices or ([understood.route] if understood.route else [])
+            _, messages = await self.run_action(
+                "action_more_about_routes",
+                state,
+                text,
+                entities=[{"entity": "route", "value": route_id} for route_id in chosen],
+            )
+            replies = self._render(messages, state)
+            state.choosing_route = bool(replies) and any(
+                button.payload.startswith("/more{") for button in replies[-1].buttons
+            )
+            result.replies.extend(replies)
             return result
         answers = self._answers(state, understood)
         if answers:
@@ -381,11 +431,13 @@ class Engine:
             names += [f"utter_ask_{state.asking}", "utter_ask_which_area"]
         elif state.routes_shown:
             names.append("utter_what_next")
+        found: list[tuple[str, str]] = []
+        if state.routes_shown and not state.asking:  # a route's title asks for more about it
+            found += [self._route_buttons[r] for r in state.routes if r in self._route_buttons]
         if state.crisis:
             names.append("utter_crisis")
         names.append("utter_checkin")
         slots = state.slots()
-        found: list[tuple[str, str]] = []
         for name in names:
             if name in self.dialogues.responses:
                 found.extend(self._plain_buttons(self.dialogues.response(name, slots)))

@@ -33,11 +33,13 @@ class ConversationState(BaseModel):
     answered: list[str] = Field(default_factory=list)
     routes: list[str] = Field(default_factory=list)
     routes_shown: bool = False
+    choosing_route: bool = False  # just asked "which one would you like to know more about?"
     crisis: bool = False
     feedback_id: int | None = None
     pending_feedback: str | None = None  # held only until the person answers the consent question
     consent: str | None = None
     contact: dict[str, str] = Field(default_factory=dict)
+    easy_read: bool = False  # shorter texts and easy-read variants; the channel says when
     turns: int = 0
     updated_at: dt.datetime = Field(default_factory=utcnow)
     # the last message's id and answer, when the channel sends ids (the web chat's message id):
@@ -75,6 +77,7 @@ class ConversationState(BaseModel):
             "contact_phone": self.contact.get("phone"),
             "feedback_id": self.feedback_id,
             "turn": self.turns,
+            "easy_read": self.easy_read,
         }
 
     def profile(self) -> dict[str, Any]:
@@ -113,5 +116,5 @@ class ConversationState(BaseModel):
         )
 
     def fresh(self) -> ConversationState:
-        """A new, empty conversation for the same person."""
-        return ConversationState(channel=self.channel, sender=self.sender)
+        """A new, empty conversation for the same person (easy read stays as they chose)."""
+        return ConversationState(channel=self.channel, sender=self.sender, easy_read=self.easy_read)

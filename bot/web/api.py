@@ -24,7 +24,8 @@ NEW_SESSION_LIMIT = web.AppKey("new_session_limit", RateLimiter)
 CHANNEL = "web"
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-MESSAGE_FIELDS = frozenset(["text", "payload", "message_id"])
+MESSAGE_FIELDS = frozenset(["text", "payload", "message_id", "easy_read"])
+START_FIELDS = frozenset(["easy_read"])
 MAX_TEXT, MAX_PAYLOAD = 8000, 200
 OPENAPI_FILE = Path(__file__).parent / "openapi.yaml"
 MAX_API_BODY = 16 * 1024
@@ -89,11 +90,28 @@ def _turn(session: str, record: dict[str, Any]) -> dict[str, Any]:
 BUSY = "Sorry, the chat is busy just now. Please try again in a moment. Nothing was lost."
 
 
+def _easy_read(body: dict[str, Any]) -> bool | None:
+    """The optional ``easy_read`` switch of a body; a 400 when it is not true or false."""
+    value = body.get("easy_read")
+    if value is not None and not isinstance(value, bool):
+        raise web.HTTPBadRequest(
+            text=json.dumps({"error": "'easy_read' must be true or false."}),
+            content_type="application/json",
+        )
+    return value
+
+
 async def _converse(
-    request: web.Request, session: str, text: str, message_id: str | None = None
+    request: web.Request,
+    session: str,
+    text: str,
+    message_id: str | None = None,
+    easy_read: bool | None = None,
 ) -> TurnResult:
     try:
-        return await request.app[API_BOT].converse(CHANNEL, session, text, message_id=message_id)
+        return await request.app[API_BOT].converse(
+            CHANNEL, session, text, message_id=message_id, easy_read=easy_read
+        )
     except StateUnavailable as error:
         raise web.HTTPServiceUnavailable(
             text=json.dumps({"error": BUSY, "retry_after": 1}),
@@ -104,12 +122,18 @@ async def _converse(
 
 @routes.post("/api/v1/sessions")
 async def start_session(request: web.Request) -> web.Response:
-    """Start a new chat: a new session id and the bot's greeting."""
+    """Start a new chat: a new session id and the bot's greeting. The body is optional:
+    ``{"easy_read": true}`` starts it in easy read."""
     limited = _limited(request, NEW_SESSION_LIMIT, request.remote or "unknown")
     if limited:
         return limited
+    body = await _json_body(request) if request.body_exists else {}
+    unknown = sorted(set(body) - START_FIELDS)
+    if unknown:
+        return _error(400, f"Unknown field '{unknown[0]}': send nothing, or 'easy_read'.")
+    easy_read = _easy_read(body)
     session = request.app[API_BOT].keys.new_session_id()
-    result = await _converse(request, session, "/start")
+    result = await _converse(request, session, "/start", easy_read=easy_read)
     return web.json_response(_turn(session, turn_record(session, result)), status=201)
 
 
@@ -139,7 +163,7 @@ async def send_message(request: web.Request) -> web.Response:
         isinstance(message_id, str) and MESSAGE_ID.match(message_id)
     ):
         return _error(400, "A 'message_id' is 1 to 64 letters, digits, '-' or '_'.")
-    result = await _converse(request, session, text, message_id)
+    result = await _converse(request, session, text, message_id, _easy_read(body))
     return web.json_response(_turn(session, turn_record(session, result)))
 
 

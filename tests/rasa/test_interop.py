@@ -104,7 +104,12 @@ async def rasa_conversation(base: str, messages: list[str]) -> list[str]:
                 f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": message}
             ) as response:
                 assert response.status == 200
-                texts += [item.get("text", "") for item in await response.json()]
+                for item in await response.json():
+                    texts.append(item.get("text", ""))
+                    # a route card's title comes in the message's custom part
+                    title = (item.get("custom") or {}).get("title")
+                    if title:
+                        texts.append(str(title))
     return texts
 
 

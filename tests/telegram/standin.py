@@ -43,14 +43,23 @@ class Sent:
     def text(self) -> str:
         return str(self.params.get("text", ""))
 
-    @property
-    def buttons(self) -> list[tuple[str, str]]:
+    def _keyboard(self) -> list[dict[str, Any]]:
         markup = self.params.get("reply_markup")
         if isinstance(markup, str):
             markup = json.loads(markup)
         if not markup:
             return []
-        return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row]
+        return [b for row in markup["inline_keyboard"] for b in row]
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """Buttons that send a payload back (callback data)."""
+        return [(b["text"], b["callback_data"]) for b in self._keyboard() if "callback_data" in b]
+
+    @property
+    def url_buttons(self) -> list[tuple[str, str]]:
+        """Buttons that open a web address."""
+        return [(b["text"], b["url"]) for b in self._keyboard() if "url" in b]
 
 
 @dataclass

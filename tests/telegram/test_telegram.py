@@ -18,7 +18,8 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.app import GetInvolved, create_bot
-from bot.channels.telegram import run_polling, split_text
+from bot.channels.telegram import build_application, run_polling, split_text
+from bot.engine.replies import Link, Reply
 from bot.serve import create_server_app
 from tests.conftest import create_settings
 from tests.telegram.standin import BotApiStandIn, bot_api_standin
@@ -231,3 +232,48 @@ def test_long_text_is_split_at_spaces() -> None:
     pieces = split_text(text.strip(), limit=4096)
     assert len(pieces) == 3 and all(len(p) <= 4096 for p in pieces)
     assert " ".join(pieces).split() == text.split()
+
+
+async def test_a_route_card_has_a_bold_title_and_its_email_in_the_text(tmp_path: Path) -> None:
+    async with bot_api_standin(new_token()) as api, polling_bot(tmp_path, api):
+        await api.queue(api.message_update(CHAT, "I'm a mum in Lewes"))
+        await api.wait_for(CHAT, "What do you want a say about?")
+        await api.queue(api.message_update(CHAT, "health"))
+        card = await api.wait_for(CHAT, "<b>East Sussex Parent Carer Forum</b>")
+        assert card.params["parse_mode"] == "HTML"
+        assert "Email the forum: info@espcf.org.uk" in card.text  # Telegram links it itself
+        assert card.url_buttons == [], "mailto: is not allowed on a Telegram button"
+        await api.queue(api.button_update(CHAT, "/more"))
+        question = await api.wait_for(CHAT, "Which one would you like to know more about?")
+        assert ("East Sussex Parent Carer Forum", '/more{"route": "espcf"}') in question.buttons
+        await api.queue(api.message_update(CHAT, "i want to end my life"))
+        crisis = await api.wait_for(CHAT, "call 999")
+        assert "parse_mode" not in crisis.params and "Call 999:" not in crisis.text
+
+
+async def test_web_links_become_url_buttons(tmp_path: Path) -> None:
+    async with bot_api_standin(new_token()) as api:
+        bot = await create_bot(
+            create_settings(
+                tmp_path, telegram_bot_token=api.token, telegram_api_base_url=api.base_url
+            )
+        )
+        application, channel = build_application(bot, with_updater=False)
+        card = Reply(
+            "A group for parents & carers <in> Sussex.",
+            links=(
+                Link("Visit the forum", "https://www.example.org/forum"),
+                Link("Call the forum", "tel:01234567890"),
+            ),
+            title="A <forum>",
+        )
+        async with application:
+            await channel.send(CHAT, [card])
+        await bot.close()
+        sent = await api.wait_for(CHAT, "<b>A &lt;forum&gt;</b>")
+        assert sent.text == (
+            "<b>A &lt;forum&gt;</b>\nA group for parents &amp; carers &lt;in&gt; Sussex.\n"
+            "Call the forum: 01234567890"
+        )
+        assert sent.url_buttons == [("Visit the forum", "https://www.example.org/forum")]
+        assert sent.params["parse_mode"] == "HTML"

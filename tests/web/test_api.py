@@ -78,3 +78,33 @@ async def test_long_messages_get_a_kind_answer_and_lose_nothing(tmp_path: Path) 
     await bot.close()
     assert "very long" in turn["replies"][0]["text"]
     assert turn["profile"]["area"] == "east_sussex"
+
+
+async def test_cards_links_and_easy_read_through_the_api(tmp_path: Path) -> None:
+    document = load_openapi()
+    bot = await create_bot(create_settings(tmp_path))
+    async with web_client(bot) as client:
+        started = await client.post("/api/v1/sessions", json={"easy_read": True})
+        assert started.status == 201
+        turn = await started.json()
+        check(document, "Turn", turn)
+        assert turn["replies"][-1]["text"] == "Who are you? Tap a button."
+        url = f"/api/v1/sessions/{turn['session']}/messages"
+        await client.post(url, json={"text": "I'm a mum in Lewes"})
+        routes = await (await client.post(url, json={"text": "health"})).json()
+        check(document, "Turn", routes)
+        card = next(reply for reply in routes["replies"] if reply["title"])
+        assert card["links"] == [{"title": "Email the forum", "url": "mailto:info@espcf.org.uk"}]
+        assert card["symbol"] == "family"
+        assert routes["replies"][-1]["text"] == "What next?", "easy read is remembered"
+        which = await (await client.post(url, json={"payload": "/more", "easy_read": False})).json()
+        check(document, "Turn", which)
+        assert which["replies"][-1]["text"].startswith("Which one would you like")
+        bad = await client.post(url, json={"text": "hi", "easy_read": "yes"})
+        assert bad.status == 400
+        check(document, "Error", await bad.json())
+        odd_start = await client.post("/api/v1/sessions", json={"colour": "blue"})
+        assert odd_start.status == 400
+        plain_start = await client.post("/api/v1/sessions")
+        assert plain_start.status == 201
+    await bot.close()

@@ -163,6 +163,8 @@ class Understanding:
     vague: bool = False  # wants to get involved, but named no topic
     consent: str | None = None  # anonymous | contact | none, from a consent button
     publish: bool | None = None  # from the "may we show your words?" buttons
+    route: str | None = None  # from a "tell me more" button: /more{"route": "espcf"}
+    route_choices: list[str] = field(default_factory=list)  # routes named in "more about ..."
     asked: AskedAbout | None = None  # a question about one thing in content/answers.yml
     language: str | None = None  # the message is in another language (ISO 639-1)
 
@@ -506,6 +508,8 @@ class Understander:
             result.consent = level
         if isinstance(entities.get("ok"), bool):
             result.publish = entities["ok"]
+        if isinstance(entities.get("route"), str):
+            result.route = entities["route"]
         interests = entities.get("interests")
         if isinstance(interests, str):
             interests = [interests]
