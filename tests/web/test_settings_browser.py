@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, Page, Route, expect
 
 from bot.app import GetInvolved
 from bot.settings import PROJECT_ROOT
@@ -309,3 +309,38 @@ def test_symbols_are_shown_only_in_easy_read() -> None:
     css = (CHAT / "settings.css").read_text(encoding="utf-8")
     assert re.search(r"^\.gi-symbol \{ display: none; \}", css, re.M)
     assert re.search(r"^html\.gi-easy \.gi-symbol \{ display: inline-block;", css, re.M)
+
+
+async def test_loaded_early_without_defer_the_colours_come_first(bot: GetInvolved) -> None:
+    """If the page loads settings.js in <head> without defer, remembered colours are set
+    before anything is drawn (no flash of white), and the menu and buttons still appear."""
+    async with running_server(bot) as base, chromium() as browser:
+        context = await browser.new_context(viewport=PHONE)
+        await context.add_init_script(SPEECH_STUB)
+        page = await context.new_page()
+
+        async def early(route: Route) -> None:
+            response = await route.fetch()
+            body = (await response.text()).replace(
+                '<script src="/chat/settings.js" defer></script>',
+                '<script src="/chat/settings.js"></script>',
+            )
+            await route.fulfill(response=response, body=body)
+
+        await page.goto(base + "/")
+        await page.evaluate(
+            "localStorage.setItem('getinvolved.settings',"
+            " JSON.stringify({calm: true, remember: true}))"
+        )
+        await page.route(base + "/", early)
+        await context.add_init_script(
+            "document.addEventListener('readystatechange', () => {"
+            " if (document.readyState === 'interactive' && document.body)"
+            " document.body.dataset.calmAtStart ="
+            " document.documentElement.classList.contains('gi-calm'); }, {once: true});"
+        )
+        await page.reload()
+        await expect(page.locator("#log")).to_contain_text("Who are you?")
+        assert await page.evaluate("document.body.dataset.calmAtStart") == "true"
+        await expect(page.get_by_role("button", name="Settings")).to_be_visible()
+        await expect(page.locator(".msg--bot .gi-read").first).to_be_visible()

@@ -7,8 +7,8 @@
   "use strict";
   var KEY = "getinvolved.settings";
   var root = document.documentElement;
-  var holder = document.getElementById("settings");
-  var log = document.getElementById("log");
+  var holder = null;
+  var log = null;
   var speech = window.speechSynthesis && window.SpeechSynthesisUtterance ? window.speechSynthesis : null;
 
   var SWITCHES = [
@@ -31,12 +31,14 @@
     } catch (e) { /* storage is blocked: the settings last for this visit only */ }
   }
 
-  function apply() {
+  function apply(announce) {
     SWITCHES.forEach(function (item) {
       if (item.className) { root.classList.toggle(item.className, state[item.key]); }
       if (boxes[item.key]) { boxes[item.key].checked = state[item.key]; }
     });
-    document.dispatchEvent(new CustomEvent("gi:settings", { detail: Object.assign({}, state) }));
+    if (announce) {
+      document.dispatchEvent(new CustomEvent("gi:settings", { detail: Object.assign({}, state) }));
+    }
   }
 
   var saved = stored();
@@ -81,7 +83,7 @@
       box.setAttribute("aria-describedby", hint.id);
       box.addEventListener("change", function () {
         state[item.key] = box.checked;
-        apply();
+        apply(true);
         store();
       });
       boxes[item.key] = box;
@@ -211,7 +213,20 @@
     });
   }
 
-  build();
-  apply();
-  watch();
+  // The classes go on <html> at once (no flash of the wrong colours if this file is loaded
+  // without defer); the menu and the read aloud buttons wait for the page.
+  apply(false);
+  if (window.parent !== window) { root.classList.add("gi-embedded"); }
+  function start() {
+    holder = document.getElementById("settings");
+    log = document.getElementById("log");
+    build();
+    apply(true);
+    watch();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
