@@ -125,10 +125,13 @@ async def test_read_aloud_a_message_and_always_read_aloud(bot: GetInvolved) -> N
         await expect(first.get_by_role("button", name="Stop")).to_be_visible()
         await first.get_by_role("button", name="Stop").click()
         assert await page.evaluate("window.__cancelled") >= 1
-        await expect(read).to_have_attribute("aria-pressed", "false")
+        await expect(read).to_have_text("Read aloud")
         assert len(await page.evaluate("window.__spoken")) == 1, "Stop does not start it again"
 
         await switch(page, "Always read aloud")
+        assert (await page.evaluate("window.__spoken"))[-1]["text"] == (
+            "I will read each new message out loud."
+        )
         await page.get_by_role("button", name="A young person").click()
         await expect(page.locator("#log")).to_contain_text("How old are you?")
         await expect(page.locator(".msg--bot").last.locator(".gi-read")).to_have_count(1)
@@ -344,3 +347,18 @@ async def test_loaded_early_without_defer_the_colours_come_first(bot: GetInvolve
         assert await page.evaluate("document.body.dataset.calmAtStart") == "true"
         await expect(page.get_by_role("button", name="Settings")).to_be_visible()
         await expect(page.locator(".msg--bot .gi-read").first).to_be_visible()
+
+
+async def test_without_storage_remember_is_not_offered(bot: GetInvolved) -> None:
+    blocked = (
+        "Object.defineProperty(window, 'localStorage', {configurable: true,"
+        " get() { throw new DOMException('Access is denied', 'SecurityError'); }});"
+    )
+    async with running_server(bot) as base, chromium() as browser:
+        context = await browser.new_context(viewport=PHONE)
+        await context.add_init_script(SPEECH_STUB + blocked)
+        page = await context.new_page()
+        await page.goto(base + "/")
+        await switch(page, "Larger text")
+        await expect(page.locator("html")).to_have_class(re.compile(r"\bgi-larger\b"))
+        assert await page.get_by_role("checkbox", name="Remember my settings").count() == 0

@@ -41,6 +41,9 @@
     }
   }
 
+  var canStore = (function () {
+    try { return Boolean(window.localStorage); } catch (e) { return false; }
+  }());
   var saved = stored();
   if (saved && saved.remember) {
     Object.keys(state).forEach(function (key) { state[key] = saved[key] === true; });
@@ -66,7 +69,7 @@
     legend.textContent = "Change how the chat looks and sounds";
     group.appendChild(legend);
     SWITCHES.forEach(function (item) {
-      if (item.speech && !speech) { return; }
+      if ((item.speech && !speech) || (item.key === "remember" && !canStore)) { return; }
       var row = document.createElement("div");
       row.className = "gi-settings__item";
       var box = document.createElement("input");
@@ -85,6 +88,11 @@
         state[item.key] = box.checked;
         apply(true);
         store();
+        if (item.key === "always" && box.checked) {  // says it works (and lets phones speak)
+          speech.cancel();
+          resetButtons();
+          speak("I will read each new message out loud.");
+        }
       });
       boxes[item.key] = box;
       row.appendChild(box);
@@ -136,27 +144,36 @@
 
   function resetButtons() {
     if (!log) { return; }
-    log.querySelectorAll(".gi-read").forEach(function (button) {
-      button.textContent = "Read aloud";
-      button.setAttribute("aria-pressed", "false");
-    });
+    log.querySelectorAll(".gi-read").forEach(function (button) { showIdle(button); });
   }
 
-  function say(message, button) {
-    var text = words(message);
-    if (!text) { return; }
+  function utter(text) {
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = "en-GB";
     var voice = englishVoice();
     if (voice) { utterance.voice = voice; utterance.lang = voice.lang; }
     utterance.rate = 0.95;
+    return utterance;
+  }
+
+  function speak(text) { speech.speak(utter(text)); }
+
+  // The button says what it will do: "Read aloud", or "Stop" while it is reading.
+  function showIdle(button) {
+    button.textContent = "Read aloud";
+    button.removeAttribute("data-speaking");
+    button.utterance = null;
+  }
+
+  function say(message, button) {
+    var text = words(message);
+    if (!text) { return; }
+    var utterance = utter(text);
     if (button) {
       button.textContent = "Stop";
-      button.setAttribute("aria-pressed", "true");
-      var done = function () {
-        button.textContent = "Read aloud";
-        button.setAttribute("aria-pressed", "false");
-      };
+      button.setAttribute("data-speaking", "");
+      button.utterance = utterance;
+      var done = function () { if (button.utterance === utterance) { showIdle(button); } };
       utterance.onend = done;
       utterance.onerror = done;
     }
@@ -168,10 +185,9 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "gi-read";
-    button.textContent = "Read aloud";
-    button.setAttribute("aria-pressed", "false");
+    showIdle(button);
     button.addEventListener("click", function () {
-      var speaking = button.getAttribute("aria-pressed") === "true";
+      var speaking = button.hasAttribute("data-speaking");
       speech.cancel();
       resetButtons();
       if (!speaking) { say(message, button); }
