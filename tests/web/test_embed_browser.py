@@ -180,6 +180,10 @@ async def test_on_a_phone_the_chat_is_a_full_screen_dialog(tmp_path: Path) -> No
         await expect(dialog).to_be_visible()
         await chat.get_by_role("button", name="A young person").click()
         await expect(chat.locator("#log")).to_contain_text("How old are you?")
+        await chat.get_by_role("button", name="Settings", exact=True).click()
+        await page.keyboard.press("Escape")  # closes the settings only
+        await expect(chat.locator("#gi-settings-panel")).to_be_hidden()
+        await expect(dialog).to_be_visible()
         await chat.get_by_label("Your message").focus()
         await page.keyboard.press("Escape")
         await expect(dialog).to_be_hidden()

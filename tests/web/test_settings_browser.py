@@ -87,7 +87,7 @@ async def open_chat(browser: Browser, base: str, viewport: dict[str, int], init:
 
 
 async def switch(page: Page, label: str, on: bool = True) -> None:
-    toggle = page.get_by_role("button", name="Settings")
+    toggle = page.get_by_role("button", name="Settings", exact=True)
     if await toggle.get_attribute("aria-expanded") != "true":
         await toggle.click()
     box = page.get_by_role("checkbox", name=label)
@@ -144,7 +144,7 @@ async def test_read_aloud_a_message_and_always_read_aloud(bot: GetInvolved) -> N
 async def test_without_speech_read_aloud_is_hidden_and_explained(bot: GetInvolved) -> None:
     async with running_server(bot) as base, chromium() as browser:
         page = await open_chat(browser, base, PHONE, NO_SPEECH)
-        await page.get_by_role("button", name="Settings").click()
+        await page.get_by_role("button", name="Settings", exact=True).click()
         await expect(page.locator("#gi-settings-panel")).to_contain_text(
             "Read aloud does not work in this browser."
         )
@@ -221,7 +221,7 @@ async def test_remembered_only_when_asked(bot: GetInvolved) -> None:
         await switch(page, "Remember my settings on this device")
         await page.reload()
         await expect(page.locator("html")).to_have_class(re.compile(r"\bgi-calm\b"))
-        await page.get_by_role("button", name="Settings").click()
+        await page.get_by_role("button", name="Settings", exact=True).click()
         await expect(page.get_by_role("checkbox", name="Calm colours")).to_be_checked()
         await expect(page.get_by_role("checkbox", name="Remember my settings")).to_be_checked()
 
@@ -251,6 +251,14 @@ async def test_keyboard_only(bot: GetInvolved) -> None:
         await page.keyboard.press("Escape")
         assert await page.evaluate("document.activeElement.textContent") == "Settings"
         await expect(page.locator("#gi-settings-panel")).to_be_hidden()
+        await page.keyboard.press("Enter")
+        for _ in range(8):
+            await page.keyboard.press("Tab")
+            if await page.evaluate("document.activeElement.textContent") == "Close settings":
+                break
+        await page.keyboard.press("Enter")
+        await expect(page.locator("#gi-settings-panel")).to_be_hidden()
+        assert await page.evaluate("document.activeElement.textContent") == "Settings"
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
@@ -267,7 +275,7 @@ async def test_axe_in_every_mode(bot: GetInvolved, tmp_path: Path, size: str) ->
             " ['map', 'council', 'school', 'help'][i % 4] + '.svg\" alt=\"\" width=\"32\""
             ' height="32">\'))'
         )
-        await page.get_by_role("button", name="Settings").click()
+        await page.get_by_role("button", name="Settings", exact=True).click()
         assert await axe_violations(page, AA) == [], "default"
         await page.screenshot(path=str(shots / f"settings-{size}-default.png"), full_page=True)
         for label, mode in (
@@ -282,7 +290,7 @@ async def test_axe_in_every_mode(bot: GetInvolved, tmp_path: Path, size: str) ->
             await page.screenshot(path=str(shots / f"settings-{size}-{mode}.png"), full_page=True)
         for other in ("Larger text", "Easy read", "Calm colours"):
             await switch(page, other)
-        await page.get_by_role("button", name="Settings").click()
+        await page.get_by_role("button", name="Settings", exact=True).click()
         assert await axe_violations(page, AA + ["wcag2aaa"]) == [], "all together"
         await page.screenshot(path=str(shots / f"settings-{size}-all.png"), full_page=True)
 
@@ -345,7 +353,7 @@ async def test_loaded_early_without_defer_the_colours_come_first(bot: GetInvolve
         await page.reload()
         await expect(page.locator("#log")).to_contain_text("Who are you?")
         assert await page.evaluate("document.body.dataset.calmAtStart") == "true"
-        await expect(page.get_by_role("button", name="Settings")).to_be_visible()
+        await expect(page.get_by_role("button", name="Settings", exact=True)).to_be_visible()
         await expect(page.locator(".msg--bot .gi-read").first).to_be_visible()
 
 

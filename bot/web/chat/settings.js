@@ -107,16 +107,23 @@
       note.textContent = "Read aloud does not work in this browser.";
       panel.appendChild(note);
     }
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
+    var done = document.createElement("button");
+    done.type = "button";
+    done.className = "gi-settings__close";
+    done.textContent = "Close settings";
+    panel.appendChild(done);
+    function openPanel(open) {
       toggle.setAttribute("aria-expanded", String(open));
       panel.hidden = !open;
+    }
+    toggle.addEventListener("click", function () {
+      openPanel(toggle.getAttribute("aria-expanded") !== "true");
     });
-    panel.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") {
-        event.stopPropagation();
-        toggle.setAttribute("aria-expanded", "false");
-        panel.hidden = true;
+    done.addEventListener("click", function () { openPanel(false); toggle.focus(); });
+    holder.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !panel.hidden) {
+        event.preventDefault();  // Escape closes the settings, not the embedded chat
+        openPanel(false);
         toggle.focus();
       }
     });
