@@ -304,3 +304,18 @@ async def test_only_the_allowed_origins_can_frame_the_chat(tmp_path: Path) -> No
         frame = page.frame_locator("iframe[title='Get Involved chat']")
         await page.wait_for_timeout(500)
         assert await frame.locator("#log").count() == 0, "refused: not in EMBED_ORIGINS"
+
+
+async def test_a_phone_on_its_side_and_a_zoomed_desktop_get_the_full_screen_dialog(
+    tmp_path: Path,
+) -> None:
+    async with council_and_bot(tmp_path) as (host, _), chromium() as browser:
+        for width, height in ((740, 375), (320, 200)):
+            page = await browser.new_page(viewport={"width": width, "height": height})
+            await page.goto(host + "/")
+            await page.locator("[data-getinvolved=launcher]").click()
+            dialog = page.get_by_role("dialog", name="Get Involved chat")
+            await expect(dialog).to_have_attribute("aria-modal", "true")
+            box = await dialog.bounding_box()
+            assert box == {"x": 0, "y": 0, "width": width, "height": height}
+            await page.close()

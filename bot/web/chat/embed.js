@@ -4,7 +4,7 @@
 //   data-label="Talk to us"            the launcher's words (default "Have your say: chat")
 //   data-colour="#4c2c92"              the launcher's colour, any CSS colour (text colour follows)
 //   data-corner="bottom-left"          bottom-right (default) or bottom-left
-// On a small screen the chat opens as a full-screen dialog; on a large one as a panel in the
+// On a small screen (under 40em wide or 30em high) the chat opens as a full-screen dialog; on a large one as a panel in the
 // chosen corner that leaves the rest of the page usable. Styles are set through element.style,
 // so the host page needs no stylesheet from us and no inline <style>.
 (function () {
@@ -13,7 +13,8 @@
   if (!script || window.getInvolvedEmbed) { return; }
   window.getInvolvedEmbed = true;
   var origin = new URL(script.src, location.href).origin;
-  var SMALL = window.matchMedia("(max-width: 40em)");
+  // Full screen on a phone, a phone on its side, or a desktop zoomed to 400%.
+  var SMALL = window.matchMedia("(max-width: 40em), (max-height: 30em)");
   var OPEN_WORDS = "Close the chat";
   var DEFAULT_COLOUR = "#1d70b8";
   var DARK = "#0b0c0c";
