@@ -74,8 +74,13 @@ async def council_and_bot(
             for name, value in request.query.items()
             if name in ("label", "colour", "corner")
         )
-        tag = f'<script src="{bot_url[0]}/embed.js" defer{data}></script>'
-        return web.Response(text=HOST_PAGE.replace("<!--EMBED-->", tag), content_type="text/html")
+        if "head" in request.query:  # in <head> without defer: runs before <body> exists
+            tag = f'<script src="{bot_url[0]}/embed.js"{data}></script>'
+            text = HOST_PAGE.replace("<!--HEAD-->", tag)
+        else:
+            tag = f'<script src="{bot_url[0]}/embed.js" defer{data}></script>'
+            text = HOST_PAGE.replace("<!--EMBED-->", tag)
+        return web.Response(text=text, content_type="text/html")
 
     async def stylesheet(request: web.Request) -> web.Response:
         return web.Response(text=HOST_CSS, content_type="text/css")
@@ -276,7 +281,7 @@ async def test_data_attributes_are_checked(tmp_path: Path) -> None:
             box = await launcher.bounding_box()
             assert box is not None and box["x"] + box["width"] == 1280 - 16, "bottom-right"
             await expect(launcher).to_have_text("Have your say: chat")
-        await page.goto(host + "/?label=" + quote("<b>Chat</b> " + "x" * 100, safe=""))
+        await page.goto(host + "/?head&label=" + quote("<b>Chat</b> " + "x" * 100, safe=""))
         text = await page.locator("[data-getinvolved=launcher]").text_content()
         assert text is not None and text.startswith("<b>Chat</b>") and len(text) == 60
 

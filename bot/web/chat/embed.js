@@ -226,6 +226,9 @@
   });
 
   dialog.style.display = "none";
-  document.body.appendChild(dialog);
-  document.body.appendChild(launcher);
+  function place() {
+    document.body.appendChild(dialog);
+    document.body.appendChild(launcher);
+  }
+  if (document.body) { place(); } else { document.addEventListener("DOMContentLoaded", place); }
 })();
