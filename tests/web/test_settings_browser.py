@@ -114,6 +114,8 @@ async def test_read_aloud_a_message_and_always_read_aloud(bot: GetInvolved) -> N
         page = await open_chat(browser, base, PHONE, SPEECH_STUB)
         first = page.locator(".msg--bot").first
         read = first.get_by_role("button", name="Read aloud")
+        box = await read.bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44
         await read.click()
         spoken = await page.evaluate("window.__spoken")
         assert len(spoken) == 1
@@ -199,6 +201,14 @@ async def test_larger_text_easy_read_and_calm_colours(bot: GetInvolved) -> None:
             " const s = getComputedStyle(i).fontStyle; i.remove(); return s; })()"
         )
         assert italic == "normal"
+        harsh = await page.evaluate(
+            "[...document.querySelectorAll('body, body *')].filter(e => e.offsetParent !== null)"
+            ".flatMap(e => { const s = getComputedStyle(e);"
+            " return [s.color, s.backgroundColor].filter(c =>"
+            " c === 'rgb(255, 255, 255)' || c === 'rgb(0, 0, 0)')"
+            ".map(c => (e.id || e.className || e.tagName) + ' ' + c); })"
+        )
+        assert harsh == [], "no pure white or pure black in calm colours"
         detail = (await events.json_value())[-1]
         assert detail == {
             "always": False,
