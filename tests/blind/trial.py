@@ -88,7 +88,17 @@ class Replay:
 
 
 def reply_text(record: dict[str, Any]) -> str:
-    return "\n".join(reply.get("text", "") for reply in record.get("replies") or [])
+    """All the words a person sees: each reply's title (a route card's), text and links."""
+    return "\n".join(
+        "\n".join(
+            [reply.get("title") or "", reply.get("text", "")]
+            + [
+                f"{link.get('title', '')}: {link.get('url', '')}"
+                for link in reply.get("links") or []
+            ]
+        ).strip()
+        for reply in record.get("replies") or []
+    )
 
 
 def sorry(record: dict[str, Any]) -> bool:

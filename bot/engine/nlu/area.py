@@ -276,8 +276,10 @@ class Gazetteer:
         between = tokens[previous_end : fact.start] if previous_end is not None else []
         if _CORRECTING & set(window) or _CORRECTING & set(between):
             score += 3  # "Worthing... wait no, that's his school, I live in Uckfield"
-        if clause[-3:] in (["i", "am", "in"], ["we", "are", "in"], ["i", "am", "from"]):
+        if clause[-3:] in (["i", "am", "in"], ["we", "are", "in"]):
             score += 2
+        elif clause[-3:] == ["i", "am", "from"]:
+            score += 1  # "I am from Ukraine, now live in Crawley": where they live wins
         if set(clause) & _OWNERS_OF_OTHERS and "i" not in clause and "we" not in clause:
             score -= 2  # "my mum lives in Hastings"
         if _NOW & set(clause) or moved_to:
@@ -313,7 +315,9 @@ class Gazetteer:
                 cued = cued or bool(
                     _CORRECTING & set(tokens[max(0, match.start - 8) : match.start])
                 )
-                if not cued and not (asking_area and len(tokens) <= 4):
+                # "Rye. Dad. Boy of 10": a message that starts by naming the place on its own
+                alone = match.start == 0 and tokens[match.end : match.end + 1] in ([","], ["."])
+                if not cued and not alone and not (asking_area and len(tokens) <= 4):
                     continue
             council = match.value
             area = (

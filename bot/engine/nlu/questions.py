@@ -10,6 +10,7 @@ question, and "can I send feedback" is not about SEND: names that are everyday E
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -109,6 +110,14 @@ class AskedAbout:
     kind: str  # "what" or "join"
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _asks_to_take_part(before: Sequence[str]) -> bool:
+    """ "how do I join", "how can I have a say in", "how do I find out about" """
+    return bool(_JOIN & set(before)) or "say" in before
+
+
 class QuestionReader:
     """Finds a question about a named thing; built once from the answers' names."""
 
@@ -124,6 +133,12 @@ class QuestionReader:
         self._covers = {
             answer_id: {match.value for match in self._index.find(list(words))} - {answer_id}
             for answer_id, words in (texts or {}).items()
+        }
+        # answers whose own words give a year: they can answer "when did it start?"
+        self._dated = {
+            answer_id
+            for answer_id, words in (texts or {}).items()
+            if any(_YEAR.fullmatch(word) for word in words)
         }
         self._everyday = {
             name
@@ -150,9 +165,11 @@ class QuestionReader:
                 strict = bool({"what", "whats", "wat", "wot"} & set(near_before)) or (
                     after[:1] in (["mean"], ["means"], ["stand"], ["stands"])
                 )
-                if not strict:
-                    continue
-                return AskedAbout(match.value, "what")
+                if strict:
+                    return AskedAbout(match.value, "what")
+                if words[0] in _QUESTION_STARTS and _asks_to_take_part(words[: match.start]):
+                    return AskedAbout(match.value, "join")  # "how can I have a say in NHS stuff"
+                continue
             alone = question_mark and (
                 len(words) == match.end - match.start or (match.start == 0 and len(words) <= 6)
             )
@@ -160,6 +177,8 @@ class QuestionReader:
                 continue
             if _JOIN & set(words[: match.start]) or _JOIN & set(after):
                 return AskedAbout(match.value, "join")
+            if words[0] in ("when", "whens") and match.value in self._dated:
+                return AskedAbout(match.value, "what")  # "when did it start": its answer says
             if _SPECIFIC & set(words) or " ".join(words[:2]) in _SPECIFIC_STARTS:
                 continue  # "when does the hub open?": not what our answer says
             return AskedAbout(match.value, "what")  # a question about it: what it is, who for

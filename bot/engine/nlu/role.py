@@ -53,6 +53,14 @@ _FILLERS = {
     "school",
     "nhs",
     "council",
+    "camhs",
+    "send",
+    "sen",
+    "senior",
+    "specialist",
+    "community",
+    "hospital",
+    "college",
     "lone",
     "kinship",
     "actually",
@@ -459,6 +467,29 @@ def _speaking_as(tokens: Sequence[str], index: PhraseIndex) -> RoleFact | None:
     return None
 
 
+_NAMED_AFTER_A_ROLE = frozenset(
+    [
+        "forum",
+        "forums",
+        "group",
+        "groups",
+        "evening",
+        "evenings",
+        "meeting",
+        "meetings",
+        "panel",
+        "panels",
+        "council",
+        "network",
+        "networks",
+        "club",
+        "clubs",
+        "workshop",
+        "workshops",
+    ]
+)
+
+
 def find_role(
     tokens: Sequence[str], index: PhraseIndex, *, asking_role: bool, asking_other: bool = False
 ) -> RoleFact | None:
@@ -471,6 +502,8 @@ def find_role(
     leading: Match | None = None
     denied: set[str] = set()
     for match in index.find(tokens):
+        if tokens[match.end : match.end + 1] and tokens[match.end] in _NAMED_AFTER_A_ROLE:
+            continue  # "the parent forum", "a young people's group": a thing, not who they are
         answer_only = match.phrase in ANSWER_ONLY or match.phrase.rstrip("s") in ANSWER_ONLY
         said_of_self = _strip_fillers(_clause_before(tokens, match.start))[-2:] == ["i", "am"]
         if answer_only and not (asking_role and len(tokens) <= 6) and not said_of_self:

@@ -91,6 +91,12 @@ _SHORTHAND: dict[str, str] = {
     "6th": "sixth",
     "w.sussex": "west sussex",
     "e.sussex": "east sussex",
+    "wst": "west",
+    "wsussex": "west sussex",
+    "esussex": "east sussex",
+    "sussx": "sussex",
+    "jk": "just kidding",
+    "jks": "just kidding",
 }
 
 _NON_WORD = re.compile(r"[^a-z0-9@'/.+,!?;:\n ]+")

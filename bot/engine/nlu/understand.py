@@ -229,6 +229,18 @@ _ASKS_AT_THE_END = re.compile(
 )
 
 
+_TAKING_BACK = (("just", "kidding"), ("only", "joking"), ("just", "joking"), ("only", "kidding"))
+
+
+def _taken_back(words: list[str]) -> int:
+    """Where what is meant starts, after the last "just kidding" that has words after it."""
+    start = 0
+    for index in range(len(words) - 2):
+        if (words[index], words[index + 1]) in _TAKING_BACK:
+            start = index + 2
+    return start if start < len(words) else 0
+
+
 class Understander:
     """Built once at start-up from the NLU examples, synonyms and the gazetteer."""
 
@@ -323,6 +335,10 @@ class Understander:
         marked = digits(" ".join(corrected_tokens))
         corrected = digits(without_boundaries(corrected_tokens))
         words = marked.split()
+        taken_back = _taken_back(words)
+        if taken_back:  # "im a parent. jk im 14": what came before the joke is not meant
+            words = words[taken_back:]
+            marked = " ".join(words)
         result = Understanding(text=text, normalised=corrected, safety=safety)
         result.intent = self._read_intent(
             corrected,
@@ -414,6 +430,8 @@ class Understander:
             result.language = self._languages.guess(text)
             if result.language is not None:
                 result.intent = None
+        if result.asked is not None and result.intent in ("help", "why"):
+            result.intent = None  # "what is WSPCF": the answer about it, not the help text
         if self._says_feedback(result, plain, asking):
             result.intent = "feedback"
         return result
