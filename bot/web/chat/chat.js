@@ -177,7 +177,8 @@
 
   // keepButtons: a staff answer shown on return has no buttons of its own, so the buttons
   // already on offer stay (they still work: the chat carries on where it was).
-  function showTurn(turn, keepButtons) {
+  // stay: the greeting of a new chat; the page stays at its top, with its notice in view.
+  function showTurn(turn, keepButtons, stay) {
     var first = null;
     var lastButtons = null;
     (turn.replies || []).forEach(function (reply) {
@@ -187,7 +188,7 @@
     });
     if (lastButtons || !keepButtons) { offer(lastButtons || []); }
     saveChat();
-    reveal(first);
+    if (!stay) { reveal(first); }
   }
 
   function clearLog() {
@@ -237,7 +238,7 @@
       clearLog();
       chat.session = turn.session;
       chat.easy = easy;
-      showTurn(turn);
+      showTurn(turn, false, true);
     });
   }
 
