@@ -5,6 +5,7 @@ then in Debian's Chromium with JavaScript off, at a phone and a desktop size."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import secrets
@@ -210,6 +211,7 @@ async def test_the_whole_chat_in_a_browser_without_javascript(
 
             await page.get_by_role("button", name="Send").click()  # nothing typed
             await expect(page.locator("#error-summary")).to_contain_text("type a message first")
+            await page.screenshot(path=str(shots(tmp_path) / f"nojs-error-{width}.png"))
             await page.get_by_label("Your message").fill(TYPED)
             await page.get_by_role("button", name="Send").click()
             await says(page, "You live in Worthing")
@@ -275,3 +277,42 @@ async def test_axe_finds_no_violations_without_javascript(bot: GetInvolved) -> N
                 wide = await page.evaluate("document.documentElement.scrollWidth > innerWidth + 1")
                 assert not wide
             await context.close()
+
+
+async def test_javascript_takes_over_the_same_chat(bot: GetInvolved) -> None:
+    """A chat begun without JavaScript carries on with it: the same session and transcript;
+    the cookie is then dropped, and this tab keeps the chat as the JavaScript chat does."""
+    async with running_server(bot) as base, chromium() as browser:
+        plain = await browser.new_context(java_script_enabled=False)
+        page = await plain.new_page()
+        await page.goto(base + "/")
+        await page.get_by_label("Your message").fill(TYPED)
+        await page.get_by_role("button", name="Send").click()
+        await says(page, "You live in Worthing")
+        session = await page.locator("#log").get_attribute("data-session")
+        cookies = await plain.cookies()
+        await plain.close()
+
+        scripted = await browser.new_context()
+        await scripted.add_cookies(cookies)
+        page = await scripted.new_page()
+        await page.goto(base + "/")
+        await says(page, TYPED)
+        await expect(page.locator("#keep-box")).to_be_visible()  # chat.js is running
+        assert await page.evaluate("JSON.parse(sessionStorage['getinvolved.session'])") == session
+        await page.get_by_role("button", name="Health and the NHS").click()
+        await says(page, "Parent Carer Forum")
+        state = await bot.peek("web", session or "")
+        assert state.role == "parent_carer" and state.routes, "one chat, carried on"
+        for _ in range(50):  # the handover is sent without waiting for it
+            if not await chat_cookies(scripted):
+                break
+            await asyncio.sleep(0.1)
+        assert await chat_cookies(scripted) == [], "the cookie is dropped after the handover"
+        await page.reload()  # this tab still has it
+        await says(page, "Parent Carer Forum")
+        await scripted.close()
+
+
+async def chat_cookies(context: Any) -> list[str]:
+    return [cookie["name"] for cookie in await context.cookies() if cookie["name"] == COOKIE]
