@@ -9,9 +9,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.async_api import Page, Route, expect
 
 from bot.app import GetInvolved
+from bot.engine.replies import Reply
 from bot.settings import PROJECT_ROOT
 from tests.web.browser import chromium, running_server
 from tests.web.staff_helpers import create_staff, csrf, give_feedback, sign_in, web_client
@@ -374,3 +376,39 @@ async def test_keep_this_chat_on_this_device(bot: GetInvolved) -> None:
         await bot_says(fresh, "Who are you?")
         await expect(fresh.locator("#log")).not_to_contain_text("two therapists")
         await context.close()
+
+
+ENGINE_SENDS_LINKS = "links" in Reply("").as_dict()
+
+
+@pytest.mark.skipif(
+    not ENGINE_SENDS_LINKS, reason="the engine does not send links yet (issue 12, backend part)"
+)
+async def test_real_route_cards_from_the_engine(bot: GetInvolved, tmp_path: Path) -> None:
+    """End to end, once the engine sends links and titles: a parent in Lewes gets route cards
+    with a heading and a working email link, with and without JavaScript."""
+    async with running_server(bot) as base, chromium() as browser:
+        for scripts in (True, False):
+            context = await browser.new_context(
+                viewport={"width": 375, "height": 740}, java_script_enabled=scripts
+            )
+            await context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+            page = await context.new_page()
+            await page.goto(base + "/")
+            await page.get_by_label("Your message").fill("I'm a mum in Lewes")
+            await page.get_by_role("button", name="Send").click()
+            await page.get_by_role("button", name="Health and the NHS").click()
+            card = page.locator(".msg--card").first
+            await expect(card.locator("h2.card__title")).to_be_visible()
+            email = page.locator("#log a[href^='mailto:']").first
+            await expect(email).to_be_visible()
+            await page.screenshot(
+                path=str(shots(tmp_path) / f"chat-real-cards-375-{'js' if scripts else 'nojs'}.png")
+            )
+            if scripts:
+                address = (await email.get_attribute("href") or "")[len("mailto:") :]
+                item = page.locator(".card__link", has=email)
+                await item.get_by_role("button", name=f"Copy {address}").click()
+                await expect(item.get_by_role("status")).to_have_text("Copied")
+                assert await page.evaluate("navigator.clipboard.readText()") == address
+            await context.close()
