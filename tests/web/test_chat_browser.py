@@ -79,9 +79,16 @@ async def test_keyboard_only_on_a_phone(bot: GetInvolved) -> None:
         await page.keyboard.press("Enter")
         await bot_says(page, "You are 14.")
         sizes = await page.eval_on_selector_all(
-            "button", "els => els.map(e => [e.offsetWidth, e.offsetHeight])"
+            "button",
+            "els => els.filter(e => e.getClientRects().length)"  # the ones on show
+            ".map(e => [e.offsetWidth, e.offsetHeight])",
         )
-        assert all(width >= 44 and height >= 44 for width, height in sizes)
+        assert all(width >= 24 and height >= 24 for width, height in sizes)
+        ours = await page.eval_on_selector_all(
+            ".choice, .chat__send, .chat__tool",
+            "els => els.map(e => [e.offsetWidth, e.offsetHeight])",
+        )
+        assert all(width >= 44 and height >= 44 for width, height in ours), "44px (AAA) targets"
         overflow = await page.evaluate("document.documentElement.scrollWidth > innerWidth + 1")
         assert not overflow, "no sideways scrolling on a phone"
 
@@ -109,6 +116,14 @@ async def test_axe_finds_no_violations(bot: GetInvolved, tmp_path: Path) -> None
             await page.screenshot(path=str(shots(tmp_path) / f"chat-start-{width}-js.png"))
             await page.get_by_role("button", name="A parent or carer").click()
             await bot_says(page, "Where do you live?")
+            # A short answer and its buttons fit: all of it is shown, above the message box.
+            shown = await page.evaluate(
+                "[[...document.querySelectorAll('.msg--person')].pop().nextElementSibling"
+                ".getBoundingClientRect().top,"
+                " document.getElementById('choices').getBoundingClientRect().bottom,"
+                " document.getElementById('dock').getBoundingClientRect().top]"
+            )
+            assert shown[0] >= 0 and shown[1] <= shown[2], shown
             await page.get_by_label("Your message").fill("Worthing")
             await page.get_by_role("button", name="Send").click()
             await page.get_by_role("button", name="Health and the NHS").click()
@@ -292,6 +307,15 @@ async def test_a_long_answer_shows_its_start_and_the_tools_stay_on_screen(
             end = await page.locator(".msg").last.evaluate("e => e.getBoundingClientRect().top")
             assert end > height, "it did not jump to the end of the answer"
             await page.screenshot(path=str(shots(tmp_path) / f"chat-long-{width}-js.png"))
+            # Going back with the keyboard from the message box: what gets focus is not
+            # hidden behind the docked message box and tools (WCAG 2.4.11).
+            await page.get_by_label("Your message").focus()
+            await page.keyboard.press("Shift+Tab")
+            hidden = await page.evaluate(
+                "document.activeElement.getBoundingClientRect().bottom >"
+                " document.getElementById('dock').getBoundingClientRect().top"
+            )
+            assert not hidden, "focus is above the dock"
             for name, role in (
                 ("Start again", "button"),
                 ("Delete my data", "button"),

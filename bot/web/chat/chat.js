@@ -169,9 +169,23 @@
   }
 
   // Bring the start of the new answer into view, not its end: long answers are read from
-  // the top. The message box stays where it is (it is docked at the bottom of the screen).
+  // the top. When the whole answer and its buttons fit above the docked message box, show
+  // them all, still from the start of the answer.
   function reveal(first) {
     if (!first) { return; }
+    var dock = document.getElementById("dock");
+    var docked = dock && window.getComputedStyle(dock).position === "sticky";
+    var bottom = docked ? dock.getBoundingClientRect().top : window.innerHeight;
+    var top = first.getBoundingClientRect().top;
+    var last = choices.children.length ? choices : log;
+    var end = last.getBoundingClientRect().bottom;
+    var room = 12;
+    if (end - top <= bottom - 2 * room) {
+      if (top < room) { window.scrollBy(0, top - room); } else if (end > bottom - room) {
+        window.scrollBy(0, end - (bottom - room));
+      }
+      return;
+    }
     first.scrollIntoView({ block: "start" });
   }
 
@@ -188,7 +202,9 @@
     });
     if (lastButtons || !keepButtons) { offer(lastButtons || []); }
     saveChat();
-    if (!stay) { reveal(first); }
+    // After this task, so that what settings.js adds to each message (its Read aloud
+    // button) is already in place when the answer is measured.
+    if (!stay) { setTimeout(function () { reveal(first); }, 0); }
   }
 
   function clearLog() {
@@ -392,6 +408,17 @@
       redraw();
     });
   }
+
+  // The docked message box and tools must never hide what has focus: the page keeps that
+  // much room at the bottom when it scrolls to a focused element (with larger text too).
+  var dock = document.getElementById("dock");
+  function roomForDock() {
+    var docked = dock && window.getComputedStyle(dock).position === "sticky";
+    document.documentElement.style.scrollPaddingBottom = docked ? (dock.offsetHeight + 16) + "px" : "";
+  }
+  if (dock && window.ResizeObserver) { new ResizeObserver(roomForDock).observe(dock); }
+  window.addEventListener("resize", roomForDock);
+  roomForDock();
 
   // Wiring ---------------------------------------------------------------------------------
 
