@@ -227,8 +227,9 @@ async def test_the_whole_chat_in_a_browser_without_javascript(
             await says(page, "Parent Carer Forum")
             await page.wait_for_load_state("load")
             await page.screenshot(path=str(shots(tmp_path) / f"nojs-routes-{width}.png"))
-            await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            await expect(page.get_by_role("form", name="Choices")).to_be_in_viewport()
+            choices = page.get_by_role("form", name="Choices")
+            await choices.scroll_into_view_if_needed()
+            await expect(choices).to_be_in_viewport()
             await page.wait_for_load_state("load")
             await page.screenshot(path=str(shots(tmp_path) / f"nojs-routes-end-{width}.png"))
             await page.reload()  # a reload does not send anything again

@@ -173,20 +173,21 @@
   // them all, still from the start of the answer.
   function reveal(first) {
     if (!first) { return; }
-    var dock = document.getElementById("dock");
-    var docked = dock && window.getComputedStyle(dock).position === "sticky";
-    var bottom = docked ? dock.getBoundingClientRect().top : window.innerHeight;
-    var top = first.getBoundingClientRect().top;
+    var scroller = document.getElementById("scroller");
+    var inner = scroller && window.getComputedStyle(scroller).overflowY === "auto";
+    var area = inner ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    var top = first.getBoundingClientRect().top - area.top;
     var last = choices.children.length ? choices : log;
-    var end = last.getBoundingClientRect().bottom;
+    var end = last.getBoundingClientRect().bottom - area.top;
+    var height = area.bottom - area.top;
     var room = 12;
-    if (end - top <= bottom - 2 * room) {
-      if (top < room) { window.scrollBy(0, top - room); } else if (end > bottom - room) {
-        window.scrollBy(0, end - (bottom - room));
-      }
-      return;
+    var by = 0;
+    if (end - top <= height - 2 * room) {  // all of it fits: show it all
+      if (top < room) { by = top - room; } else if (end > height - room) { by = end - (height - room); }
+    } else {
+      by = top - room;  // the start of the answer at the top
     }
-    first.scrollIntoView({ block: "start" });
+    if (inner) { scroller.scrollBy(0, by); } else { window.scrollBy(0, by); }
   }
 
   // keepButtons: a staff answer shown on return has no buttons of its own, so the buttons
@@ -408,17 +409,6 @@
       redraw();
     });
   }
-
-  // The docked message box and tools must never hide what has focus: the page keeps that
-  // much room at the bottom when it scrolls to a focused element (with larger text too).
-  var dock = document.getElementById("dock");
-  function roomForDock() {
-    var docked = dock && window.getComputedStyle(dock).position === "sticky";
-    document.documentElement.style.scrollPaddingBottom = docked ? (dock.offsetHeight + 16) + "px" : "";
-  }
-  if (dock && window.ResizeObserver) { new ResizeObserver(roomForDock).observe(dock); }
-  window.addEventListener("resize", roomForDock);
-  roomForDock();
 
   // Wiring ---------------------------------------------------------------------------------
 
