@@ -37,6 +37,11 @@ async def test_a_message_posts_and_comes_back_without_what_was_typed(bot: GetInv
         assert '<form class="chat__composer" id="composer" method="post" action="/"' in page
         assert "Who are you?" in page and 'name="payload"' in page
         assert COOKIE not in first.headers.get("Set-Cookie", ""), "nothing kept before a post"
+        # The hooks settings.js and settings.css need, without JavaScript too.
+        assert page.index('href="/chat/chat.css"') < page.index('href="/chat/settings.css"')
+        assert page.index('src="/chat/chat.js"') < page.index('src="/chat/settings.js"')
+        header = page[page.index("<header") : page.index("</header>")]
+        assert '<div id="settings"></div>' in header
 
         sent = await client.post(
             "/",
