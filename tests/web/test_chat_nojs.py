@@ -6,12 +6,14 @@ then in Debian's Chromium with JavaScript off, at a phone and a desktop size."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import re
 import secrets
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient
 from playwright.async_api import Page, Request, expect
 
@@ -29,7 +31,10 @@ def chat_cookie(client: TestClient) -> str:
     return next(cookie.value for cookie in client.session.cookie_jar if cookie.key == COOKIE)
 
 
-async def test_a_message_posts_and_comes_back_without_what_was_typed(bot: GetInvolved) -> None:
+async def test_a_message_posts_and_comes_back_without_what_was_typed(
+    bot: GetInvolved, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
     async with web_client(bot) as client:
         first = await client.get("/")
         page = await first.text()
@@ -96,6 +101,8 @@ async def test_a_message_posts_and_comes_back_without_what_was_typed(bot: GetInv
         assert "I have deleted this chat" in page and "data-session" not in page
         assert TYPED not in page
         assert (await bot.peek("web", session.group(1))).role is None
+    assert any(r.getMessage() == "turn" for r in caplog.records), "turns are logged"
+    assert "Worthing" not in caplog.text, "nothing typed in a log line"
 
 
 async def test_kind_errors_are_shown_on_the_page(bot: GetInvolved) -> None:
