@@ -100,7 +100,11 @@
     }
     var anchor = element("a", "", String(link.title || url));
     anchor.href = url;
-    if (url.indexOf("https:") === 0) { anchor.rel = "noopener"; anchor.target = "_blank"; }
+    if (url.indexOf("https:") === 0) {  // a new tab: the chat may be in a frame on another page
+      anchor.rel = "noopener";
+      anchor.target = "_blank";
+      anchor.appendChild(element("span", "visually-hidden", " (opens in a new tab)"));
+    }
     item.appendChild(anchor);
     var value = copyable(url);
     if (value) {
