@@ -16,8 +16,8 @@ from sqlalchemy import text
 from bot.app import GetInvolved
 from bot.web import staff
 from bot.web.api import setup_api
+from bot.web.chat_page import setup_chat_page
 from bot.web.security import (
-    CONTENT_SECURITY_POLICY,
     Handler,
     LoginLimiter,
     csrf_protect,
@@ -84,16 +84,6 @@ async def metrics(request: web.Request) -> web.Response:
     )
 
 
-async def chat_page(request: web.Request) -> web.FileResponse:
-    """The web chat. It may be framed by the pages in EMBED_ORIGINS (embed.js does that)."""
-    response = web.FileResponse(CHAT / "index.html")
-    ancestors = request.app[EMBED_ORIGINS]
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
-        "frame-ancestors 'self'", f"frame-ancestors {ancestors}"
-    )
-    return response
-
-
 async def embed_script(request: web.Request) -> web.FileResponse:
     response = web.FileResponse(CHAT / "embed.js")
     response.content_type = "text/javascript"
@@ -134,7 +124,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     )
     app.router.add_routes(staff.routes)
     setup_api(app, bot)
-    app.router.add_get("/", chat_page)
+    setup_chat_page(app, embed_origins=app[EMBED_ORIGINS], secure_cookies=secure_cookies)
     app.router.add_get("/embed.js", embed_script)
     app.router.add_static("/chat", CHAT)
     app.router.add_get("/healthz", healthz)

@@ -286,11 +286,6 @@ async def test_data_attributes_are_checked(tmp_path: Path) -> None:
         assert text is not None and text.startswith("<b>Chat</b>") and len(text) == 60
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chat.js reads sessionStorage without a fallback: a browser that blocks storage"
-    " for other sites' frames (Chrome in private windows) shows an empty chat",
-)
 async def test_the_chat_works_when_the_council_is_another_site(tmp_path: Path) -> None:
     async with council_and_bot(tmp_path, "localhost") as (host, _), chromium() as browser:
         page = await browser.new_page(viewport=DESKTOP)

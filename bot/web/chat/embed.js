@@ -137,6 +137,7 @@
     frame = document.createElement("iframe");
     frame.src = origin + "/";
     frame.title = "Get Involved chat";
+    frame.setAttribute("allow", "clipboard-write");  // the cards' Copy buttons
     set(frame, { display: "block", flex: "1 1 auto", width: "100%", minHeight: "0", border: "0", background: "#ffffff" });
     dialog.appendChild(frame);
   }
