@@ -13,7 +13,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-import pytest
 from aiohttp import web
 from playwright.async_api import Locator, Page, expect
 
