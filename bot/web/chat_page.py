@@ -151,11 +151,27 @@ def _safe_link(link: Any) -> dict[str, str] | None:
     return {"url": url, "title": title, "shown": shown}
 
 
+def _blocks(text: str) -> list[tuple[str, list[str]]]:
+    """Paragraphs, and lines that start with "- " as one list: ("p", [line]) or ("ul", items)."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        if line.startswith("- "):
+            if blocks and blocks[-1][0] == "ul":
+                blocks[-1][1].append(line[2:])
+            else:
+                blocks.append(("ul", [line[2:]]))
+        else:
+            blocks.append(("p", [line]))
+    return blocks
+
+
 def _view_reply(reply: dict[str, Any]) -> dict[str, Any]:
     """A reply as the template shows it, in the contract's shape (links, title, symbol)."""
     links = [_safe_link(link) for link in reply.get("links") or []]
     return {
-        "lines": [line for line in str(reply.get("text") or "").split("\n") if line.strip()],
+        "blocks": _blocks(str(reply.get("text") or "")),
         "title": reply.get("title") or None,
         "symbol": _symbol(reply.get("symbol")),
         "links": [link for link in links if link],

@@ -44,7 +44,7 @@ async def test_a_message_posts_and_comes_back_without_what_was_typed(
         assert COOKIE not in first.headers.get("Set-Cookie", ""), "nothing kept before a post"
         # The hooks settings.js and settings.css need, without JavaScript too.
         assert page.index('href="/chat/chat.css"') < page.index('href="/chat/settings.css"')
-        assert page.index('src="/chat/chat.js"') < page.index('src="/chat/settings.js"')
+        assert page.index('src="/chat/settings.js"') < page.index('src="/chat/chat.js"')
         header = page[page.index("<header") : page.index("</header>")]
         assert '<div id="settings"></div>' in header
 

@@ -81,9 +81,18 @@
     image.height = 32;
     return image;
   }
-  function paragraphs(parent, text) {
+  function paragraphs(parent, text) {  // lines that start with "- " become one list
+    var list = null;
     String(text || "").split("\n").forEach(function (line) {
-      if (line.trim()) { parent.appendChild(element("p", "", line)); }
+      line = line.trim();
+      if (!line) { return; }
+      if (line.slice(0, 2) === "- ") {
+        if (!list) { list = parent.appendChild(element("ul", "msg__list", "")); }
+        list.appendChild(element("li", "", line.slice(2)));
+        return;
+      }
+      list = null;
+      parent.appendChild(element("p", "", line));
     });
   }
   function copyable(url) {  // what a Copy button copies: the address or number itself
