@@ -453,11 +453,15 @@ class Understander:
             or _TAKING_PART.search(plain) is not None
         ):
             return False
+        judging = _JUDGING.search(plain) is not None
+        says_who = result.role_strength == STRONG or result.age is not None
+        if says_who and result.area and not judging:
+            return False  # "mum in Horsham, my son is 9": who and where, no view on a service
         p_feedback = self._statement_model.predict(plain)[FEEDBACK]
         if p_feedback >= self._statement_bar:
             return True
         # a lower bar when the words judge how a service did: late, a wait, nobody, brilliant
-        return p_feedback >= STATEMENT_JUDGING_BAR and _JUDGING.search(plain) is not None
+        return judging and p_feedback >= STATEMENT_JUDGING_BAR
 
     def _read_intent(
         self, corrected: str, plain: str, marked: str, *, question: bool, model: bool = True
