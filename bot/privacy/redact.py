@@ -205,7 +205,7 @@ _TEN_DIGITS = re.compile(r"(?<![\d])\d(?:[ \t\-./]{0,2}\d){9}(?![\d])")
 _MANY_DIGITS = re.compile(r"\d(?:[\s\-.()/]{0,2}\d){6,}")
 # A UK number written nationally (0 and 9 or 10 digits) or with +44 / 0044, however spaced.
 _UK_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.)]{0,2}\d){8,9}(?![\d])"
+    r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0[ \t\-.]?)\d(?:[\s\-.)]{0,2}\d){8,9}(?![\d])"
 )
 _STREET_STOP = (
     r"(?:the|a|an|of|to|up|down|in|on|at|and|or|my|his|her|our|their|your|each|every|per|more|"
@@ -258,7 +258,8 @@ _NI_NUMBER = re.compile(
 _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|case(?:[ \t]+(?:no|number|id))?|upn|uln|pupil[ \t]+(?:no|number|id)|"
     r"mosaic(?:[ \t]+id)?|id|record[ \t]+(?:no|number)|file[ \t]+(?:no|number)|claim[ \t]+"
-    r"(?:no|number))\.?(?:[ \t]+(?:no|number))?\.?[ \t]*(?:is|[:#=])?[ \t]*"
+    r"(?:no|number)|(?:student|hospital|patient|candidate|membership|account|customer|"
+    r"exam|library|blue[ \t]+badge)[ \t]+(?:no|number|id))\.?(?:[ \t]+(?:no|number))?\.?[ \t]*(?:is|[:#=])?[ \t]*"
     r"(?P<reference>(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9][A-Za-z0-9/\-]{4,30})\b",
     re.IGNORECASE,
 )
@@ -359,7 +360,7 @@ _HOUSE_ADDRESS = re.compile(
 )
 _LIVE_ON_STREET = re.compile(
     r"\b(?:live|lives|living|moved|address\s+is|house\s+is|home\s+is)[ \t]+(?:on|at|in|to)"
-    r"[ \t]+(?P<street>The[ \t]+[A-Z][a-z]+)"
+    rf"[ \t]+(?P<street>The[ \t]+[A-Z][a-z]+|{_STREET_NAME})"
 )
 # "the Adebayo family": a surname; "me (Funmi)": the writer's own name in brackets.
 _FAMILY_NAME = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+family\b")
@@ -826,6 +827,7 @@ class _NameFinder:
 
     def run(self) -> None:
         self._signature()
+        self._named_first()
         index = 0
         while index < len(self.words):
             word = self.words[index]
@@ -1060,8 +1062,26 @@ class _NameFinder:
             return None
         after = [w.lower for w in self.words[index + 1 : index + 4]]
         opening = index == 0 or self.words[index - 1].lower in _OPENERS
+        comma_after = self.text[word.end : self.words[index + 1].start].strip() == ","
         if after[:1] == ["here"] and opening:
             pass  # "chelsea here (year 10)", "hi, Tom here"
+        elif (
+            comma_after
+            and (word.capitalised or word.first_part in self.names.known)
+            and (index == 0 or self.words[index - 1].lower not in ("a", "an", "the"))
+            and after[:1] in (["my"], ["our"])
+            and len(after) > 1
+            and _RELATION_WORD.fullmatch(after[1])
+        ):
+            pass  # "Summer, my daughter, hates the noise"
+        elif (
+            comma_after
+            and index > 0
+            and self.words[index - 1].lower in ("its", "it's", "it’s")
+            and (index == 1 or self.words[index - 2].lower in _OPENERS)
+            and word.first_part in self.names.known
+        ):
+            pass  # "hi its hope, im 15"
         elif (
             after[:2] == ["is", "my"]
             and len(after) > 2
@@ -1084,6 +1104,22 @@ class _NameFinder:
             return None
         self.spans.claim(word.start, word.end, "name")
         return index
+
+    def _named_first(self) -> None:
+        """A message that starts with someone's possessive ("Grace's TA keeps being moved"):
+        a first name, even one that is also a word."""
+        if not self.words:
+            return
+        word = self.words[0]
+        if (
+            word.possessive
+            and word.capitalised
+            and word.first_part in self.names.known
+            and word.lower not in NEVER_NAMES
+            and not self._is_kept(word)
+            and self.spans.free(word.start, word.end)
+        ):
+            self.spans.claim(word.start, word.start + len(word.first_part), "name")
 
     def _signature(self) -> None:
         """A name signed at the end: "... - April, 16", "... 's dad, Mark", "- Nan (Pat Kerr)"."""

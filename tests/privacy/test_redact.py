@@ -205,7 +205,7 @@ LEFT_ALONE = [
     "i'm sure they will help",
     "St Peter's school was good",
     "we went to Thomas Bennett Community College",
-    "I live on Victoria Road",
+    "the ramp on Victoria Road is broken again",
     "we saw the doctor at the Royal Alex",
     "Our GP was helpful but the paediatrician wasnt",
     "the school called Social Services on us",

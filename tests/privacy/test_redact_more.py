@@ -192,3 +192,32 @@ def test_public_emails_stay() -> None:
     assert (
         redactor.redact(text).text == "I wrote to localoffer@westsussex.gov.uk from [email address]"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("We live on Meadow Close in Burgess Hill, the bus never comes", "Meadow Close"),
+        ("Jade, my daughter, cannot hear in the hall", "Jade"),
+        ("hiya its ivy, im 14 and the canteen is too loud", "ivy"),
+        ("Hope's teacher shouts at the class", "Hope"),
+        ("text me on 0 7 9 0 0 1 2 3 4 5 6 please", "0 7 9 0 0 1 2 3 4 5 6"),
+        ("her patient number is AB12345678 and they lost the letter", "AB12345678"),
+        ("student number 550912, my extra time was not given", "550912"),
+    ],
+)
+def test_details_said_with_a_cue_are_removed(redactor: Redactor, text: str, gone: str) -> None:
+    assert gone not in redactor.redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new club has been a godsend, my son loves it",
+        "its fine, the school sorted it in the end",
+        "Easter's a hard time for him with no routine",
+        "the ramp on Station Road is broken again",
+    ],
+)
+def test_words_near_those_cues_stay(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
