@@ -259,7 +259,8 @@ _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|case(?:[ \t]+(?:no|number|id))?|upn|uln|pupil[ \t]+(?:no|number|id)|"
     r"mosaic(?:[ \t]+id)?|id|record[ \t]+(?:no|number)|file[ \t]+(?:no|number)|claim[ \t]+"
     r"(?:no|number)|(?:student|hospital|patient|candidate|membership|account|customer|"
-    r"exam|library|blue[ \t]+badge)[ \t]+(?:no|number|id))\.?(?:[ \t]+(?:no|number))?\.?[ \t]*(?:is|[:#=])?[ \t]*"
+    r"exam|library|blue[ \t]+badge)[ \t]+(?:no|number|id))"
+    r"\.?(?:[ \t]+(?:no|number))?\.?[ \t]*(?:is|[:#=])?[ \t]*"
     r"(?P<reference>(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9][A-Za-z0-9/\-]{4,30})\b",
     re.IGNORECASE,
 )
