@@ -25,7 +25,11 @@ class Base(DeclarativeBase):
 def create_engine(database_url: str) -> AsyncEngine:
     """An async engine; SQLite gets WAL mode and foreign keys so it behaves like a server,
     ``secure_delete`` so deleted text is overwritten in the file, and its folder made if new."""
-    engine = create_async_engine(database_url, pool_size=20, max_overflow=20)
+    # Feedback, staff pages and deliveries only: conversation state has its own connections
+    # (bot/store/hot.py). Each worker holds at most 15 here and 10 there, so four workers stay
+    # inside PostgreSQL's default of 100 connections; a busy moment waits for a connection
+    # rather than failing.
+    engine = create_async_engine(database_url, pool_size=5, max_overflow=10, pool_timeout=30)
     if engine.dialect.name == "sqlite":
         database = engine.url.database
         if database and database != ":memory:" and not database.startswith("file:"):

@@ -182,7 +182,7 @@ class PostgresConversations:
         self._delete = _sql(_DELETE, "postgresql")
 
     @classmethod
-    async def open(cls, dsn: str, *, size: int = 20) -> PostgresConversations:
+    async def open(cls, dsn: str, *, size: int = 10) -> PostgresConversations:
         store = cls(dsn, size)
         await store.load("")  # fail at start if the database cannot be reached
         return store
