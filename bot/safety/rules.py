@@ -43,6 +43,11 @@ _PATTERNS = [
     rf"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|harm|harms|harming|starve|"
     rf"starving|hit|hitting|punch|punching)\s{_SELF}",
     r"\boverdos\w*",
+    r"\b(?:want|wants|wanna|wish|going|gonna) (?:to )?dye\b",  # "i want 2 dye"
+    r"\b(?:i am|im|am) ending (?:it|it all|things|my life)\b",
+    r"\bhow many (?:paracetamol|pills|tablets|painkillers|meds|sleeping pills|insulin)\b",
+    r"\b(?:take|taking|took|inject|injecting) all (?:of )?(?:my|the|his|her) (?:insulin|medication|"
+    r"medicine|medicines|meds|pills|tablets)\b",
     r"\btake all (?:my|the|his|her) (?:pills|tablets|meds)\b",
     r"\b(?:took|taken|take|taking|swallowed) (?:like |about |around |maybe |over |nearly |"
     r"almost |at least |over )?(?:loads of|lots of|a lot of|too many|all (?:my|the|"
@@ -134,6 +139,9 @@ _PATTERNS = [
 # awareness", "an abuse of power", "run away and join the circus"): they raise an alarm only
 # when the model also sees some concern (see bot/safety/check.py).
 _WEAK_PATTERNS = [
+    # "im by the railway line, trains every few mins": a place of danger, said of oneself
+    r"\b(?:i am|im|am|sat|sitting|standing|stood) (?:at|on|by|near|next to) (?:the )?"
+    r"(?:railway|rail|train|tracks|track|level crossing|cliff|cliffs|cliff edge)\b",
     r"\b(?:older|grown up|grown) (?:guy|man|men|boy|boys|lad|lads|bloke|person|people|girl)\b",
     r"\b(?:going to|will|want to|wants to|wanna|said (?:he|she|they) would|gonna|threatening"
     r" to) (?:kill|stab|shoot|hurt|harm|beat up) (?:me|him|her|us|them|someone|somebody|"
@@ -249,6 +257,10 @@ _FIGURE = re.compile("|".join(f"(?:{p})" for p in _FIGURES))
 # Worries that always deserve a check-in ("are you safe right now?") but are not danger on
 # their own: a head "not in a good place", home life that is "complicated".
 _WORRIES = [
+    r"\b(?:do not|dont|don't) want to (?:go on|carry on|keep going)\b",
+    r"\bhad enough(?: of (?:it all|all of it|everything|all this|life|living))\b",
+    r"\bhad enough\W+of (?:it all|all of it|everything)\b",
+    r"\b(?:can not|cant|can't|cannot) see a way (?:through|out|forward|past this)\b",
     r"\b(?:head|heads|mind|i am|im|he is|she is|we are) (?:is |are )?(?:not|never) (?:in )?(?:a )?"
     r"(?:good|great|nice|safe|ok|okay) place\b",
     r"\b(?:things|stuff|it|life|everything) (?:at|in) (?:my |our )?home (?:is|are|has been|have "

@@ -193,6 +193,8 @@ def test_english_text_speak_is_not_another_language(understander: Understander, 
         ("yes but keep my name off it", "anonymous"),
         ("yeah right, as if they listen", None),
         ("🤞", None),
+        ("ok", None),
+        ("sure, keep it anon", "anonymous"),
         ("👌", None),
     ],
 )

@@ -77,6 +77,31 @@ def test_a_denial_elsewhere_does_not_hide_danger(safety: SafetyCheck, text: str)
     assert safety.check(text).danger
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just want to dye tbh",
+        "im ending it 2nite",
+        "how many sleeping pills is too many",
+        "what if i inject all my insulin",
+    ],
+)
+def test_methods_and_misspellings_are_danger(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i dont want to carry on like this",
+        "I have had enough of everything",
+        "i cant see a way out of this",
+    ],
+)
+def test_giving_up_gets_at_least_a_check_in(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).shows_support
+
+
 def test_a_worrying_message_gets_a_check_in_not_silence(safety: SafetyCheck) -> None:
     verdict = safety.check("honestly i am struggling to cope with everything at the moment")
     assert verdict.shows_support

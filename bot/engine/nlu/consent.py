@@ -26,7 +26,7 @@ _ANONYMOUS = re.compile(
     r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
     r"leave (?:my name|me) out|(?:keep|keeping|leave) my name (?:out|off)(?: of)?(?: it| this)?|"
     r"not my name|name out of it|"
-    r"hide my name|no details|keep me anonymous|"
+    r"hide my name|no details|keep me anonymous|keep (?:it|this|me) (?:anonymous|anon|nameless)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)|mention|show)(?: that)? "
     r"(?:it is|its|it was|it's) (?:me|from me)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)) (?:who i am|my name))\b"
@@ -124,6 +124,9 @@ _ON_CONDITION = re.compile(
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
 
 
+_ACKNOWLEDGING = re.compile(r"(?:ok|okay|k|kk|okey|oki|okie|right|alright|fine|hmm ok)[.!]*")
+
+
 def _has_reservation(text: str) -> bool:
     """A "but" (or "though") with something after it that is not a polite word."""
     return any(
@@ -135,6 +138,8 @@ def read_consent(typed: str) -> str | None:
     """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
     if not any(ch.isalnum() for ch in typed):
         return None  # "👍" alone: which yes, and is it one? Asked again with buttons
+    if _ACKNOWLEDGING.fullmatch(normalise(typed)):
+        return None  # "ok" alone may only mean "I read that": asked again with buttons
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
     plain = normalise(typed)
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):

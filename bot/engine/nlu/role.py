@@ -54,6 +54,8 @@ _FILLERS = {
     "nhs",
     "council",
     "camhs",
+    "childrens",
+    "children's",
     "send",
     "sen",
     "senior",

@@ -37,6 +37,8 @@ AGE_BANDS = {
     "over_25": (26, 120),
 }
 YOUNG_PERSON_MAX_AGE = 25
+_LIVING_IN = r"\b(?:i am|we are|i live|we live|living|based) (?:in|at|near)"
+YOUNGEST_WHO_TYPES = 6  # an age below this, said with no role, is a child's, not the writer's
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
 QUESTION_WORDS = frozenset(
     {"what", "when", "where", "who", "why", "how", "which", "whats", "wheres", "whens", "whos"}
@@ -366,6 +368,15 @@ class Understander:
         self._whose_age(result, words, asking, role)
         if ages.band and (asking == "age" or result.role in (None, "young_person")):
             result.age_band = ages.band
+        if (
+            result.age is not None
+            and result.age < YOUNGEST_WHO_TYPES
+            and result.role is None
+            and asking != "age"
+        ):
+            # "Hove BN3, 5yo with speech delay": a child that young is who they write about
+            result.child_age, result.age, result.age_band = result.age, None, None
+            result.role, result.role_strength = "parent_carer", WEAK
         if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
             result.role, result.role_strength = "young_person", WEAK
         if result.age_band == "under_11" and result.role is None:
@@ -405,8 +416,13 @@ class Understander:
             and asking not in ("area", "interests")
         ):
             # "when does the hub in Bognor open?": a place or a topic in a question is what
-            # they ask about, not where they live or what they want a say about
-            result.area = result.council = result.place = None
+            # they ask about, not where they live or what they want a say about; but "I'm in
+            # Hailsham" after the question says where they live
+            lives_there = result.place is not None and re.search(
+                rf"{_LIVING_IN} {re.escape(result.place)}\b", plain
+            )
+            if not lives_there:
+                result.area = result.council = result.place = None
             result.area_ambiguous, result.area_choices, result.interests = False, (), []
         strong_facts = result.has_profile_facts() and not (
             result.role_strength == WEAK and result.age is None and not result.area
