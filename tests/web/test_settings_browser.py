@@ -9,43 +9,20 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from playwright.async_api import Browser, Page, Route, expect
 
 from bot.app import GetInvolved
+from bot.content.models import Symbol
 from bot.settings import PROJECT_ROOT
 from tests.web.browser import chromium, running_server
 
 AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHAT = PROJECT_ROOT / "bot" / "web" / "chat"
 SYMBOLS = CHAT / "symbols"
-SYMBOL_NAMES = [
-    "young-person",
-    "family",
-    "worker",
-    "person",
-    "skip",
-    "school",
-    "health",
-    "council",
-    "ideas",
-    "plan",
-    "people",
-    "speech",
-    "news",
-    "map",
-    "info",
-    "yes",
-    "no",
-    "restart",
-    "help",
-    "phone",
-    "email",
-    "web",
-    "lock",
-    "calendar",
-]
+SYMBOL_NAMES = list(get_args(Symbol))  # the names the content may use
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
