@@ -60,6 +60,12 @@ def test_ages(
         ("I want to meet other parents", None, None),
         ("my son's teacher is great", None, "parent_carer"),
         ("the doctors never listen", None, None),
+        ("I'm bringing up my nephew in Uckfield", None, "parent_carer"),
+        ("childrens occupational therapist in Worthing", None, "professional"),
+        ("I teach year 5 in Burgess Hill", None, "professional"),
+        ("so angry. crawley. daughter 12. who do i talk to", None, "parent_carer"),
+        ("Lewes, 4yo, not talking yet", None, "parent_carer"),
+        ("can my son join the parent forum", "role", "parent_carer"),
     ],
 )
 def test_roles(understander: Understander, text: str, asking: str | None, role: str | None) -> None:

@@ -284,9 +284,10 @@ class Gazetteer:
             score -= 2  # "my mum lives in Hastings"
         if _NOW & set(clause) or moved_to:
             score += 2
-        if not moved_to and (
-            _PAST_BEFORE & set(clause) or ("from" in clause and _MOVING & set(clause))
-        ):
+        past = _PAST_BEFORE & set(clause)
+        if "now" in clause:
+            past -= {"were", "was"}  # "now were in Worthing": a typed "we're", not the past
+        if not moved_to and (past or ("from" in clause and _MOVING & set(clause))):
             score -= 3
         if after[:1] in (["next"], ["soon"], ["later"]):
             score -= 2  # "moving to Horsham next month": not yet

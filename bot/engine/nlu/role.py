@@ -54,6 +54,7 @@ _FILLERS = {
     "nhs",
     "council",
     "camhs",
+    "children",
     "childrens",
     "children's",
     "send",
@@ -540,9 +541,11 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
         yield RoleFact("professional", WEAK, 0, 0)
     if _FORUM_AS_PARENT.search(text):
         yield RoleFact("parent_carer", WEAK, 0, 0)
+    pairs = set(zip(tokens, tokens[1:], strict=False))
+    if any(first in CHILD_NOUNS and second.isdigit() for first, second in pairs):
+        yield RoleFact("parent_carer", WEAK, 0, 0)  # "newhaven. autistic son 16": their child
     if _STUDYING.search(text):
         yield RoleFact("young_person", WEAK, 0, 0)
-    pairs = set(zip(tokens, tokens[1:], strict=False))
     if any(first == "my" and second in _PARENT_WORDS for first, second in pairs):
         yield RoleFact("young_person", WEAK, 0, 0)
     if pairs & _YOUNG_SIGNS:

@@ -220,8 +220,9 @@ _JUDGING = re.compile(
 # which the routes answer, not a view to pass on.
 _TAKING_PART = re.compile(
     r"\b(?:like|love|want|wanna|wants|keen|interested|hoping|hope)(?: [a-z]+){0,4}? "
-    r"(?:to be|to join|to help|to take part|to get involved|to sit on|to become|to have a say|"
-    r"in joining|in helping|in being|in taking part)\b"
+    r"(?:to be|to join|to help|to take part|to get (?:more )?involved|to sit on|to become|"
+    r"to have a say|in joining|in helping|in being|in taking part)\b"
+    r"|\bhow (?:i|we) (?:can|could) (?:get (?:more )?involved|join|help|take part|have a say)\b"
 )
 # "..., does that go to the same place as this?": a statement that ends by asking something
 # ("how is that acceptable?" and "why does nobody answer?" are still feedback).
