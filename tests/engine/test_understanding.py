@@ -27,6 +27,8 @@ from bot.engine.nlu.understand import Understander
         ("call me on 07700 900123", None, None, None),
         ("I have 2 kids", None, None, None),
         ("rather not say", "age", None, None),
+        ("im 16 oops no 17 in march", None, 17, None),
+        ("11 sorry i mean 12", "age", 12, None),
     ],
 )
 def test_ages(

@@ -38,6 +38,11 @@ AGE_BANDS = {
 }
 YOUNG_PERSON_MAX_AGE = 25
 _LIVING_IN = r"\b(?:i am|we are|i live|we live|living|based) (?:in|at|near)"
+# "im 12 wait no 13", "14, sorry i mean 15": the age said last, after a correction, is meant
+_AGE_CORRECTED = re.compile(
+    r"\b(\d{1,2}) (?:wait |oh |oops |hang on )?(?:no|sorry|actually|i mean|i meant)"
+    r"(?: sorry| actually| i mean| i meant| no)? (?:i am |im |i m )?(\d{1,2})\b"
+)
 YOUNGEST_WHO_TYPES = 6  # an age below this, said with no role, is a child's, not the writer's
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
 QUESTION_WORDS = frozenset(
@@ -366,6 +371,9 @@ class Understander:
             speaker_is_parent=result.role in ("parent_carer", "professional"),
         )
         result.age, result.child_age = ages.speaker, ages.child
+        corrected_age = _AGE_CORRECTED.search(plain)
+        if corrected_age and result.age == int(corrected_age.group(1)):
+            result.age = int(corrected_age.group(2))  # "im 12 wait no 13 now"
         self._whose_age(result, words, asking, role)
         if ages.band and (asking == "age" or result.role in (None, "young_person")):
             result.age_band = ages.band
