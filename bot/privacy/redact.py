@@ -383,6 +383,13 @@ _LIST_GAP = re.compile(
     r"(?:[ \t]*\(\d{1,2}\))?[ \t]*(?:,|&|and|,[ \t]*and)(?:[ \t]+(?:to|for))?[ \t]+",
     re.IGNORECASE,
 )  # "freddie (7) and poppy (4)", "aunty bev and to Sue"
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z'’]+)")
+_MODALS = _words("will may can might must shall should would could")
+_AFTER_A_NAME = _words(
+    "is was has had hates loves likes needs goes went gets got does did doesnt didnt cant "
+    "can't won't wont keeps started starts struggles attends wants says said finds found "
+    "hasnt hasn't isnt isn't wasn't wasnt"
+)
 _RELATION_WORD = re.compile(rf"(?:{RELATIVES}|{ROLES})", re.IGNORECASE)
 
 # Cue kinds, strongest first.
@@ -1268,6 +1275,12 @@ class _NameFinder:
         if not word.text.islower():
             return False
         if first in WORDS_THAT_ARE_ALSO_NAMES:
+            if strong and cue == _RELATION and first not in _MODALS:
+                # "my daughter joy hates the noise", "my daughter grace was born": a relative's
+                # name, known by the verb that follows it ("my son will be" is not)
+                following = _NEXT_WORD.match(self.text, word.end)
+                if following and following.group(1).lower() in _AFTER_A_NAME:
+                    return True
             return naming and popularity >= 2  # "called will"; not "I called sky"
         if first in names.known:
             # "jack", "freya"; not "foster" (a surname, but mostly a word)

@@ -221,3 +221,20 @@ def test_details_said_with_a_cue_are_removed(redactor: Redactor, text: str, gone
 )
 def test_words_near_those_cues_stay(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("my son hope hates loud rooms", "hope", "my son"),
+        ("my niece summer was moved to another class", "summer", "my niece"),
+        ("my daughter will start college in September", None, "will start"),
+    ],
+)
+def test_a_relative_named_with_an_everyday_word(
+    redactor: Redactor, text: str, gone: str | None, kept: str
+) -> None:
+    cleaned = redactor.redact(text).text
+    assert kept in cleaned
+    if gone is not None:
+        assert gone not in cleaned
