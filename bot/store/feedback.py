@@ -11,12 +11,14 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     delete,
     false,
+    func,
     insert,
     select,
 )
@@ -33,7 +35,11 @@ CONSENTS = ("anonymous", "contact")
 
 class FeedbackRow(Base):
     __tablename__ = "feedback"
-    __table_args__ = (UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),)
+    __table_args__ = (
+        UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),
+        # the inbox: one team's (or a few teams') items in received order, a page at a time
+        Index("ix_feedback_team_created", "team_id", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(
@@ -201,6 +207,59 @@ async def list_feedback_for_teams(
     if limit:
         query = query.limit(limit)
     return (await session.scalars(query)).all()
+
+
+SORTS = {
+    "newest": "Newest first",
+    "oldest": "Oldest first",
+    "status": "Status",
+}
+
+
+def _ordered(query: Any, sort: str) -> Any:
+    if sort == "oldest":
+        return query.order_by(FeedbackRow.created_at.asc(), FeedbackRow.id.asc())
+    if sort == "status":
+        return query.order_by(
+            FeedbackRow.status.asc(), FeedbackRow.created_at.desc(), FeedbackRow.id.desc()
+        )
+    return query.order_by(FeedbackRow.created_at.desc(), FeedbackRow.id.desc())
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackPage:
+    rows: Sequence[FeedbackRow]
+    total: int  # every item that matches, on all pages
+    page: int  # from 1, clamped to the pages there are
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+async def page_feedback_for_teams(
+    session: AsyncSession,
+    team_ids: Sequence[str],
+    filters: FeedbackFilter = FeedbackFilter(),
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    sort: str = "newest",
+) -> FeedbackPage:
+    """One page of the teams' feedback, with how many match in all.
+
+    A page beyond the last shows the last page; LIMIT/OFFSET on ``ix_feedback_team_created``.
+    """
+    per_page = max(1, per_page)
+    counted = _filtered(team_ids, filters).with_only_columns(func.count(FeedbackRow.id))
+    total = int(await session.scalar(counted) or 0)
+    last = max(1, -(-total // per_page))
+    page = min(max(1, page), last)
+    query = _ordered(_filtered(team_ids, filters), sort)
+    query = query.offset((page - 1) * per_page).limit(per_page)
+    rows = (await session.scalars(query)).all()
+    return FeedbackPage(rows=rows, total=total, page=page, per_page=per_page)
 
 
 async def get_feedback_for_teams(

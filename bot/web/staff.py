@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -104,6 +105,29 @@ def _filters(query: Any) -> store.FeedbackFilter:
         since=day("since"),
         until=day("until"),
     )
+
+
+PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 50, 200, 10**6
+
+
+def _number(query: Any, name: str, default: int, most: int) -> int:
+    """A whole number from the query string, clamped to 1..most; anything else is the default."""
+    text = str(query.get(name, "")).strip()
+    if not text.isdigit() or len(text) > 12:
+        return default if not text.isdigit() else most
+    return min(max(1, int(text)), most)
+
+
+def _page_numbers(page: int, pages: int) -> list[int | None]:
+    """The page numbers the GOV.UK pagination shows: first, last, and those either side of
+    this one, with None where numbers are left out (shown as an ellipsis)."""
+    shown = sorted({1, pages, page - 1, page, page + 1} & set(range(1, pages + 1)))
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
 
 
 def _row_id(request: web.Request, name: str) -> int:
@@ -235,20 +259,42 @@ async def logout(request: web.Request) -> web.Response:
 async def inbox(request: web.Request) -> web.Response:
     user = await current_user(request)
     filters = _filters(request.query)
+    sort = request.query.get("sort", "newest")
+    sort = sort if sort in store.SORTS else "newest"
     bot = request.app[BOT]
     async with bot.sessions.begin() as db:
-        rows = await store.list_feedback_for_teams(db, user.team_ids, filters)
+        found = await store.page_feedback_for_teams(
+            db,
+            user.team_ids,
+            filters,
+            page=_number(request.query, "page", 1, MAX_PAGE),
+            per_page=_number(request.query, "per_page", PER_PAGE, MAX_PER_PAGE),
+            sort=sort,
+        )
+        rows = found.rows
         await audit.record(db, "list", staff_user_id=user.id, detail=f"{len(rows)} shown")
     teams = {team.id: team.name for team in user.teams}
+    # what the pagination links and the CSV link keep: the filters and sort, never a page
+    kept = {key: str(value) for key, value in asdict(filters).items() if value is not None}
+    if sort != "newest":
+        kept["sort"] = sort
+    if found.per_page != PER_PAGE:
+        kept["per_page"] = str(found.per_page)
     return await _page(
         request,
         "inbox.html",
         {
             "user": user,
             "rows": rows,
+            "found": found,
+            "sort": sort,
+            "kept": kept,
+            "sorts": store.SORTS,
+            "pages": _page_numbers(found.page, found.pages),
+            "page_link": lambda number: "/staff/?" + urlencode({**kept, "page": number}),
             "filters": filters,
             "teams": teams,
-            "query": request.query_string,
+            "query": urlencode({k: v for k, v in kept.items() if k not in ("sort", "per_page")}),
         },
     )
 

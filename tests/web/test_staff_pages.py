@@ -4,12 +4,15 @@ teams' feedback, answer it, export it, publish it; CSRF, escaping and rate limit
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 
 from sqlalchemy import select
 
 from bot.app import GetInvolved
 from bot.store import audit
+from bot.store import feedback as store
 from bot.store.audit import AuditRow
 from tests.web.staff_helpers import create_staff, csrf, give_feedback, sign_in, web_client
 
@@ -214,3 +217,79 @@ async def test_publishing_is_a_reviewed_step_with_the_persons_consent(
     async with bot_on.sessions() as db:
         actions = [row.action for row in await audit.list_audit(db, limit=50)]
     assert {"publish", "publish_draft", "withdraw"} <= set(actions)
+
+
+async def add_many(bot: GetInvolved, team: str, count: int, *, start: dt.datetime) -> None:
+    """``count`` items for ``team``, one a minute from ``start``, with the minute in the text."""
+    async with bot.sessions.begin() as db:
+        for number in range(count):
+            db.add(
+                store.FeedbackRow(
+                    created_at=start + dt.timedelta(minutes=number),
+                    channel="web",
+                    person_key=f"{team}-{number}",
+                    team_id=team,
+                    topic="health",
+                    text=f"{team} item {number:03d}",
+                    consent="anonymous",
+                    status=store.STATUSES[number % 4],
+                )
+            )
+
+
+_ITEM = re.compile(r"(nhs-sussex|wspcf) item (\d{3})")
+
+
+def items(page: str) -> list[tuple[str, int]]:
+    return [(team, int(number)) for team, number in _ITEM.findall(page)]
+
+
+async def test_the_inbox_pages_and_sorts_only_the_teams_items(bot_on: GetInvolved) -> None:
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    start = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
+    await add_many(bot_on, "nhs-sussex", 120, start=start)
+    await add_many(bot_on, "wspcf", 30, start=start)
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        first = await (await client.get("/staff/")).text()
+        assert items(first) == [("nhs-sussex", n) for n in range(119, 69, -1)]
+        assert "120 pieces of feedback" in first and "page 1 of 3" in first
+        assert 'aria-current="page">1<' in first and 'rel="next"' in first
+        assert 'rel="prev"' not in first
+        second = await (await client.get("/staff/?page=2")).text()
+        assert items(second) == [("nhs-sussex", n) for n in range(69, 19, -1)]
+        assert 'rel="prev"' in second and "wspcf item" not in second
+        last = await (await client.get("/staff/?page=3")).text()
+        assert items(last) == [("nhs-sussex", n) for n in range(19, -1, -1)]
+        assert 'rel="next"' not in last
+        oldest = await (await client.get("/staff/?sort=oldest&page=2&per_page=25")).text()
+        assert items(oldest) == [("nhs-sussex", n) for n in range(25, 50)]
+        assert "sort=oldest" in oldest and "per_page=25" in oldest  # the links keep them
+        by_status = await (await client.get("/staff/?sort=status&per_page=200")).text()
+        shown = items(by_status)
+        assert len(shown) == 120
+        statuses = [store.STATUSES[n % 4] for _, n in shown]
+        assert statuses == sorted(statuses)  # answered, closed, new, read: by status
+        filtered = await (await client.get("/staff/?status=closed&sort=oldest")).text()
+        assert items(filtered)[:2] == [("nhs-sussex", 3), ("nhs-sussex", 7)]
+        assert "30 pieces of feedback" in filtered
+        assert "status=closed" in filtered  # the sort form keeps the filter
+
+
+async def test_bad_page_numbers_are_clamped(bot_on: GetInvolved) -> None:
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    await add_many(bot_on, "nhs-sussex", 60, start=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        for page in ("0", "-1", "abc", "", "1.5", "99999999999999999999", "3"):
+            response = await client.get("/staff/", params={"page": page})
+            assert response.status == 200, page
+            shown = items(await response.text())
+            assert shown, page
+        huge = await (await client.get("/staff/?page=99999999999999999999")).text()
+        assert items(huge) == [("nhs-sussex", n) for n in range(9, -1, -1)]  # the last page
+        for per_page in ("0", "-5", "x", "100000"):
+            response = await client.get("/staff/", params={"per_page": per_page})
+            assert response.status == 200, per_page
+        bad_sort = await client.get("/staff/", params={"sort": "text; drop table"})
+        assert bad_sort.status == 200
