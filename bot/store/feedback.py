@@ -140,10 +140,37 @@ class FeedbackFilter:
     area: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    answer: str | None = None  # "waiting" or "overdue"
+    # received before this, and still waiting, is overdue (see ``overdue_cutoff``)
+    due_before: dt.datetime | None = None
+
+
+ANSWER_FILTERS = {"waiting": "Waiting for an answer", "overdue": "Overdue"}
+
+
+def overdue_cutoff(now: dt.datetime, working_days: int) -> dt.datetime:
+    """The moment ``working_days`` working days (Monday to Friday) before ``now``: an item
+    received before it, and still waiting for an answer, is overdue."""
+    moment, left = now, working_days
+    while left > 0:
+        moment -= dt.timedelta(days=1)
+        if moment.weekday() < 5:
+            left -= 1
+    return moment
+
+
+def _waiting() -> Any:
+    """The person asked to be contacted, there is no answer yet, and it is not closed."""
+    answered = select(ResponseRow.id).where(ResponseRow.feedback_id == FeedbackRow.id).exists()
+    return (FeedbackRow.consent == "contact") & (FeedbackRow.status != "closed") & ~answered
 
 
 def _filtered(team_ids: Sequence[str], filters: FeedbackFilter):  # type: ignore[no-untyped-def]
     query = select(FeedbackRow).where(FeedbackRow.team_id.in_(list(team_ids)))
+    if filters.answer in ANSWER_FILTERS:
+        query = query.where(_waiting())
+    if filters.answer == "overdue" and filters.due_before is not None:
+        query = query.where(FeedbackRow.created_at < filters.due_before)
     if filters.status:
         query = query.where(FeedbackRow.status == filters.status)
     if filters.topic:
@@ -232,6 +259,8 @@ class FeedbackPage:
     total: int  # every item that matches, on all pages
     page: int  # from 1, clamped to the pages there are
     per_page: int
+    waiting: frozenset[int] = frozenset()  # ids on this page waiting for an answer, in time
+    overdue: frozenset[int] = frozenset()  # ... and those waiting longer than the target
 
     @property
     def pages(self) -> int:
@@ -259,7 +288,25 @@ async def page_feedback_for_teams(
     query = _ordered(_filtered(team_ids, filters), sort)
     query = query.offset((page - 1) * per_page).limit(per_page)
     rows = (await session.scalars(query)).all()
-    return FeedbackPage(rows=rows, total=total, page=page, per_page=per_page)
+    waiting: set[int] = set()
+    overdue: set[int] = set()
+    if rows:
+        late = FeedbackRow.created_at < filters.due_before if filters.due_before else false()
+        found = await session.execute(
+            select(FeedbackRow.id, late).where(
+                FeedbackRow.id.in_([row.id for row in rows]), _waiting()
+            )
+        )
+        for feedback_id, is_late in found.all():
+            (overdue if is_late else waiting).add(feedback_id)
+    return FeedbackPage(
+        rows=rows,
+        total=total,
+        page=page,
+        per_page=per_page,
+        waiting=frozenset(waiting),
+        overdue=frozenset(overdue),
+    )
 
 
 async def get_feedback_for_teams(

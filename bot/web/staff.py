@@ -85,7 +85,12 @@ async def current_admin(request: web.Request) -> staff.StaffUser:
     return user
 
 
-def _filters(query: Any) -> store.FeedbackFilter:
+def _due_before(request: web.Request) -> dt.datetime:
+    """Items received before this, still waiting for an answer, are overdue."""
+    return store.overdue_cutoff(utcnow(), request.app[BOT].settings.answer_target_days)
+
+
+def _filters(query: Any, due_before: dt.datetime | None = None) -> store.FeedbackFilter:
     def day(name: str) -> dt.date | None:
         """A date in the range feedback can have; "0001-01-01" or "9999-12-31" is no filter."""
         try:
@@ -104,6 +109,8 @@ def _filters(query: Any) -> store.FeedbackFilter:
         area=one_of("area", AREA_NAMES),
         since=day("since"),
         until=day("until"),
+        answer=one_of("answer", store.ANSWER_FILTERS),
+        due_before=due_before,
     )
 
 
@@ -258,7 +265,8 @@ async def logout(request: web.Request) -> web.Response:
 @routes.get("/staff/")
 async def inbox(request: web.Request) -> web.Response:
     user = await current_user(request)
-    filters = _filters(request.query)
+    due_before = _due_before(request)
+    filters = _filters(request.query, due_before)
     sort = request.query.get("sort", "newest")
     sort = sort if sort in store.SORTS else "newest"
     bot = request.app[BOT]
@@ -275,7 +283,11 @@ async def inbox(request: web.Request) -> web.Response:
         await audit.record(db, "list", staff_user_id=user.id, detail=f"{len(rows)} shown")
     teams = {team.id: team.name for team in user.teams}
     # what the pagination links and the CSV link keep: the filters and sort, never a page
-    kept = {key: str(value) for key, value in asdict(filters).items() if value is not None}
+    kept = {
+        key: str(value)
+        for key, value in asdict(filters).items()
+        if value is not None and key != "due_before"
+    }
     if sort != "newest":
         kept["sort"] = sort
     if found.per_page != PER_PAGE:
@@ -289,6 +301,7 @@ async def inbox(request: web.Request) -> web.Response:
             "found": found,
             "sort": sort,
             "kept": kept,
+            "answer_filters": store.ANSWER_FILTERS,
             "sorts": store.SORTS,
             "pages": _page_numbers(found.page, found.pages),
             "page_link": lambda number: "/staff/?" + urlencode({**kept, "page": number}),
@@ -379,7 +392,8 @@ async def respond(request: web.Request) -> web.Response:
 @routes.get("/staff/export.csv")
 async def export_csv(request: web.Request) -> web.Response:
     user = await current_user(request)
-    filters = _filters(request.query)
+    due_before = _due_before(request)
+    filters = _filters(request.query, due_before)
     async with request.app[BOT].sessions.begin() as db:
         rows = await store.list_feedback_for_teams(db, user.team_ids, filters, limit=None)
         await audit.record(db, "export", staff_user_id=user.id, detail=f"{len(rows)} rows, csv")

@@ -8,9 +8,11 @@ import datetime as dt
 import io
 import re
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import GetInvolved
+from bot.settings import Settings
 from bot.store import audit
 from bot.store import feedback as store
 from bot.store.audit import AuditRow
@@ -293,3 +295,83 @@ async def test_bad_page_numbers_are_clamped(bot_on: GetInvolved) -> None:
             assert response.status == 200, per_page
         bad_sort = await client.get("/staff/", params={"sort": "text; drop table"})
         assert bad_sort.status == 200
+
+
+def test_overdue_counts_working_days_only() -> None:
+    wednesday = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
+    assert store.overdue_cutoff(wednesday, 20) == dt.datetime(2026, 11, 4, 12, 0, tzinfo=dt.UTC)
+    assert store.overdue_cutoff(wednesday, 3) == dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.UTC)
+    monday = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+    assert store.overdue_cutoff(monday, 1) == dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+
+
+def test_answer_target_days_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, no_env_file: object
+) -> None:
+    assert Settings().answer_target_days == 20
+    monkeypatch.setenv("ANSWER_TARGET_DAYS", "5")
+    assert Settings().answer_target_days == 5
+
+
+async def test_waiting_and_overdue_are_shown_and_filter(
+    bot_on: GetInvolved, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "now" fixed on Wednesday 2 December 2026 at noon, 20 working days back is noon on
+    Wednesday 4 November: waiting since before then is overdue."""
+    now = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr("bot.web.staff.utcnow", lambda: now)
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    made = {
+        "late": ("nhs-sussex", "contact", "new", dt.datetime(2026, 11, 4, 11, 0)),
+        "in time": ("nhs-sussex", "contact", "read", dt.datetime(2026, 11, 4, 13, 0)),
+        "answered": ("nhs-sussex", "contact", "answered", dt.datetime(2026, 10, 1, 9, 0)),
+        "anonymous": ("nhs-sussex", "anonymous", "new", dt.datetime(2026, 10, 1, 9, 0)),
+        "closed": ("nhs-sussex", "contact", "closed", dt.datetime(2026, 10, 1, 9, 0)),
+        "other team": ("wspcf", "contact", "new", dt.datetime(2026, 10, 1, 9, 0)),
+    }
+    async with bot_on.sessions.begin() as db:
+        for label, (team, consent, status, when) in made.items():
+            row = store.FeedbackRow(
+                created_at=when.replace(tzinfo=dt.UTC),
+                channel="web",
+                person_key=label,
+                team_id=team,
+                topic="health",
+                text=f"Item called {label}.",
+                consent=consent,
+                status=status,
+            )
+            db.add(row)
+            await db.flush()
+            if label == "answered":
+                db.add(store.ResponseRow(feedback_id=row.id, text="We did something."))
+
+    def labels(page: str) -> set[str]:
+        return set(re.findall(r"Item called ([a-z ]+)\.", page))
+
+    def tag(page: str, label: str) -> str | None:
+        row = page.split(f"Item called {label}.")[0].rsplit('<tr class="govuk-table__row">', 1)[1]
+        for name in ("Overdue", "Waiting for an answer"):
+            if f">{name}</strong>" in row:
+                return name
+        return None
+
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        inbox = await (await client.get("/staff/")).text()
+        assert labels(inbox) == {"late", "in time", "answered", "anonymous", "closed"}
+        assert tag(inbox, "late") == "Overdue"
+        assert tag(inbox, "in time") == "Waiting for an answer"
+        assert tag(inbox, "answered") is None and tag(inbox, "anonymous") is None
+        assert tag(inbox, "closed") is None
+        waiting = await (await client.get("/staff/?answer=waiting")).text()
+        assert labels(waiting) == {"late", "in time"}
+        overdue = await (await client.get("/staff/?answer=overdue")).text()
+        assert labels(overdue) == {"late"}
+        assert "1 piece of feedback" in overdue
+        exported = await (await client.get("/staff/export.csv?answer=overdue")).text()
+        assert [row["text"] for row in csv.DictReader(io.StringIO(exported))] == [
+            "Item called late."
+        ]
+        bad = await client.get("/staff/?answer=nonsense")
+        assert bad.status == 200 and labels(await bad.text()) == labels(inbox)
