@@ -13,6 +13,7 @@ import io
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -83,6 +84,44 @@ async def current_admin(request: web.Request) -> staff.StaffUser:
     if not user.is_admin:
         raise web.HTTPNotFound()
     return user
+
+
+try:
+    UK_TIME: dt.tzinfo = ZoneInfo("Europe/London")
+except ZoneInfoNotFoundError:  # no time zone data on this machine: show UTC
+    UK_TIME = dt.UTC
+
+
+def when(moment: dt.datetime | None) -> str:
+    """A date with its time, in UK time, as GOV.UK writes it: "29 November 2026, 10:05"."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite gives back UTC without its time zone
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone(UK_TIME)
+    return f"{local.day} {local:%B %Y, %H:%M}"
+
+
+def _applied(filters: store.FeedbackFilter) -> list[tuple[str, str]]:
+    """The filters in use, in words, for the tags above the list."""
+    applied = []
+    if filters.status:
+        applied.append(("Status", STATUS_NAMES[filters.status]))
+    if filters.topic:
+        applied.append(("Topic", TOPIC_NAMES[filters.topic]))
+    if filters.area:
+        applied.append(("Area", AREA_NAMES[filters.area]))
+    if filters.answer:
+        applied.append(("Answer", store.ANSWER_FILTERS[filters.answer]))
+    if filters.since:
+        applied.append(("From", f"{filters.since.day} {filters.since:%B %Y}"))
+    if filters.until:
+        applied.append(("To", f"{filters.until.day} {filters.until:%B %Y}"))
+    return applied
+
+
+def _without_filters(kept: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in kept.items() if key in ("sort", "per_page")}
 
 
 def _due_before(request: web.Request) -> dt.datetime:
@@ -302,6 +341,9 @@ async def inbox(request: web.Request) -> web.Response:
             "sort": sort,
             "kept": kept,
             "answer_filters": store.ANSWER_FILTERS,
+            "applied": _applied(filters),
+            "clear_link": "/staff/"
+            + ("?" + urlencode(cleared) if (cleared := _without_filters(kept)) else ""),
             "sorts": store.SORTS,
             "pages": _page_numbers(found.page, found.pages),
             "page_link": lambda number: "/staff/?" + urlencode({**kept, "page": number}),

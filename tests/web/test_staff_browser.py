@@ -111,7 +111,7 @@ async def test_staff_pages_pass_axe_on_a_phone_and_a_desktop(
             )
     pages = [
         "/staff/",
-        "/staff/?per_page=1&page=4&sort=oldest",
+        "/staff/?per_page=1&page=4&sort=oldest&status=new",
         f"/staff/feedback/{feedback_id}",
         f"/staff/feedback/{feedback_id}/publish",
         "/staff/charts",

@@ -375,3 +375,33 @@ async def test_waiting_and_overdue_are_shown_and_filter(
         ]
         bad = await client.get("/staff/?answer=nonsense")
         assert bad.status == 200 and labels(await bad.text()) == labels(inbox)
+
+
+def test_times_are_shown_with_dates_in_uk_time() -> None:
+    from bot.web.staff import when
+
+    winter = dt.datetime(2026, 11, 29, 10, 5, tzinfo=dt.UTC)
+    assert when(winter) == "29 November 2026, 10:05"
+    assert when(winter.replace(tzinfo=None)) == "29 November 2026, 10:05"  # SQLite: UTC, bare
+    assert when(dt.datetime(2026, 7, 4, 8, 30, tzinfo=dt.UTC)) == "4 July 2026, 09:30"  # BST
+
+
+async def test_applied_filters_are_tags_that_can_be_cleared(bot_on: GetInvolved) -> None:
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    await add_many(bot_on, "nhs-sussex", 8, start=dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC))
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        plain = await (await client.get("/staff/")).text()
+        assert "Applied filters" not in plain and "Clear filters" not in plain
+        assert "2 November 2026, 09:07" in plain  # the time, not only the date
+        page = await (
+            await client.get(
+                "/staff/?status=closed&answer=waiting&since=2026-11-01&sort=oldest&page=2"
+            )
+        ).text()
+        assert ">Status: Closed</strong>" in page
+        assert ">Answer: Waiting for an answer</strong>" in page
+        assert ">From: 1 November 2026</strong>" in page
+        assert '<a class="govuk-link" href="/staff/?sort=oldest">Clear filters</a>' in page
+        links = re.findall(r'href="(/staff/\?[^"]*)"', page)
+        assert links and not any("item" in link for link in links)  # no feedback text in a URL
