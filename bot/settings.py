@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = None
     secret_key: str | None = None
     retention_days: int = Field(default=365, ge=1)
+    # an item waiting for an answer is overdue after this many working days (Monday to Friday)
+    answer_target_days: int = Field(default=20, ge=1, le=1000)
     conversation_expiry_minutes: int = Field(default=60 * 24, ge=1)
     content_dir: Path = PROJECT_ROOT / "content"
     dialogues_dir: Path = PROJECT_ROOT / "dialogues"

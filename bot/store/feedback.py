@@ -11,12 +11,14 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     delete,
     false,
+    func,
     insert,
     select,
 )
@@ -33,7 +35,11 @@ CONSENTS = ("anonymous", "contact")
 
 class FeedbackRow(Base):
     __tablename__ = "feedback"
-    __table_args__ = (UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),)
+    __table_args__ = (
+        UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),
+        # the inbox: one team's (or a few teams') items in received order, a page at a time
+        Index("ix_feedback_team_created", "team_id", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(
@@ -134,10 +140,37 @@ class FeedbackFilter:
     area: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    answer: str | None = None  # "waiting" or "overdue"
+    # received before this, and still waiting, is overdue (see ``overdue_cutoff``)
+    due_before: dt.datetime | None = None
+
+
+ANSWER_FILTERS = {"waiting": "Waiting for an answer", "overdue": "Overdue"}
+
+
+def overdue_cutoff(now: dt.datetime, working_days: int) -> dt.datetime:
+    """The moment ``working_days`` working days (Monday to Friday) before ``now``: an item
+    received before it, and still waiting for an answer, is overdue."""
+    moment, left = now, working_days
+    while left > 0:
+        moment -= dt.timedelta(days=1)
+        if moment.weekday() < 5:
+            left -= 1
+    return moment
+
+
+def _waiting() -> Any:
+    """The person asked to be contacted, there is no answer yet, and it is not closed."""
+    answered = select(ResponseRow.id).where(ResponseRow.feedback_id == FeedbackRow.id).exists()
+    return (FeedbackRow.consent == "contact") & (FeedbackRow.status != "closed") & ~answered
 
 
 def _filtered(team_ids: Sequence[str], filters: FeedbackFilter):  # type: ignore[no-untyped-def]
     query = select(FeedbackRow).where(FeedbackRow.team_id.in_(list(team_ids)))
+    if filters.answer in ANSWER_FILTERS:
+        query = query.where(_waiting())
+    if filters.answer == "overdue" and filters.due_before is not None:
+        query = query.where(FeedbackRow.created_at < filters.due_before)
     if filters.status:
         query = query.where(FeedbackRow.status == filters.status)
     if filters.topic:
@@ -201,6 +234,79 @@ async def list_feedback_for_teams(
     if limit:
         query = query.limit(limit)
     return (await session.scalars(query)).all()
+
+
+SORTS = {
+    "newest": "Newest first",
+    "oldest": "Oldest first",
+    "status": "Status",
+}
+
+
+def _ordered(query: Any, sort: str) -> Any:
+    if sort == "oldest":
+        return query.order_by(FeedbackRow.created_at.asc(), FeedbackRow.id.asc())
+    if sort == "status":
+        return query.order_by(
+            FeedbackRow.status.asc(), FeedbackRow.created_at.desc(), FeedbackRow.id.desc()
+        )
+    return query.order_by(FeedbackRow.created_at.desc(), FeedbackRow.id.desc())
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackPage:
+    rows: Sequence[FeedbackRow]
+    total: int  # every item that matches, on all pages
+    page: int  # from 1, clamped to the pages there are
+    per_page: int
+    waiting: frozenset[int] = frozenset()  # ids on this page waiting for an answer, in time
+    overdue: frozenset[int] = frozenset()  # ... and those waiting longer than the target
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+async def page_feedback_for_teams(
+    session: AsyncSession,
+    team_ids: Sequence[str],
+    filters: FeedbackFilter = FeedbackFilter(),
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    sort: str = "newest",
+) -> FeedbackPage:
+    """One page of the teams' feedback, with how many match in all.
+
+    A page beyond the last shows the last page; LIMIT/OFFSET on ``ix_feedback_team_created``.
+    """
+    per_page = max(1, per_page)
+    counted = _filtered(team_ids, filters).with_only_columns(func.count(FeedbackRow.id))
+    total = int(await session.scalar(counted) or 0)
+    last = max(1, -(-total // per_page))
+    page = min(max(1, page), last)
+    query = _ordered(_filtered(team_ids, filters), sort)
+    query = query.offset((page - 1) * per_page).limit(per_page)
+    rows = (await session.scalars(query)).all()
+    waiting: set[int] = set()
+    overdue: set[int] = set()
+    if rows:
+        late = FeedbackRow.created_at < filters.due_before if filters.due_before else false()
+        found = await session.execute(
+            select(FeedbackRow.id, late).where(
+                FeedbackRow.id.in_([row.id for row in rows]), _waiting()
+            )
+        )
+        for feedback_id, is_late in found.all():
+            (overdue if is_late else waiting).add(feedback_id)
+    return FeedbackPage(
+        rows=rows,
+        total=total,
+        page=page,
+        per_page=per_page,
+        waiting=frozenset(waiting),
+        overdue=frozenset(overdue),
+    )
 
 
 async def get_feedback_for_teams(

@@ -117,6 +117,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
         app,
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=jinja2.select_autoescape(default=True),
+        filters={"when": staff.when},
     )
     app[EMBED_ORIGINS] = (
         " ".join("*" if origin == "*" else origin for origin in bot.settings.embed_origins.split())

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -84,7 +86,50 @@ async def current_admin(request: web.Request) -> staff.StaffUser:
     return user
 
 
-def _filters(query: Any) -> store.FeedbackFilter:
+try:
+    UK_TIME: dt.tzinfo = ZoneInfo("Europe/London")
+except ZoneInfoNotFoundError:  # no time zone data on this machine: show UTC
+    UK_TIME = dt.UTC
+
+
+def when(moment: dt.datetime | None) -> str:
+    """A date with its time, in UK time, as GOV.UK writes it: "29 November 2026, 10:05"."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite gives back UTC without its time zone
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone(UK_TIME)
+    return f"{local.day} {local:%B %Y, %H:%M}"
+
+
+def _applied(filters: store.FeedbackFilter) -> list[tuple[str, str]]:
+    """The filters in use, in words, for the tags above the list."""
+    applied = []
+    if filters.status:
+        applied.append(("Status", STATUS_NAMES[filters.status]))
+    if filters.topic:
+        applied.append(("Topic", TOPIC_NAMES[filters.topic]))
+    if filters.area:
+        applied.append(("Area", AREA_NAMES[filters.area]))
+    if filters.answer:
+        applied.append(("Answer", store.ANSWER_FILTERS[filters.answer]))
+    if filters.since:
+        applied.append(("From", f"{filters.since.day} {filters.since:%B %Y}"))
+    if filters.until:
+        applied.append(("To", f"{filters.until.day} {filters.until:%B %Y}"))
+    return applied
+
+
+def _without_filters(kept: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in kept.items() if key in ("sort", "per_page")}
+
+
+def _due_before(request: web.Request) -> dt.datetime:
+    """Items received before this, still waiting for an answer, are overdue."""
+    return store.overdue_cutoff(utcnow(), request.app[BOT].settings.answer_target_days)
+
+
+def _filters(query: Any, due_before: dt.datetime | None = None) -> store.FeedbackFilter:
     def day(name: str) -> dt.date | None:
         """A date in the range feedback can have; "0001-01-01" or "9999-12-31" is no filter."""
         try:
@@ -103,7 +148,32 @@ def _filters(query: Any) -> store.FeedbackFilter:
         area=one_of("area", AREA_NAMES),
         since=day("since"),
         until=day("until"),
+        answer=one_of("answer", store.ANSWER_FILTERS),
+        due_before=due_before,
     )
+
+
+PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 50, 200, 10**6
+
+
+def _number(query: Any, name: str, default: int, most: int) -> int:
+    """A whole number from the query string, clamped to 1..most; anything else is the default."""
+    text = str(query.get(name, "")).strip()
+    if not text.isdigit() or len(text) > 12:
+        return default if not text.isdigit() else most
+    return min(max(1, int(text)), most)
+
+
+def _page_numbers(page: int, pages: int) -> list[int | None]:
+    """The page numbers the GOV.UK pagination shows: first, last, and those either side of
+    this one, with None where numbers are left out (shown as an ellipsis)."""
+    shown = sorted({1, pages, page - 1, page, page + 1} & set(range(1, pages + 1)))
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
 
 
 def _row_id(request: web.Request, name: str) -> int:
@@ -234,21 +304,52 @@ async def logout(request: web.Request) -> web.Response:
 @routes.get("/staff/")
 async def inbox(request: web.Request) -> web.Response:
     user = await current_user(request)
-    filters = _filters(request.query)
+    due_before = _due_before(request)
+    filters = _filters(request.query, due_before)
+    sort = request.query.get("sort", "newest")
+    sort = sort if sort in store.SORTS else "newest"
     bot = request.app[BOT]
     async with bot.sessions.begin() as db:
-        rows = await store.list_feedback_for_teams(db, user.team_ids, filters)
+        found = await store.page_feedback_for_teams(
+            db,
+            user.team_ids,
+            filters,
+            page=_number(request.query, "page", 1, MAX_PAGE),
+            per_page=_number(request.query, "per_page", PER_PAGE, MAX_PER_PAGE),
+            sort=sort,
+        )
+        rows = found.rows
         await audit.record(db, "list", staff_user_id=user.id, detail=f"{len(rows)} shown")
     teams = {team.id: team.name for team in user.teams}
+    # what the pagination links and the CSV link keep: the filters and sort, never a page
+    kept = {
+        key: str(value)
+        for key, value in asdict(filters).items()
+        if value is not None and key != "due_before"
+    }
+    if sort != "newest":
+        kept["sort"] = sort
+    if found.per_page != PER_PAGE:
+        kept["per_page"] = str(found.per_page)
     return await _page(
         request,
         "inbox.html",
         {
             "user": user,
             "rows": rows,
+            "found": found,
+            "sort": sort,
+            "kept": kept,
+            "answer_filters": store.ANSWER_FILTERS,
+            "applied": _applied(filters),
+            "clear_link": "/staff/"
+            + ("?" + urlencode(cleared) if (cleared := _without_filters(kept)) else ""),
+            "sorts": store.SORTS,
+            "pages": _page_numbers(found.page, found.pages),
+            "page_link": lambda number: "/staff/?" + urlencode({**kept, "page": number}),
             "filters": filters,
             "teams": teams,
-            "query": request.query_string,
+            "query": urlencode({k: v for k, v in kept.items() if k not in ("sort", "per_page")}),
         },
     )
 
@@ -333,7 +434,8 @@ async def respond(request: web.Request) -> web.Response:
 @routes.get("/staff/export.csv")
 async def export_csv(request: web.Request) -> web.Response:
     user = await current_user(request)
-    filters = _filters(request.query)
+    due_before = _due_before(request)
+    filters = _filters(request.query, due_before)
     async with request.app[BOT].sessions.begin() as db:
         rows = await store.list_feedback_for_teams(db, user.team_ids, filters, limit=None)
         await audit.record(db, "export", staff_user_id=user.id, detail=f"{len(rows)} rows, csv")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from playwright.async_api import Page, expect
 
 from bot.app import GetInvolved
+from bot.store import feedback as store
 from tests.web.browser import chromium, running_server
 from tests.web.staff_helpers import PASSWORD, create_staff, give_feedback
 
@@ -95,8 +97,21 @@ async def test_staff_pages_pass_axe_on_a_phone_and_a_desktop(
     feedback_id = await give_feedback(
         bot, "p", "I'm a dad in Horsham", "The Local Offer website is hard on a phone", publish=True
     )
+    async with bot.sessions.begin() as db:  # enough for pagination with an ellipsis
+        for number in range(6):
+            db.add(
+                store.FeedbackRow(
+                    channel="web",
+                    person_key=f"many-{number}",
+                    team_id="wscc-local-offer",
+                    topic="council",
+                    text=f"Item {number}",
+                    consent="anonymous",
+                )
+            )
     pages = [
         "/staff/",
+        "/staff/?per_page=1&page=4&sort=oldest&status=new",
         f"/staff/feedback/{feedback_id}",
         f"/staff/feedback/{feedback_id}/publish",
         "/staff/charts",
@@ -116,7 +131,7 @@ async def test_staff_pages_pass_axe_on_a_phone_and_a_desktop(
                 await sign_in(page, base, "lo@council.example")
                 for path in pages:
                     await page.goto(base + path)
-                    name = path.strip("/").replace("/", "-") or "inbox"
+                    name = re.sub(r"[^a-z0-9]+", "-", path.strip("/")) or "inbox"
                     await page.screenshot(
                         path=str(shots / f"{name}-{width}-{'js' if scripts else 'nojs'}.png"),
                         full_page=True,

@@ -4,12 +4,17 @@ teams' feedback, answer it, export it, publish it; CSRF, escaping and rate limit
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import GetInvolved
+from bot.settings import Settings
 from bot.store import audit
+from bot.store import feedback as store
 from bot.store.audit import AuditRow
 from tests.web.staff_helpers import create_staff, csrf, give_feedback, sign_in, web_client
 
@@ -214,3 +219,189 @@ async def test_publishing_is_a_reviewed_step_with_the_persons_consent(
     async with bot_on.sessions() as db:
         actions = [row.action for row in await audit.list_audit(db, limit=50)]
     assert {"publish", "publish_draft", "withdraw"} <= set(actions)
+
+
+async def add_many(bot: GetInvolved, team: str, count: int, *, start: dt.datetime) -> None:
+    """``count`` items for ``team``, one a minute from ``start``, with the minute in the text."""
+    async with bot.sessions.begin() as db:
+        for number in range(count):
+            db.add(
+                store.FeedbackRow(
+                    created_at=start + dt.timedelta(minutes=number),
+                    channel="web",
+                    person_key=f"{team}-{number}",
+                    team_id=team,
+                    topic="health",
+                    text=f"{team} item {number:03d}",
+                    consent="anonymous",
+                    status=store.STATUSES[number % 4],
+                )
+            )
+
+
+_ITEM = re.compile(r"(nhs-sussex|wspcf) item (\d{3})")
+
+
+def items(page: str) -> list[tuple[str, int]]:
+    return [(team, int(number)) for team, number in _ITEM.findall(page)]
+
+
+async def test_the_inbox_pages_and_sorts_only_the_teams_items(bot_on: GetInvolved) -> None:
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    start = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
+    await add_many(bot_on, "nhs-sussex", 120, start=start)
+    await add_many(bot_on, "wspcf", 30, start=start)
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        first = await (await client.get("/staff/")).text()
+        assert items(first) == [("nhs-sussex", n) for n in range(119, 69, -1)]
+        assert "120 pieces of feedback" in first and "page 1 of 3" in first
+        assert 'aria-current="page">1<' in first and 'rel="next"' in first
+        assert 'rel="prev"' not in first
+        second = await (await client.get("/staff/?page=2")).text()
+        assert items(second) == [("nhs-sussex", n) for n in range(69, 19, -1)]
+        assert 'rel="prev"' in second and "wspcf item" not in second
+        last = await (await client.get("/staff/?page=3")).text()
+        assert items(last) == [("nhs-sussex", n) for n in range(19, -1, -1)]
+        assert 'rel="next"' not in last
+        oldest = await (await client.get("/staff/?sort=oldest&page=2&per_page=25")).text()
+        assert items(oldest) == [("nhs-sussex", n) for n in range(25, 50)]
+        assert "sort=oldest" in oldest and "per_page=25" in oldest  # the links keep them
+        by_status = await (await client.get("/staff/?sort=status&per_page=200")).text()
+        shown = items(by_status)
+        assert len(shown) == 120
+        statuses = [store.STATUSES[n % 4] for _, n in shown]
+        assert statuses == sorted(statuses)  # answered, closed, new, read: by status
+        filtered = await (await client.get("/staff/?status=closed&sort=oldest")).text()
+        assert items(filtered)[:2] == [("nhs-sussex", 3), ("nhs-sussex", 7)]
+        assert "30 pieces of feedback" in filtered
+        assert "status=closed" in filtered  # the sort form keeps the filter
+
+
+async def test_bad_page_numbers_are_clamped(bot_on: GetInvolved) -> None:
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    await add_many(bot_on, "nhs-sussex", 60, start=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        for page in ("0", "-1", "abc", "", "1.5", "99999999999999999999", "3"):
+            response = await client.get("/staff/", params={"page": page})
+            assert response.status == 200, page
+            shown = items(await response.text())
+            assert shown, page
+        huge = await (await client.get("/staff/?page=99999999999999999999")).text()
+        assert items(huge) == [("nhs-sussex", n) for n in range(9, -1, -1)]  # the last page
+        for per_page in ("0", "-5", "x", "100000"):
+            response = await client.get("/staff/", params={"per_page": per_page})
+            assert response.status == 200, per_page
+        bad_sort = await client.get("/staff/", params={"sort": "text; drop table"})
+        assert bad_sort.status == 200
+
+
+def test_overdue_counts_working_days_only() -> None:
+    wednesday = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
+    assert store.overdue_cutoff(wednesday, 20) == dt.datetime(2026, 11, 4, 12, 0, tzinfo=dt.UTC)
+    assert store.overdue_cutoff(wednesday, 3) == dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.UTC)
+    monday = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+    assert store.overdue_cutoff(monday, 1) == dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+
+
+def test_answer_target_days_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, no_env_file: object
+) -> None:
+    assert Settings().answer_target_days == 20
+    monkeypatch.setenv("ANSWER_TARGET_DAYS", "5")
+    assert Settings().answer_target_days == 5
+
+
+async def test_waiting_and_overdue_are_shown_and_filter(
+    bot_on: GetInvolved, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "now" fixed on Wednesday 2 December 2026 at noon, 20 working days back is noon on
+    Wednesday 4 November: waiting since before then is overdue."""
+    now = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr("bot.web.staff.utcnow", lambda: now)
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    made = {
+        "late": ("nhs-sussex", "contact", "new", dt.datetime(2026, 11, 4, 11, 0)),
+        "in time": ("nhs-sussex", "contact", "read", dt.datetime(2026, 11, 4, 13, 0)),
+        "answered": ("nhs-sussex", "contact", "answered", dt.datetime(2026, 10, 1, 9, 0)),
+        "anonymous": ("nhs-sussex", "anonymous", "new", dt.datetime(2026, 10, 1, 9, 0)),
+        "closed": ("nhs-sussex", "contact", "closed", dt.datetime(2026, 10, 1, 9, 0)),
+        "other team": ("wspcf", "contact", "new", dt.datetime(2026, 10, 1, 9, 0)),
+    }
+    async with bot_on.sessions.begin() as db:
+        for label, (team, consent, status, when) in made.items():
+            row = store.FeedbackRow(
+                created_at=when.replace(tzinfo=dt.UTC),
+                channel="web",
+                person_key=label,
+                team_id=team,
+                topic="health",
+                text=f"Item called {label}.",
+                consent=consent,
+                status=status,
+            )
+            db.add(row)
+            await db.flush()
+            if label == "answered":
+                db.add(store.ResponseRow(feedback_id=row.id, text="We did something."))
+
+    def labels(page: str) -> set[str]:
+        return set(re.findall(r"Item called ([a-z ]+)\.", page))
+
+    def tag(page: str, label: str) -> str | None:
+        row = page.split(f"Item called {label}.")[0].rsplit('<tr class="govuk-table__row">', 1)[1]
+        for name in ("Overdue", "Waiting for an answer"):
+            if f">{name}</strong>" in row:
+                return name
+        return None
+
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        inbox = await (await client.get("/staff/")).text()
+        assert labels(inbox) == {"late", "in time", "answered", "anonymous", "closed"}
+        assert tag(inbox, "late") == "Overdue"
+        assert tag(inbox, "in time") == "Waiting for an answer"
+        assert tag(inbox, "answered") is None and tag(inbox, "anonymous") is None
+        assert tag(inbox, "closed") is None
+        waiting = await (await client.get("/staff/?answer=waiting")).text()
+        assert labels(waiting) == {"late", "in time"}
+        overdue = await (await client.get("/staff/?answer=overdue")).text()
+        assert labels(overdue) == {"late"}
+        assert "1 piece of feedback" in overdue
+        exported = await (await client.get("/staff/export.csv?answer=overdue")).text()
+        assert [row["text"] for row in csv.DictReader(io.StringIO(exported))] == [
+            "Item called late."
+        ]
+        bad = await client.get("/staff/?answer=nonsense")
+        assert bad.status == 200 and labels(await bad.text()) == labels(inbox)
+
+
+def test_times_are_shown_with_dates_in_uk_time() -> None:
+    from bot.web.staff import when
+
+    winter = dt.datetime(2026, 11, 29, 10, 5, tzinfo=dt.UTC)
+    assert when(winter) == "29 November 2026, 10:05"
+    assert when(winter.replace(tzinfo=None)) == "29 November 2026, 10:05"  # SQLite: UTC, bare
+    assert when(dt.datetime(2026, 7, 4, 8, 30, tzinfo=dt.UTC)) == "4 July 2026, 09:30"  # BST
+
+
+async def test_applied_filters_are_tags_that_can_be_cleared(bot_on: GetInvolved) -> None:
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    await add_many(bot_on, "nhs-sussex", 8, start=dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC))
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        plain = await (await client.get("/staff/")).text()
+        assert "Applied filters" not in plain and "Clear filters" not in plain
+        assert "2 November 2026, 09:07" in plain  # the time, not only the date
+        page = await (
+            await client.get(
+                "/staff/?status=closed&answer=waiting&since=2026-11-01&sort=oldest&page=2"
+            )
+        ).text()
+        assert ">Status: Closed</strong>" in page
+        assert ">Answer: Waiting for an answer</strong>" in page
+        assert ">From: 1 November 2026</strong>" in page
+        assert '<a class="govuk-link" href="/staff/?sort=oldest">Clear filters</a>' in page
+        links = re.findall(r'href="(/staff/\?[^"]*)"', page)
+        assert links and not any("item" in link for link in links)  # no feedback text in a URL
