@@ -1127,7 +1127,7 @@ class _NameFinder:
             and not self._is_kept(word)
             and self.spans.free(word.start, word.end)
         ):
-            self.spans.claim(word.start, word.start + len(word.first_part), "name")
+            self.spans.claim(word.start, word.end, "name")
 
     def _signature(self) -> None:
         """A name signed at the end: "... - April, 16", "... 's dad, Mark", "- Nan (Pat Kerr)"."""

@@ -138,10 +138,10 @@ def read_consent(typed: str) -> str | None:
     """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
     if not any(ch.isalnum() for ch in typed):
         return None  # "👍" alone: which yes, and is it one? Asked again with buttons
-    if _ACKNOWLEDGING.fullmatch(normalise(typed)):
+    plain = normalise(typed)
+    if _ACKNOWLEDGING.fullmatch(plain):
         return None  # "ok" alone may only mean "I read that": asked again with buttons
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
-    plain = normalise(typed)
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):
         return None  # "what does anonymous mean", "only if my school doesn't see it"
     text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")
