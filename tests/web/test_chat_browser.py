@@ -4,7 +4,6 @@ use only the keyboard, a phone-sized screen, and axe-core with zero violations."
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from playwright.async_api import Page, Route, expect
 from bot.app import GetInvolved
 from bot.engine.replies import Reply
 from bot.settings import PROJECT_ROOT
-from tests.web.browser import chromium, running_server
+from tests.web.browser import chromium, running_server, screenshot_folder
 from tests.web.staff_helpers import create_staff, csrf, give_feedback, sign_in, web_client
 
 AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -113,7 +112,9 @@ async def test_axe_finds_no_violations(bot: GetInvolved, tmp_path: Path) -> None
             await page.goto(base + "/")
             await bot_says(page, "Who are you?")
             await expect(page.locator("#notice")).to_be_in_viewport()  # not scrolled past
-            await page.screenshot(path=str(shots(tmp_path) / f"chat-start-{width}-js.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"chat-start-{width}-js.png")
+            )
             await page.get_by_role("button", name="A parent or carer").click()
             await bot_says(page, "Where do you live?")
             # A short answer and its buttons fit: all of it is shown, above the message box.
@@ -128,7 +129,9 @@ async def test_axe_finds_no_violations(bot: GetInvolved, tmp_path: Path) -> None
             await page.get_by_role("button", name="Send").click()
             await page.get_by_role("button", name="Health and the NHS").click()
             await bot_says(page, "Parent Carer Forum")
-            await page.screenshot(path=str(shots(tmp_path) / f"chat-routes-{width}-js.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"chat-routes-{width}-js.png")
+            )
             await page.add_script_tag(path=str(AXE))
             result = await page.evaluate(AXE_RULES)
             violations = [(v["id"], v["help"], len(v["nodes"])) for v in result["violations"]]
@@ -211,12 +214,6 @@ async def answer_next_message_with_cards(page: Page, cards: int = 1) -> list[dic
     return sent
 
 
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 async def test_a_route_card_has_a_heading_working_links_and_copy(
     bot: GetInvolved, tmp_path: Path
 ) -> None:
@@ -283,7 +280,9 @@ async def test_a_route_card_has_a_heading_working_links_and_copy(
             result = await page.evaluate(AXE_RULES)
             found = [(v["id"], [n["html"][:80] for n in v["nodes"]]) for v in result["violations"]]
             assert found == [], (width, found)
-            await page.screenshot(path=str(shots(tmp_path) / f"chat-card-{width}-js.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"chat-card-{width}-js.png")
+            )
             await context.close()
 
 
@@ -306,7 +305,9 @@ async def test_a_long_answer_shows_its_start_and_the_tools_stay_on_screen(
             assert 0 <= top < 100, f"the start of the new answer is at the top ({top})"
             end = await page.locator(".msg").last.evaluate("e => e.getBoundingClientRect().top")
             assert end > height, "it did not jump to the end of the answer"
-            await page.screenshot(path=str(shots(tmp_path) / f"chat-long-{width}-js.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"chat-long-{width}-js.png")
+            )
             # Going back with the keyboard from the message box: what gets focus is not
             # hidden behind the docked message box and tools (WCAG 2.4.11).
             await page.get_by_label("Your message").focus()
@@ -428,7 +429,10 @@ async def test_real_route_cards_from_the_engine(bot: GetInvolved, tmp_path: Path
             await expect(email).to_be_visible()
             await page.wait_for_load_state("load")  # painted, for the screenshot
             await page.screenshot(
-                path=str(shots(tmp_path) / f"chat-real-cards-375-{'js' if scripts else 'nojs'}.png")
+                path=str(
+                    screenshot_folder(tmp_path)
+                    / f"chat-real-cards-375-{'js' if scripts else 'nojs'}.png"
+                )
             )
             if scripts:
                 address = (await email.get_attribute("href") or "")[len("mailto:") :]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 import secrets
 from pathlib import Path
@@ -20,7 +19,7 @@ from playwright.async_api import Page, Request, expect
 from bot.app import GetInvolved, create_bot
 from bot.web.chat_page import COOKIE, Chat, _seal
 from tests.conftest import create_settings
-from tests.web.browser import chromium, running_server
+from tests.web.browser import chromium, running_server, screenshot_folder
 from tests.web.staff_helpers import web_client
 from tests.web.test_chat_browser import AXE, AXE_RULES, SIZES
 
@@ -202,12 +201,6 @@ async def test_a_long_chat_fits_in_its_cookie(tmp_path: Path) -> None:
     assert words in page and "note 0 " not in page
 
 
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 async def test_the_whole_chat_in_a_browser_without_javascript(
     bot: GetInvolved, tmp_path: Path
 ) -> None:
@@ -222,28 +215,34 @@ async def test_the_whole_chat_in_a_browser_without_javascript(
             await page.goto(base + "/")
             await says(page, "Who are you?")
             await page.wait_for_load_state("load")
-            await page.screenshot(path=str(shots(tmp_path) / f"nojs-start-{width}.png"))
+            await page.screenshot(path=str(screenshot_folder(tmp_path) / f"nojs-start-{width}.png"))
 
             await page.get_by_role("button", name="Send").click()  # nothing typed
             await expect(page.locator("#error-summary")).to_contain_text("type a message first")
             await page.wait_for_load_state("load")
-            await page.screenshot(path=str(shots(tmp_path) / f"nojs-error-{width}.png"))
+            await page.screenshot(path=str(screenshot_folder(tmp_path) / f"nojs-error-{width}.png"))
             await page.get_by_label("Your message").fill(TYPED)
             await page.get_by_role("button", name="Send").click()
             await says(page, "You live in Worthing")
             assert page.url == base + "/#latest"
             await page.wait_for_load_state("load")
-            await page.screenshot(path=str(shots(tmp_path) / f"nojs-answer-{width}.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"nojs-answer-{width}.png")
+            )
 
             await page.get_by_role("button", name="Health and the NHS").click()
             await says(page, "Parent Carer Forum")
             await page.wait_for_load_state("load")
-            await page.screenshot(path=str(shots(tmp_path) / f"nojs-routes-{width}.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"nojs-routes-{width}.png")
+            )
             choices = page.get_by_role("form", name="Choices")
             await choices.scroll_into_view_if_needed()
             await expect(choices).to_be_in_viewport()
             await page.wait_for_load_state("load")
-            await page.screenshot(path=str(shots(tmp_path) / f"nojs-routes-end-{width}.png"))
+            await page.screenshot(
+                path=str(screenshot_folder(tmp_path) / f"nojs-routes-end-{width}.png")
+            )
             await page.reload()  # a reload does not send anything again
             assert await page.locator(".msg--person").count() == 2
 

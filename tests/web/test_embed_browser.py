@@ -7,7 +7,6 @@ axe with 0 violations with the chat open."""
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,7 +18,7 @@ from playwright.async_api import Locator, Page, expect
 from bot.app import create_bot
 from bot.settings import PROJECT_ROOT
 from tests.conftest import create_settings
-from tests.web.browser import chromium, running_server
+from tests.web.browser import chromium, running_server, screenshot_folder
 
 AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 HOST_PAGE = (Path(__file__).parent / "host_page.html").read_text(encoding="utf-8")
@@ -49,12 +48,6 @@ body { margin: 0; font: 1rem/1.5 arial, sans-serif; color: #0b0c0c; }
 .footer-links { list-style: none; display: flex; gap: 1rem; padding: 0; }
 .footer-links a { color: #0b3d5c; }
 """
-
-
-def screenshots(tmp_path: Path) -> Path:
-    shots = Path(os.environ.get("SCREENSHOTS", tmp_path))
-    shots.mkdir(parents=True, exist_ok=True)
-    return shots
 
 
 @asynccontextmanager
@@ -129,7 +122,7 @@ async def not_covered(page: Page, element: Locator) -> bool:
 
 
 async def test_on_a_phone_the_chat_is_a_full_screen_dialog(tmp_path: Path) -> None:
-    shots = screenshots(tmp_path)
+    shots = screenshot_folder(tmp_path)
     async with council_and_bot(tmp_path) as (host, _), chromium() as browser:
         context = await browser.new_context(viewport=PHONE)
         page = await context.new_page()
@@ -201,7 +194,7 @@ async def test_on_a_phone_the_chat_is_a_full_screen_dialog(tmp_path: Path) -> No
 
 
 async def test_on_a_desktop_the_panel_leaves_the_page_usable(tmp_path: Path) -> None:
-    shots = screenshots(tmp_path)
+    shots = screenshot_folder(tmp_path)
     async with council_and_bot(tmp_path) as (host, _), chromium() as browser:
         context = await browser.new_context(viewport=DESKTOP)
         page = await context.new_page()

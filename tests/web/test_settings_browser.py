@@ -5,7 +5,6 @@ a desktop's size. The symbols themselves are checked here too."""
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,7 +16,7 @@ from playwright.async_api import Browser, Page, Route, expect
 from bot.app import GetInvolved
 from bot.content.models import Symbol
 from bot.settings import PROJECT_ROOT
-from tests.web.browser import chromium, running_server
+from tests.web.browser import chromium, running_server, screenshot_folder
 
 AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHAT = PROJECT_ROOT / "bot" / "web" / "chat"
@@ -46,12 +45,6 @@ NO_SPEECH = """
 Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: undefined});
 Object.defineProperty(window, 'SpeechSynthesisUtterance', {configurable: true, value: undefined});
 """
-
-
-def screenshots(tmp_path: Path) -> Path:
-    shots = Path(os.environ.get("SCREENSHOTS", tmp_path))
-    shots.mkdir(parents=True, exist_ok=True)
-    return shots
 
 
 async def open_chat(browser: Browser, base: str, viewport: dict[str, int], init: str) -> Page:
@@ -247,7 +240,7 @@ async def test_keyboard_only(bot: GetInvolved) -> None:
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 async def test_axe_in_every_mode(bot: GetInvolved, tmp_path: Path, size: str) -> None:
-    shots = screenshots(tmp_path)
+    shots = screenshot_folder(tmp_path)
     viewport = PHONE if size == "phone" else DESKTOP
     async with running_server(bot) as base, chromium() as browser:
         page = await open_chat(browser, base, viewport, SPEECH_STUB)

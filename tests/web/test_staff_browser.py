@@ -12,7 +12,7 @@ from playwright.async_api import Page, expect
 
 from bot.app import GetInvolved
 from bot.store import feedback as store
-from tests.web.browser import chromium, running_server
+from tests.web.browser import chromium, running_server, screenshot_folder
 from tests.web.staff_helpers import PASSWORD, create_staff, give_feedback
 
 
@@ -118,7 +118,7 @@ async def test_staff_pages_pass_axe_on_a_phone_and_a_desktop(
         "/staff/admin",
         "/you-said-we-did",
     ]
-    shots = Path(__import__("os").environ.get("SCREENSHOTS", tmp_path))
+    shots = screenshot_folder(tmp_path)
     async with running_server(bot) as base, chromium() as browser:
         for width, height in ((375, 740), (1280, 800)):
             for scripts in (True, False):
