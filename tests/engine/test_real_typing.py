@@ -179,7 +179,12 @@ def test_english_text_speak_is_not_another_language(understander: Understander, 
     [
         ("yes go ahead", "anonymous"),
         ("sure, no worries", "anonymous"),
-        ("yep but don't put my name on it", "anonymous"),
+        # any "no" beside a yes is asked again (SPEC journey 2), even when it means "anonymous"
+        ("yep but don't put my name on it", None),
+        ("ok but no names", None),
+        ("anonymous, actually no wait", None),
+        ("anonimus pls", "anonymous"),
+        ("annonymus", "anonymous"),
         ("yes and please get back to me", "contact"),
         ("no thanks", "none"),
         ("please don't send it", "none"),

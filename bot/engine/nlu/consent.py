@@ -9,9 +9,11 @@ worries", "I don't mind") and the ways of saying "without my name" are taken out
 - unsure ("not sure", "maybe", "idk", "hmm", "I guess", a question).
 
 A yes with nothing against it is a yes (``anonymous``, or ``contact`` when they ask to be
-contacted). A no with no yes is ``none``. Anything else, a yes mixed with a no or with doubt,
-or no signal at all, is unclear (``None``): the bot asks once more with buttons, and then
-takes it as no.
+contacted). A no with no yes is ``none``. Anything else is unclear (``None``): the bot asks
+once more with buttons, and then takes it as no. That covers a yes mixed with doubt, no signal
+at all, and (as SPEC.md says, "an answer with any 'no' in it") any yes or way of saying
+"anonymous" with a no, not, never or don't beside it: "yes but no names", "don't use my name",
+"anonymous... actually no". One more tap costs little; a no read as a yes cannot be undone.
 """
 
 from __future__ import annotations
@@ -124,6 +126,13 @@ _ON_CONDITION = re.compile(
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
 
 
+# Any word of refusal, once the idioms above are taken out ("no problem" is not one).
+_NEGATION = re.compile(
+    r"\b(?:no|nope|nah|naa+h?|noo+|not|never|(?:do|did|does|would|should|could|ca|wo)n'?t|nt)\b|👎|❌"
+)
+# "anonimus", "anonymus", "annonymous": typed in a hurry, still the word.
+_ANONYMOUS_TYPO = re.compile(r"\ban+[ao]n[iy]?m[aeiouy]*s\w*|\banon[iy]m\w*")
+
 _ACKNOWLEDGING = re.compile(r"(?:ok|okay|k|kk|okey|oki|okie|right|alright|fine|hmm ok)[.!]*")
 
 
@@ -145,6 +154,8 @@ def read_consent(typed: str) -> str | None:
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):
         return None  # "what does anonymous mean", "only if my school doesn't see it"
     text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")
+    text = _ANONYMOUS_TYPO.sub("anonymous", text)
+    negated = bool(_NEGATION.search(_YES_IDIOMS.sub(" ", text)))
     anonymous = bool(_ANONYMOUS.search(text))
     text = _ANONYMOUS.sub(" ", text)
     no_reply = bool(_NO_REPLY.search(text))
@@ -156,7 +167,7 @@ def read_consent(typed: str) -> str | None:
     yes = bool(_YES.search(text)) or idioms
     no = bool(_NO.search(text))
     unsure = bool(_UNSURE.search(text)) or _has_reservation(text)
-    if unsure or (yes and no):
+    if unsure or (yes and no) or (negated and (yes or anonymous or contact or no_reply)):
         return None
     if no:
         return "none"
