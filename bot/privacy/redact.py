@@ -1365,6 +1365,13 @@ class _NameFinder:
         """ "year 9 at Thomas Bennett", "he goes to Manor Green": a school, not a person."""
         if index == 0 or self.words[index - 1].lower not in ("at", "to", "attends"):
             return False
+        word = self.words[index]
+        if (
+            word.possessive
+            and index + 1 < len(self.words)
+            and not self.words[index + 1].capitalised
+        ):
+            return False  # "at Tommy's school": whose school, not its name ("St Mary's School")
         before = self.text[max(0, self.words[index - 1].start - 40) : self.words[index - 1].start]
         return _SCHOOL_CONTEXT.search(before) is not None
 
