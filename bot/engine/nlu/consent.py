@@ -12,8 +12,9 @@ A yes with nothing against it is a yes (``anonymous``, or ``contact`` when they 
 contacted). A no with no yes is ``none``. Anything else is unclear (``None``): the bot asks
 once more with buttons, and then takes it as no. That covers a yes mixed with doubt, no signal
 at all, and (as SPEC.md says, "an answer with any 'no' in it") any yes or way of saying
-"anonymous" with a no, not, never or don't beside it: "yes but no names", "don't use my name",
-"anonymous... actually no". One more tap costs little; a no read as a yes cannot be undone.
+"anonymous" with a no, not or never beside it: "yes but no names", "anonymous... actually
+no", "not anonymously". A "don't" that says how ("yes, just don't say it's me") is a yes.
+One more tap costs little; a no read as a yes cannot be undone.
 """
 
 from __future__ import annotations
@@ -126,10 +127,9 @@ _ON_CONDITION = re.compile(
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
 
 
-# Any word of refusal, once the idioms above are taken out ("no problem" is not one).
-_NEGATION = re.compile(
-    r"\b(?:no|nope|nah|naa+h?|noo+|not|never|(?:do|did|does|would|should|could|ca|wo)n'?t|nt)\b|👎|❌"
-)
+# The word "no" (or not, never, nope, nah), once the idioms above are taken out ("no problem"
+# is not one). A "don't" that says how to pass it on ("don't say it's me") is not a "no".
+_NEGATION = re.compile(r"\b(?:no|nope|nah|naa+h?|noo+|never)\b|(?<!\bdo )(?<!\bdoes )\bnot\b|👎|❌")
 # "anonimus", "anonymus", "annonymous": typed in a hurry, still the word.
 _ANONYMOUS_TYPO = re.compile(r"\ban+[ao]n[iy]?m[aeiouy]*s\w*|\banon[iy]m\w*")
 

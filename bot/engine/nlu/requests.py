@@ -38,7 +38,10 @@ _TEAMS = (
 )
 _PATTERNS = [
     # I want to complain / I'd like to leave a comment / we need to report ...
-    rf"\b(?:i|we)(?: [a-z]+)? {_WANTING} (?:to )?{_SENDING}\b",
+    rf"\b(?:i|we)(?: [a-z]+)? {_WANTING} (?:to |2 )?{_SENDING}\b",
+    # I want my view heard / we want our voices listened to
+    rf"\b(?:i|we)(?: [a-z]+)? {_WANTING} (?:my|our) (?:views?|voices?|opinions?|thoughts|say|"
+    r"side|story) (?:to be )?(?:heard|listened to|passed on|known|taken seriously)\b",
     # can I leave some feedback / could we make a complaint
     rf"^(?:can|could|may|please can|please could) (?:i|we) {_SENDING}\b",
     # please tell the council ... / can you pass this on to the NHS / let East Sussex know
@@ -76,6 +79,11 @@ _ASKING_HOW = re.compile(
 
 
 _CLAUSES = re.compile(r"\s*[?.!]\s*")
+# "can I give feedback later, once I've looked around?": asking whether they may, not now.
+_NOT_NOW = re.compile(
+    r"\b(?:later|another time|some other time|in a bit|in a while|tomorrow|next time|"
+    r"one day|at some point|once i|once we|after i|after we|when i have|when ive|when i ve)\b"
+)
 
 
 def asks_to_give_feedback(normalised: str) -> bool:
@@ -84,6 +92,11 @@ def asks_to_give_feedback(normalised: str) -> bool:
     feedback? I want to say the waiting list is too long")."""
     for clause in _CLAUSES.split(normalised.strip()):
         text = _GREETING.sub("", clause.strip())
-        if text and not _ASKING_HOW.match(text) and _REQUEST.search(text):
+        if (
+            text
+            and not _ASKING_HOW.match(text)
+            and not _NOT_NOW.search(text)
+            and _REQUEST.search(text)
+        ):
             return True
     return False

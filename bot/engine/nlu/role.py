@@ -68,6 +68,19 @@ _FILLERS = {
     "kinship",
     "actually",
     "really",
+    # "Year 6 teacher", "reception TA", "ks2 maths teacher": the class or subject they teach
+    "year",
+    "yr",
+    "reception",
+    "ks1",
+    "ks2",
+    "ks3",
+    "ks4",
+    "maths",
+    "english",
+    "science",
+    "supply",
+    *(str(number) for number in range(1, 14)),
 }
 _SELF_ENDINGS = (("i", "am"), ("am",), ("as",), ("i",), ("we", "are"), ("being",))
 _OTHER_OWNERS = {"my", "our", "your", "mums", "dads", "sons", "daughters", "childs", "kids"}
@@ -121,6 +134,14 @@ _CHILDREN = {
     "niece",
     "grandsons",
     "granddaughters",
+    # spelt as heard: "my dauter is 11"
+    "dauter",
+    "daugter",
+    "doughter",
+    "dotter",
+    "daugther",
+    "duaghter",
+    "dautgher",
 }
 CHILD_NOUNS = frozenset(_CHILDREN)
 _CHILD_FILLERS = {
@@ -193,6 +214,12 @@ _FORUM_AS_PARENT = re.compile(
 _FORUM_AS_PROFESSIONAL = re.compile(
     rf"\b(?:work|working|partner|partnering) with (?:the |a )?{_FORUM}"
 )
+# "Head of a small village primary", "head teacher at Oakwood": runs a school.
+_LEADS_A_SCHOOL = re.compile(
+    r"(?:^|\bi am |\bim )(?:the |a )?(?:head|headteacher|principal|deputy head|head teacher) "
+    r"(?:of|at) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:primary|secondary|school|academy|"
+    r"college|infants|juniors|nursery|sixth form)\b"
+)
 _STUDYING = re.compile(
     r"\bi am (?:at|in|still at|doing) (?:college|school|sixth form|uni|university|year \d+|"
     r"my gcses|gcses|a levels|an apprenticeship)\b"
@@ -201,8 +228,14 @@ _NOT_JOBS = (
     "pupil|student|child|kid|young|teen|teenager|year|member|parent|mum|dad|carer|patient|"
     "learner|boy|girl|service"
 )
+_DEPARTMENTS = (
+    r"hr|human resources|admissions|finance|commissioning|education|safeguarding|comms|"
+    r"communications|procurement|recruitment|inclusion|sen|send|early help|social care|"
+    r"participation|engagement|policy|the send team|the team"
+)
 _JOB_AT = re.compile(
-    rf"\bi am (?:a|an) (?!(?:{_NOT_JOBS})\b)[a-z]+(?: [a-z]+)? (?:at|for|in|with) "
+    rf"\bi am (?:(?:a|an) (?!(?:{_NOT_JOBS})\b)[a-z]+(?: [a-z]+)?|in (?:{_DEPARTMENTS})) "
+    r"(?:at|for|in|with) "
     r"(?:the |a |an |our |my )?(?:[a-z]+ ){0,3}?$"
 )
 _THIRD_PERSON_VERBS = {
@@ -305,6 +338,7 @@ def _clause_before(tokens: Sequence[str], position: int) -> list[str]:
 
 
 EXPLICIT, LEADING, UNKNOWN, SOMEONE_ELSE, DENIED = 2, 1, 0, -1, -2
+_REPRESENTING = {"rep", "reps", "representative", "representatives", "governor", "champion"}
 _DENIALS = {"not", "never", "nt", "no"}
 
 
@@ -332,6 +366,9 @@ def _is_self(
         return EXPLICIT  # "mum of two", "nan to my grandson"
     if after[:1] == ["here"]:
         return EXPLICIT
+    representing = match.value == "parent_carer" and after[:1] and after[0] in _REPRESENTING
+    if representing and (trimmed[-2:] == ["to", "be"] or trimmed[-1:] == ["become"]):
+        return EXPLICIT  # "I'd like to be a parent rep": only a parent or carer can be one
     if after[:1] and after[0] in _THIRD_PERSON_VERBS and match.value != "young_person":
         return SOMEONE_ELSE  # "mum hasn't been home", "dad said"
     leading = [t for t in clause if t == "the" or (t not in _GREETINGS and t not in _FILLERS)]
@@ -354,7 +391,7 @@ def _works_somewhere(tokens: Sequence[str]) -> int | None:
     for index, token in enumerate(tokens):
         if token not in _WORKPLACES:
             continue
-        clause = _clause_before(tokens, index)[-7:]
+        clause = _clause_before(tokens, index)[-9:]
         if any(word in _OTHER_OWNERS or word in {"his", "her"} for word in clause):
             continue
         pairs = set(zip(clause, clause[1:], strict=False))
@@ -537,6 +574,8 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
     if leading is not None:
         yield RoleFact(leading.value, STRONG, leading.start, leading.end)
     text = " ".join(tokens)
+    if _LEADS_A_SCHOOL.search(text):
+        yield RoleFact("professional", STRONG, 0, 0)
     if _FORUM_AS_PROFESSIONAL.search(text):
         yield RoleFact("professional", WEAK, 0, 0)
     if _FORUM_AS_PARENT.search(text):

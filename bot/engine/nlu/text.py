@@ -152,6 +152,10 @@ def digits(joined: str) -> str:
     return _SPACES.sub(" ", joined).strip()
 
 
+# after a word (not a number: "3 m 15" is a length) or at the start
+_LONE_M = re.compile(r"(^|[a-z!,.]\s+)m (?=\d{1,2}\b)")
+
+
 @lru_cache(maxsize=4096)
 def tokenise(text: str) -> tuple[str, ...]:
     """Lower-case words with shorthand expanded ("im" -> "i am")."""
@@ -160,6 +164,8 @@ def tokenise(text: str) -> tuple[str, ...]:
     folded = folded.replace("&", " and ").replace("-", " ").replace("_", " ")
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
+    # "yo m 15 frm bexhill", "m 14 n i live...": a lone "m" before an age is "I'm"
+    folded = _LONE_M.sub(lambda found: f"{found.group(1) or ''}im ", folded)
     folded = _NON_WORD.sub(" ", folded)
     folded = _BOUNDARY.sub(lambda found: " , " if found.group(0) == "," else " . ", folded)
     tokens: list[str] = []

@@ -221,6 +221,11 @@ _JUDGING = re.compile(
     r"brilliant|amazing|fantastic|lovely|wonderful|excellent|great job|well done|thank you|"
     r"thanks to|so helpful|really helpful|really kind)\b"
 )
+_COMPLAINING = re.compile(
+    r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
+    r"(?:get it|understand|listen|help|care|support|know how|let)\b|"
+    r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|excluded|no help|no support)\b"
+)
 # "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
 # which the routes answer, not a view to pass on.
 _TAKING_PART = re.compile(
@@ -403,7 +408,14 @@ class Understander:
         interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore
         )
-        wanting = bool(_WANTING.intersection(words)) or "involved" in words
+        # a complaint about a topic says what they want a say about ("ppl at school dont get
+        # it"); a mention alone does not ("she is at college")
+        wanting = (
+            bool(_WANTING.intersection(words))
+            or "involved" in words
+            or _JUDGING.search(plain) is not None
+            or _COMPLAINING.search(plain) is not None
+        )
         if asking == "interests" or wanting:
             result.interests = interests
         result.vague = (
@@ -480,8 +492,10 @@ class Understander:
             return False
         judging = _JUDGING.search(plain) is not None
         says_who = result.role_strength == STRONG or result.age is not None
-        if says_who and result.area and not judging:
-            return False  # "mum in Horsham, my son is 9": who and where, no view on a service
+        if says_who and result.area:
+            # "mum in Horsham, my son is 9, the school is rubbish": an introduction first; the
+            # routes come, and "give feedback" is one tap away from them
+            return False
         p_feedback = self._statement_model.predict(plain)[FEEDBACK]
         if p_feedback >= self._statement_bar:
             return True
