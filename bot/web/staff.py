@@ -21,7 +21,7 @@ from aiohttp_session import get_session, new_session
 
 from bot.app import GetInvolved
 from bot.engine.state import utcnow
-from bot.passwords import DUMMY_HASH, hash_password, verify_password
+from bot.passwords import DUMMY_HASH, verify_password
 from bot.privacy.redact import Redactor
 from bot.store import audit, conversations, staff
 from bot.store import feedback as store
@@ -199,28 +199,6 @@ async def _feedback_view(
             "errors": errors or {},
             "contact": bot.keys.decrypt(row.contact) if row.contact else None,
             "team": team.name if team else row.team_id,
-        },
-        status=status,
-    )
-
-
-async def _admin_view(
-    request: web.Request, admin: staff.StaffUser, *, error: str | None = None, status: int = 200
-) -> web.Response:
-    """The admin page: staff, teams and the recent audit log."""
-    async with request.app[BOT].sessions() as db:
-        users = await staff.list_users(db)
-        teams = await staff.list_teams(db)
-        log = await audit.list_audit(db, limit=50)
-    return await _page(
-        request,
-        "admin.html",
-        {
-            "user": admin,
-            "users": users,
-            "teams": teams,
-            "log": log,
-            "error": error,
         },
         status=status,
     )
@@ -495,90 +473,6 @@ async def charts(request: web.Request) -> web.Response:
             ],
         },
     )
-
-
-# ---- admin --------------------------------------------------------------------------------
-@routes.get("/staff/admin")
-async def admin_page(request: web.Request) -> web.Response:
-    return await _admin_view(request, await current_admin(request))
-
-
-@routes.post("/staff/admin/users")
-async def admin_create_user(request: web.Request) -> web.Response:
-    admin = await current_admin(request)
-    form = await request.post()
-    email = str(form.get("email", "")).strip().lower()
-    name = str(form.get("name", "")).strip()
-    password = str(form.get("password", ""))
-    team_ids = [str(t) for t in form.getall("teams", [])]
-    error = None
-    if "@" not in email or not name:
-        error = "Give a name and an email address."
-    try:
-        password_hash = hash_password(password) if error is None else ""
-    except ValueError as problem:
-        error = str(problem).capitalize() + "."
-    if error is None:
-        async with request.app[BOT].sessions.begin() as db:
-            if await staff.find_user_by_email(db, email):
-                error = "There is already an account with that email."
-            else:
-                try:
-                    created = await staff.create_user(
-                        db,
-                        email=email,
-                        name=name,
-                        password_hash=password_hash,
-                        team_ids=team_ids,
-                        is_admin=form.get("is_admin") == "yes",
-                    )
-                except LookupError as problem:
-                    error = str(problem)
-                else:
-                    await audit.record(
-                        db, "user_created", staff_user_id=admin.id, detail=f"user {created.id}"
-                    )
-    if error:
-        return await _admin_view(request, admin, error=error, status=400)
-    raise web.HTTPSeeOther("/staff/admin")
-
-
-@routes.post("/staff/admin/users/{user_id}")
-async def admin_update_user(request: web.Request) -> web.Response:
-    admin = await current_admin(request)
-    form = await request.post()
-    user_id = _row_id(request, "user_id")
-    async with request.app[BOT].sessions.begin() as db:
-        target = await staff.get_user(db, user_id)
-        if target is None:
-            raise web.HTTPNotFound()
-        try:
-            await staff.set_user_teams(db, target, [str(t) for t in form.getall("teams", [])])
-        except LookupError as error:
-            raise web.HTTPBadRequest(text=str(error)) from error
-        target.active = form.get("active") == "yes" or target.id == admin.id
-        await audit.record(db, "user_updated", staff_user_id=admin.id, detail=f"user {user_id}")
-    raise web.HTTPSeeOther("/staff/admin")
-
-
-@routes.post("/staff/admin/teams")
-async def admin_create_team(request: web.Request) -> web.Response:
-    admin = await current_admin(request)
-    form = await request.post()
-    team_id = str(form.get("id", "")).strip().lower()
-    name = str(form.get("name", "")).strip()
-    if not team_id.replace("-", "").isalnum() or not name:
-        raise web.HTTPBadRequest(text="A team needs an id (letters, numbers, dashes) and a name.")
-    if len(team_id) > 64 or len(name) > 200:
-        raise web.HTTPBadRequest(text="A team id is at most 64 characters, a name 200.")
-    async with request.app[BOT].sessions.begin() as db:
-        if await staff.get_team(db, team_id) is not None:
-            return await _admin_view(
-                request, admin, error=f"There is already a team called '{team_id}'.", status=400
-            )
-        await staff.create_team(db, team_id, name)
-        await audit.record(db, "team_created", staff_user_id=admin.id, detail=team_id)
-    raise web.HTTPSeeOther("/staff/admin")
 
 
 # ---- public -------------------------------------------------------------------------------
