@@ -4,6 +4,7 @@ else gets "not found"."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,12 @@ AUDIT_ACTIONS = {
     "team_created": "Added a team",
 }
 AUDIT_PER_PAGE, MAX_PAGE = 50, 10**6
+_USER_IN_DETAIL = re.compile(r"\buser (\d+)")
+
+
+def _named(detail: str, names: dict[int, str]) -> str:
+    """An audit detail with the staff member it is about named: "user 3" -> "Sam Jones"."""
+    return _USER_IN_DETAIL.sub(lambda found: names.get(int(found[1]), found[0]), detail)
 
 
 @routes.get("/staff/admin")
@@ -237,6 +244,7 @@ async def audit_page(request: web.Request) -> web.Response:
             "user": admin,
             "found": found,
             "names": names,
+            "detail": lambda line: _named(line.detail, names),
             "people": sorted(users, key=lambda person: person.name.lower()),
             "actions": {name: AUDIT_ACTIONS.get(name, name) for name in actions},
             "filters": filters,

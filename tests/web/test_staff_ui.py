@@ -183,6 +183,7 @@ async def test_the_audit_log_shows_names_filters_and_pages(bot_on: GetInvolved) 
     async with bot_on.sessions.begin() as db:
         for number in range(120):
             await audit.record(db, "read", staff_user_id=nurse, feedback_id=number + 1)
+        await audit.record(db, "user_updated", staff_user_id=admin, detail=f"user {nurse}")
     async with web_client(bot_on) as client:
         await sign_in(client, "admin@council.example")
         page = await (await client.get("/staff/admin/audit")).text()
@@ -190,7 +191,8 @@ async def test_the_audit_log_shows_names_filters_and_pages(bot_on: GetInvolved) 
         assert ">Nurse</td>" in page and ">Read feedback</td>" in page
         assert 'aria-label="Pages of the audit log"' in page
         mine = await (await client.get(f"/staff/admin/audit?person={admin}")).text()
-        assert ">Signed in</td>" in mine and ">Nurse</td>" not in mine
+        assert ">Signed in</td>" in mine and 'data-label="Who">Nurse</td>' not in mine
+        assert 'data-label="Detail">Nurse</td>' in mine, "the staff member changed, by name"
         reads = await (await client.get(f"/staff/admin/audit?person={nurse}&action=read")).text()
         assert "121 entries" not in reads and "120 entries, page 1 of 3" in reads
         third = await (
