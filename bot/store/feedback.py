@@ -22,7 +22,6 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
@@ -40,14 +39,8 @@ class FeedbackRow(Base):
         UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),
         # the inbox: one team's (or a few teams') items in received order, a page at a time
         Index("ix_feedback_team_created", "team_id", "created_at", "id"),
-        # ... sorted by status, newest first within each (see migration 0009)
-        Index(
-            "ix_feedback_team_status_created",
-            "team_id",
-            "status",
-            sql_text("created_at DESC"),
-            sql_text("id DESC"),
-        ),
+        # ... waiting for an answer or overdue: counted from the index, not the rows
+        Index("ix_feedback_team_waiting", "team_id", "consent", "created_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -80,6 +73,16 @@ class FeedbackRow(Base):
         lazy="raise",
         order_by="ResponseRow.id",
     )
+
+
+# The inbox sorted by status, newest first within each (see migration 0009).
+Index(
+    "ix_feedback_team_status_created",
+    FeedbackRow.team_id,
+    FeedbackRow.status,
+    FeedbackRow.created_at.desc(),
+    FeedbackRow.id.desc(),
+)
 
 
 class ResponseRow(Base):
