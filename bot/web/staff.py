@@ -455,6 +455,14 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
+def _month(key: str) -> str:
+    """ "2026-11" as GOV.UK writes it: "November 2026"."""
+    try:
+        return f"{dt.date.fromisoformat(key + '-01'):%B %Y}"
+    except ValueError:
+        return key
+
+
 @routes.get("/staff/charts")
 async def charts(request: web.Request) -> web.Response:
     user = await current_user(request)
@@ -469,7 +477,7 @@ async def charts(request: web.Request) -> web.Response:
             "user": user,
             "charts": [
                 ("Feedback by topic", [(TOPIC_NAMES.get(k, k), n) for k, n in by_topic]),
-                ("Feedback by month", by_month),
+                ("Feedback by month", [(_month(key), n) for key, n in by_month]),
             ],
         },
     )

@@ -208,3 +208,14 @@ async def test_the_audit_log_shows_names_filters_and_pages(bot_on: GetInvolved) 
         assert bad.status == 400 and summary_links(await bad.text())[0][0] == "since-day"
         odd = await client.get("/staff/admin/audit?person=abc&action=%00&page=-4")
         assert odd.status == 200
+
+
+async def test_charts_name_months_in_words(bot_on: GetInvolved) -> None:
+    from bot.engine.state import utcnow
+
+    await create_staff(bot_on, "nurse@nhs.example", "nhs-sussex")
+    await give_feedback(bot_on, "p1", "I'm a mum in Lewes", "The clinic wait is long")
+    async with web_client(bot_on) as client:
+        await sign_in(client, "nurse@nhs.example")
+        page = await (await client.get("/staff/charts")).text()
+    assert f">{utcnow():%B %Y}</td>" in page and f">{utcnow():%Y-%m}<" not in page
