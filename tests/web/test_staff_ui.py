@@ -123,6 +123,7 @@ async def test_date_inputs_filter_and_explain_mistakes(bot_on: GetInvolved) -> N
             [(href, said)] = summary_links(page)
             assert href == link and message in said, (query, said)
             assert "govuk-date-input__input govuk-input--width-2 govuk-input--error" in page
+            assert f'aria-describedby="{link[:5]}-hint {link[:5]}-error"' in page
 
 
 async def test_admin_lists_staff_and_edits_each_on_its_own_page(bot_on: GetInvolved) -> None:
