@@ -3,7 +3,8 @@
 - in-process turns (the engine alone) and whole messages through `converse` (with SQLite);
 - the JSON API under load from N concurrent conversations on loopback, for SQLite and for
   PostgreSQL + Redis, with 1 and 2 worker processes;
-- start-up time, and the storage each conversation takes.
+- start-up time, and the storage each conversation takes;
+- the staff inbox with 100,000 items, on SQLite and PostgreSQL (bot/bench_inbox.py).
 
 Conversations are realistic: the profile questions in free text, routes, "tell me more",
 feedback with consent, and starting again. Every load is bounded in time and stays on loopback.
@@ -418,6 +419,7 @@ async def run_all(
     per_second: float | None,
     postgres_admin: str | None,
     redis_url: str | None,
+    inbox_items: int = 0,
 ) -> dict[str, Any]:
     report: dict[str, Any] = {
         "machine": {
@@ -456,7 +458,29 @@ async def run_all(
                     )
                 report["results"] += [asdict(result) for result in results]
                 report["startup_s"][f"serve_{lane}_{workers}"] = round(startup, 2)
+        if inbox_items:
+            report["inbox"] = await bench_inbox_lanes(directory, inbox_items, postgres_admin)
     return report
+
+
+async def bench_inbox_lanes(
+    directory: Path, items: int, postgres_admin: str | None
+) -> dict[str, Any]:
+    """The inbox with ``items`` pieces of feedback: a SQLite file, then PostgreSQL."""
+    from bot.bench_inbox import bench_inbox
+
+    lanes = {"SQLite": await bench_inbox(f"sqlite+aiosqlite:///{directory / 'inbox.db'}", items)}
+    if postgres_admin:
+        async with _database("postgres", directory, postgres_admin) as url:
+            async_url = "postgresql+asyncpg://" + url.split("://", 1)[1]
+            lanes["PostgreSQL"] = await bench_inbox(async_url, items)
+    return {
+        "items": items,
+        "lanes": {
+            title: {"fill_s": lane["fill_s"], "results": [asdict(r) for r in lane["results"]]}
+            for title, lane in lanes.items()
+        },
+    }
 
 
 @asynccontextmanager
@@ -493,6 +517,16 @@ def table(report: dict[str, Any]) -> str:
     lines.append("")
     lines.append("start-up (s): " + ", ".join(f"{k} {v}" for k, v in report["startup_s"].items()))
     lines.append("storage: " + ", ".join(f"{k} {v}" for k, v in report["storage"].items()))
+    if "inbox" in report:
+        lines.append("")
+        lines.append(f"Inbox page with {report['inbox']['items']:,} items for one team")
+        lines.append(f"{'what':<52} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+        for title, lane in report["inbox"]["lanes"].items():
+            lines.append(f"{title} (filled in {lane['fill_s']} s)")
+            for r in lane["results"]:
+                lines.append(
+                    f"  {r['name']:<50} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['p99_ms']:>8}"
+                )
     return "\n".join(lines)
 
 
@@ -514,6 +548,7 @@ def run_bench(
     per_second: float | None,
     postgres_admin: str | None,
     redis_url: str | None,
+    inbox_items: int = 0,
 ) -> int:
     report = run_loop(
         run_all(
@@ -523,6 +558,7 @@ def run_bench(
             per_second=per_second,
             postgres_admin=postgres_admin,
             redis_url=redis_url,
+            inbox_items=inbox_items,
         )
     )
     print(json.dumps(report, indent=2) if as_json else table(report))

@@ -118,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
         default="redis://127.0.0.1:6379/15",
         help="Redis for the shared-state runs ('' to skip)",
     )
+    bench.add_argument(
+        "--inbox-items", type=int, default=100_000, help="inbox part's feedback (0 skips it)"
+    )
     db = commands.add_parser("db", help="the database")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
@@ -311,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 per_second=args.rate or None,
                 postgres_admin=args.postgres or None,
                 redis_url=args.redis or None,
+                inbox_items=args.inbox_items,
             )
         if args.command == "nlu" and args.nlu_command == "train":
             from bot.train_models import run_train

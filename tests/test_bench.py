@@ -35,6 +35,8 @@ def test_bench_measures_every_lane(tmp_path: Path, redis_server: RedisServer) ->
             POSTGRES_ADMIN_URL,
             "--redis",
             redis_server.url,
+            "--inbox-items",
+            "200",
         ],
         capture_output=True,
         text=True,
@@ -68,3 +70,4 @@ def test_bench_measures_every_lane(tmp_path: Path, redis_server: RedisServer) ->
         "serve_postgres_redis_2",
     }
     assert report["storage"]["stored_state_bytes_per_conversation"] > 100
+    assert set(report["inbox"]["lanes"]) == {"SQLite", "PostgreSQL"}

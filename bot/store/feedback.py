@@ -39,6 +39,8 @@ class FeedbackRow(Base):
         UniqueConstraint("dedupe_key", name="uq_feedback_dedupe_key"),
         # the inbox: one team's (or a few teams') items in received order, a page at a time
         Index("ix_feedback_team_created", "team_id", "created_at", "id"),
+        # ... waiting for an answer or overdue: counted from the index, not the rows
+        Index("ix_feedback_team_waiting", "team_id", "consent", "created_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -71,6 +73,16 @@ class FeedbackRow(Base):
         lazy="raise",
         order_by="ResponseRow.id",
     )
+
+
+# The inbox sorted by status, newest first within each (see migration 0009).
+Index(
+    "ix_feedback_team_status_created",
+    FeedbackRow.team_id,
+    FeedbackRow.status,
+    FeedbackRow.created_at.desc(),
+    FeedbackRow.id.desc(),
+)
 
 
 class ResponseRow(Base):
@@ -278,16 +290,22 @@ async def page_feedback_for_teams(
 ) -> FeedbackPage:
     """One page of the teams' feedback, with how many match in all.
 
-    A page beyond the last shows the last page; LIMIT/OFFSET on ``ix_feedback_team_created``.
+    A page beyond the last shows the last page. The page's ids are found first, from the
+    index alone (``ix_feedback_team_created`` or ``ix_feedback_team_status_created``), so a
+    deep page skips index entries rather than whole rows; then those rows are read.
     """
     per_page = max(1, per_page)
     counted = _filtered(team_ids, filters).with_only_columns(func.count(FeedbackRow.id))
     total = int(await session.scalar(counted) or 0)
     last = max(1, -(-total // per_page))
     page = min(max(1, page), last)
-    query = _ordered(_filtered(team_ids, filters), sort)
-    query = query.offset((page - 1) * per_page).limit(per_page)
-    rows = (await session.scalars(query)).all()
+    ids_query = _ordered(_filtered(team_ids, filters).with_only_columns(FeedbackRow.id), sort)
+    ids = (await session.scalars(ids_query.offset((page - 1) * per_page).limit(per_page))).all()
+    found_rows = {
+        row.id: row
+        for row in await session.scalars(select(FeedbackRow).where(FeedbackRow.id.in_(ids)))
+    }
+    rows = [found_rows[feedback_id] for feedback_id in ids]
     waiting: set[int] = set()
     overdue: set[int] = set()
     if rows:

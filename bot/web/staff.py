@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,10 +21,19 @@ from aiohttp_session import get_session, new_session
 
 from bot.app import GetInvolved
 from bot.engine.state import utcnow
-from bot.passwords import DUMMY_HASH, hash_password, verify_password
+from bot.passwords import DUMMY_HASH, verify_password
 from bot.privacy.redact import Redactor
 from bot.store import audit, conversations, staff
 from bot.store import feedback as store
+from bot.web.govuk import (
+    DateInput,
+    done,
+    in_words,
+    page_numbers,
+    read_date,
+    take_done,
+    whole_number,
+)
 from bot.web.security import LoginLimiter, csrf_token
 
 routes = web.RouteTableDef()
@@ -46,13 +55,7 @@ AREA_NAMES = {
     "elsewhere": "Somewhere else",
 }
 STATUS_NAMES = {"new": "New", "read": "Read", "answered": "Answered", "closed": "Closed"}
-DONE_MESSAGES = {
-    "publish": "Published on the You said, we did page.",
-    "draft": "Saved as a draft. Nothing is public yet.",
-    "withdraw": "Taken off the You said, we did page.",
-}
 MAX_ROW_ID = 2**31 - 1  # the largest id a PostgreSQL integer column holds
-FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 async def _page(
@@ -63,6 +66,9 @@ async def _page(
     context.setdefault("topic_names", TOPIC_NAMES)
     context.setdefault("area_names", AREA_NAMES)
     context.setdefault("status_names", STATUS_NAMES)
+    context.setdefault("errors", {})
+    if "done" not in context:
+        context["done"] = await take_done(request)
     response = aiohttp_jinja2.render_template(template, request, context, status=status)
     return response
 
@@ -114,9 +120,9 @@ def _applied(filters: store.FeedbackFilter) -> list[tuple[str, str]]:
     if filters.answer:
         applied.append(("Answer", store.ANSWER_FILTERS[filters.answer]))
     if filters.since:
-        applied.append(("From", f"{filters.since.day} {filters.since:%B %Y}"))
+        applied.append(("From", in_words(filters.since)))
     if filters.until:
-        applied.append(("To", f"{filters.until.day} {filters.until:%B %Y}"))
+        applied.append(("To", in_words(filters.until)))
     return applied
 
 
@@ -129,51 +135,33 @@ def _due_before(request: web.Request) -> dt.datetime:
     return store.overdue_cutoff(utcnow(), request.app[BOT].settings.answer_target_days)
 
 
-def _filters(query: Any, due_before: dt.datetime | None = None) -> store.FeedbackFilter:
-    def day(name: str) -> dt.date | None:
-        """A date in the range feedback can have; "0001-01-01" or "9999-12-31" is no filter."""
-        try:
-            value = dt.date.fromisoformat(str(query.get(name, "")))
-        except ValueError:
-            return None
-        return value if FIRST_DAY <= value <= LAST_DAY else None
+def _filters(
+    query: Any, due_before: dt.datetime | None = None
+) -> tuple[store.FeedbackFilter, tuple[DateInput, DateInput]]:
+    """The inbox filters from the query string, and the two date inputs as typed (a date
+    with an error filters nothing and is shown with its error)."""
 
     def one_of(name: str, allowed: Any) -> str | None:
         value = query.get(name) or None
         return value if value in allowed else None
 
-    return store.FeedbackFilter(
+    since = read_date(query, "since", "The from date")
+    until = read_date(query, "until", "The to date")
+    if since.value and until.value and until.value < since.value:
+        until = replace(until, value=None, error="The to date must be on or after the from date")
+    filters = store.FeedbackFilter(
         status=one_of("status", STATUS_NAMES),
         topic=one_of("topic", TOPIC_NAMES),
         area=one_of("area", AREA_NAMES),
-        since=day("since"),
-        until=day("until"),
+        since=since.value,
+        until=until.value,
         answer=one_of("answer", store.ANSWER_FILTERS),
         due_before=due_before,
     )
+    return filters, (since, until)
 
 
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 50, 200, 10**6
-
-
-def _number(query: Any, name: str, default: int, most: int) -> int:
-    """A whole number from the query string, clamped to 1..most; anything else is the default."""
-    text = str(query.get(name, "")).strip()
-    if not text.isdigit() or len(text) > 12:
-        return default if not text.isdigit() else most
-    return min(max(1, int(text)), most)
-
-
-def _page_numbers(page: int, pages: int) -> list[int | None]:
-    """The page numbers the GOV.UK pagination shows: first, last, and those either side of
-    this one, with None where numbers are left out (shown as an ellipsis)."""
-    shown = sorted({1, pages, page - 1, page, page + 1} & set(range(1, pages + 1)))
-    numbers: list[int | None] = []
-    for number in shown:
-        if numbers and number - (numbers[-1] or 0) > 1:
-            numbers.append(None)
-        numbers.append(number)
-    return numbers
 
 
 def _row_id(request: web.Request, name: str) -> int:
@@ -195,13 +183,12 @@ async def _feedback_view(
     row: store.FeedbackRow,
     *,
     publication: store.PublicationRow | None = None,
-    error: str | None = None,
+    errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> web.Response:
     """One piece of feedback, with the contact shown only to its team (the caller checked)."""
     bot = request.app[BOT]
     team = bot.content.teams.get(row.team_id)
-    done = DONE_MESSAGES.get(request.query.get("done", ""))
     return await _page(
         request,
         "feedback.html",
@@ -209,32 +196,9 @@ async def _feedback_view(
             "user": user,
             "row": row,
             "publication": publication,
-            "done": done,
-            "error": error,
+            "errors": errors or {},
             "contact": bot.keys.decrypt(row.contact) if row.contact else None,
             "team": team.name if team else row.team_id,
-        },
-        status=status,
-    )
-
-
-async def _admin_view(
-    request: web.Request, admin: staff.StaffUser, *, error: str | None = None, status: int = 200
-) -> web.Response:
-    """The admin page: staff, teams and the recent audit log."""
-    async with request.app[BOT].sessions() as db:
-        users = await staff.list_users(db)
-        teams = await staff.list_teams(db)
-        log = await audit.list_audit(db, limit=50)
-    return await _page(
-        request,
-        "admin.html",
-        {
-            "user": admin,
-            "users": users,
-            "teams": teams,
-            "log": log,
-            "error": error,
         },
         status=status,
     )
@@ -243,7 +207,7 @@ async def _admin_view(
 # ---- signing in ---------------------------------------------------------------------------
 @routes.get("/staff/login")
 async def login_page(request: web.Request) -> web.Response:
-    return await _page(request, "login.html", {"error": None, "email": ""})
+    return await _page(request, "login.html", {"email": ""})
 
 
 @routes.post("/staff/login")
@@ -258,7 +222,10 @@ async def login(request: web.Request) -> web.Response:
         return await _page(
             request,
             "login.html",
-            {"error": "Too many tries. Please wait 15 minutes, then try again.", "email": email},
+            {
+                "errors": {"email": "Too many tries. Wait 15 minutes, then try again"},
+                "email": email,
+            },
             status=429,
         )
     bot = request.app[BOT]
@@ -271,7 +238,7 @@ async def login(request: web.Request) -> web.Response:
             return await _page(
                 request,
                 "login.html",
-                {"error": "The email or password is not right.", "email": email},
+                {"errors": {"email": "The email or password is not right"}, "email": email},
                 status=401,
             )
         await limiter.succeeded(*keys)
@@ -305,7 +272,7 @@ async def logout(request: web.Request) -> web.Response:
 async def inbox(request: web.Request) -> web.Response:
     user = await current_user(request)
     due_before = _due_before(request)
-    filters = _filters(request.query, due_before)
+    filters, dates = _filters(request.query, due_before)
     sort = request.query.get("sort", "newest")
     sort = sort if sort in store.SORTS else "newest"
     bot = request.app[BOT]
@@ -314,8 +281,8 @@ async def inbox(request: web.Request) -> web.Response:
             db,
             user.team_ids,
             filters,
-            page=_number(request.query, "page", 1, MAX_PAGE),
-            per_page=_number(request.query, "per_page", PER_PAGE, MAX_PER_PAGE),
+            page=whole_number(request.query, "page", 1, MAX_PAGE),
+            per_page=whole_number(request.query, "per_page", PER_PAGE, MAX_PER_PAGE),
             sort=sort,
         )
         rows = found.rows
@@ -345,12 +312,18 @@ async def inbox(request: web.Request) -> web.Response:
             "clear_link": "/staff/"
             + ("?" + urlencode(cleared) if (cleared := _without_filters(kept)) else ""),
             "sorts": store.SORTS,
-            "pages": _page_numbers(found.page, found.pages),
+            "page": found.page,
+            "pages": found.pages,
+            "numbers": page_numbers(found.page, found.pages),
             "page_link": lambda number: "/staff/?" + urlencode({**kept, "page": number}),
+            "pagination_label": "Pages of feedback",
             "filters": filters,
+            "dates": dates,
+            "errors": {date.first_wrong: date.error for date in dates if date.error},
             "teams": teams,
             "query": urlencode({k: v for k, v in kept.items() if k not in ("sort", "per_page")}),
         },
+        status=400 if any(date.error for date in dates) else 200,
     )
 
 
@@ -382,7 +355,7 @@ async def set_status(request: web.Request) -> web.Response:
             raise web.HTTPNotFound()
         row.status = status
         await audit.record(db, "status", staff_user_id=user.id, feedback_id=row.id, detail=status)
-    raise web.HTTPSeeOther(f"/staff/feedback/{row.id}")
+    raise await done(request, "status", f"/staff/feedback/{row.id}")
 
 
 @routes.post("/staff/feedback/{feedback_id}/respond")
@@ -396,8 +369,9 @@ async def respond(request: web.Request) -> web.Response:
         if row is None:
             raise web.HTTPNotFound()
         if not text or len(text) > 5000:
+            problem = "Write an answer" if not text else "Keep the answer to 5,000 characters"
             return await _feedback_view(
-                request, user, row, error="Write an answer (up to 5,000 characters).", status=400
+                request, user, row, errors={"response": problem}, status=400
             )
         response = await store.add_response(
             db,
@@ -428,14 +402,14 @@ async def respond(request: web.Request) -> web.Response:
             feedback_id=row.id,
             detail=f"sent to person: {'yes' if delivered else 'no'}",
         )
-    raise web.HTTPSeeOther(f"/staff/feedback/{row.id}")
+    code = "answer_sent" if delivered else "answer_saved"
+    raise await done(request, code, f"/staff/feedback/{row.id}")
 
 
 @routes.get("/staff/export.csv")
 async def export_csv(request: web.Request) -> web.Response:
     user = await current_user(request)
-    due_before = _due_before(request)
-    filters = _filters(request.query, due_before)
+    filters, _ = _filters(request.query, _due_before(request))
     async with request.app[BOT].sessions.begin() as db:
         rows = await store.list_feedback_for_teams(db, user.team_ids, filters, limit=None)
         await audit.record(db, "export", staff_user_id=user.id, detail=f"{len(rows)} rows, csv")
@@ -481,6 +455,14 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
+def _month(key: str) -> str:
+    """ "2026-11" as GOV.UK writes it: "November 2026"."""
+    try:
+        return f"{dt.date.fromisoformat(key + '-01'):%B %Y}"
+    except ValueError:
+        return key
+
+
 @routes.get("/staff/charts")
 async def charts(request: web.Request) -> web.Response:
     user = await current_user(request)
@@ -495,94 +477,10 @@ async def charts(request: web.Request) -> web.Response:
             "user": user,
             "charts": [
                 ("Feedback by topic", [(TOPIC_NAMES.get(k, k), n) for k, n in by_topic]),
-                ("Feedback by month", by_month),
+                ("Feedback by month", [(_month(key), n) for key, n in by_month]),
             ],
         },
     )
-
-
-# ---- admin --------------------------------------------------------------------------------
-@routes.get("/staff/admin")
-async def admin_page(request: web.Request) -> web.Response:
-    return await _admin_view(request, await current_admin(request))
-
-
-@routes.post("/staff/admin/users")
-async def admin_create_user(request: web.Request) -> web.Response:
-    admin = await current_admin(request)
-    form = await request.post()
-    email = str(form.get("email", "")).strip().lower()
-    name = str(form.get("name", "")).strip()
-    password = str(form.get("password", ""))
-    team_ids = [str(t) for t in form.getall("teams", [])]
-    error = None
-    if "@" not in email or not name:
-        error = "Give a name and an email address."
-    try:
-        password_hash = hash_password(password) if error is None else ""
-    except ValueError as problem:
-        error = str(problem).capitalize() + "."
-    if error is None:
-        async with request.app[BOT].sessions.begin() as db:
-            if await staff.find_user_by_email(db, email):
-                error = "There is already an account with that email."
-            else:
-                try:
-                    created = await staff.create_user(
-                        db,
-                        email=email,
-                        name=name,
-                        password_hash=password_hash,
-                        team_ids=team_ids,
-                        is_admin=form.get("is_admin") == "yes",
-                    )
-                except LookupError as problem:
-                    error = str(problem)
-                else:
-                    await audit.record(
-                        db, "user_created", staff_user_id=admin.id, detail=f"user {created.id}"
-                    )
-    if error:
-        return await _admin_view(request, admin, error=error, status=400)
-    raise web.HTTPSeeOther("/staff/admin")
-
-
-@routes.post("/staff/admin/users/{user_id}")
-async def admin_update_user(request: web.Request) -> web.Response:
-    admin = await current_admin(request)
-    form = await request.post()
-    user_id = _row_id(request, "user_id")
-    async with request.app[BOT].sessions.begin() as db:
-        target = await staff.get_user(db, user_id)
-        if target is None:
-            raise web.HTTPNotFound()
-        try:
-            await staff.set_user_teams(db, target, [str(t) for t in form.getall("teams", [])])
-        except LookupError as error:
-            raise web.HTTPBadRequest(text=str(error)) from error
-        target.active = form.get("active") == "yes" or target.id == admin.id
-        await audit.record(db, "user_updated", staff_user_id=admin.id, detail=f"user {user_id}")
-    raise web.HTTPSeeOther("/staff/admin")
-
-
-@routes.post("/staff/admin/teams")
-async def admin_create_team(request: web.Request) -> web.Response:
-    admin = await current_admin(request)
-    form = await request.post()
-    team_id = str(form.get("id", "")).strip().lower()
-    name = str(form.get("name", "")).strip()
-    if not team_id.replace("-", "").isalnum() or not name:
-        raise web.HTTPBadRequest(text="A team needs an id (letters, numbers, dashes) and a name.")
-    if len(team_id) > 64 or len(name) > 200:
-        raise web.HTTPBadRequest(text="A team id is at most 64 characters, a name 200.")
-    async with request.app[BOT].sessions.begin() as db:
-        if await staff.get_team(db, team_id) is not None:
-            return await _admin_view(
-                request, admin, error=f"There is already a team called '{team_id}'.", status=400
-            )
-        await staff.create_team(db, team_id, name)
-        await audit.record(db, "team_created", staff_user_id=admin.id, detail=team_id)
-    raise web.HTTPSeeOther("/staff/admin")
 
 
 # ---- public -------------------------------------------------------------------------------
@@ -616,16 +514,20 @@ def _draft_from(form: Any) -> _Draft:
     )
 
 
-def _draft_problem(draft: _Draft, row: store.FeedbackRow) -> str | None:
+def _draft_problems(draft: _Draft, row: store.FeedbackRow) -> dict[str, str]:
+    """What to put right before publishing, by the id of the field it is about."""
+    problems = {}
     if draft.own_words and not row.publish_consent:
-        return "This person did not agree to show their own words. Write a summary instead."
-    if not draft.own_words and not draft.you_said:
-        return "Write what they said, in your own words."
+        problems["you_said"] = "This person did not agree to show their own words. Write a summary"
+    elif not draft.own_words and not draft.you_said:
+        problems["you_said"] = "Write what they said, in your own words"
+    elif len(draft.you_said) > 1000:
+        problems["you_said"] = "Keep what they said to 1,000 characters"
     if not draft.we_did:
-        return "Write what the team did or will do."
-    if len(draft.you_said) > 1000 or len(draft.we_did) > 2000:
-        return "Keep it short: up to 1,000 characters for what they said, 2,000 for what you did."
-    return None
+        problems["we_did"] = "Write what the team did or will do"
+    elif len(draft.we_did) > 2000:
+        problems["we_did"] = "Keep what you did to 2,000 characters"
+    return problems
 
 
 async def _publish_view(
@@ -636,7 +538,7 @@ async def _publish_view(
     draft: _Draft,
     *,
     preview: bool = False,
-    error: str | None = None,
+    errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> web.Response:
     redactor = request.app[BOT].feedback.redactor
@@ -650,8 +552,8 @@ async def _publish_view(
             "publication": publication,
             "draft": draft,
             "own_words_shown": redactor.redact(row.text).text,
-            "preview": {"said": said, "did": did} if preview and not error else None,
-            "error": error,
+            "preview": {"said": said, "did": did} if preview and not errors else None,
+            "errors": errors or {},
         },
         status=status,
     )
@@ -686,8 +588,8 @@ async def publish(request: web.Request) -> web.Response:
         if row is None:
             raise web.HTTPNotFound()
         publication = await store.get_publication(db, row.id)
-        problem = _draft_problem(draft, row)
-        if problem or action == "preview":
+        problems = _draft_problems(draft, row)
+        if problems or action == "preview":
             return await _publish_view(
                 request,
                 user,
@@ -695,8 +597,8 @@ async def publish(request: web.Request) -> web.Response:
                 publication,
                 draft,
                 preview=True,
-                error=problem,
-                status=400 if problem else 200,
+                errors=problems,
+                status=400 if problems else 200,
             )
         said, did = draft.shown(row, bot.feedback.redactor)
         now = utcnow()
@@ -720,7 +622,8 @@ async def publish(request: web.Request) -> web.Response:
             feedback_id=row.id,
             detail=f"publication {publication.id}; {'own words' if draft.own_words else 'summary'}",
         )
-    raise web.HTTPSeeOther(f"/staff/feedback/{row.id}?done={action}")
+    code = "publish" if action == "publish" else "draft"
+    raise await done(request, code, f"/staff/feedback/{row.id}")
 
 
 @routes.post("/staff/feedback/{feedback_id}/withdraw")
@@ -741,7 +644,7 @@ async def withdraw(request: web.Request) -> web.Response:
             feedback_id=row.id,
             detail=f"publication {publication.id}",
         )
-    raise web.HTTPSeeOther(f"/staff/feedback/{row.id}?done=withdraw")
+    raise await done(request, "withdraw", f"/staff/feedback/{row.id}")
 
 
 __all__ = ["BOT", "LIMITER", "routes", "write_feedback_csv"]

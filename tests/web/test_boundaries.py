@@ -179,7 +179,7 @@ async def test_impossible_ids_and_dates_on_staff_pages(bot_on: GetInvolved) -> N
             data={"id": "wspcf", "name": "Again", "csrf_token": token},
             allow_redirects=False,
         )
-        assert made.status == 400 and "already a team" in await made.text()
+        assert made.status in (404, 405), "teams come from content/teams.yml, not a form"
 
 
 async def test_null_bytes_and_lone_surrogates_are_cleaned_and_saved(bot_on: GetInvolved) -> None:
