@@ -57,11 +57,14 @@ def create_server_app(bot: GetInvolved) -> web.Application:
         setup_webhook(app, bot)
 
     async def background(app: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(_daily(bot))
+        tasks = [asyncio.create_task(_daily(bot))]
+        if bot.mailer is not None:  # email from the outbox; each worker may send, each once
+            tasks.append(asyncio.create_task(bot.mailer.run()))
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     app.cleanup_ctx.append(background)
     return app
