@@ -183,8 +183,8 @@ class Mailer:
         while True:
             async with self.sessions.begin() as session:
                 claimed = await outbox.claim_due(session, now, lease=self.policy.lease, limit=batch)
-            for email_id in claimed:
-                result = await self._send_one(email_id, now)
+            for email_id, covered in await self._one_news_email_per_team(claimed):
+                result = await self._send_one(email_id, now, covered)
                 sent += result == "sent"
                 retrying += result == "pending"
                 failed += result == "failed"
@@ -202,7 +202,28 @@ class Mailer:
                 logger.exception("email sending failed; trying again soon")
             await asyncio.sleep(interval)
 
-    async def _send_one(self, email_id: int, now: dt.datetime) -> str:
+    async def _one_news_email_per_team(self, claimed: list[int]) -> list[tuple[int, list[int]]]:
+        """The emails to send, each with the claimed ones it stands for: a team's "new
+        feedback" email counts all its unread items, so one of them is enough."""
+        async with self.sessions() as session:
+            rows = (
+                await session.execute(
+                    select(outbox.OutboxRow.id, outbox.OutboxRow.kind, outbox.OutboxRow.team_id)
+                    .where(outbox.OutboxRow.id.in_(claimed))
+                    .order_by(outbox.OutboxRow.id)
+                )
+            ).all()
+        news: dict[str, list[int]] = {}
+        plan: list[tuple[int, list[int]]] = []
+        for email_id, kind, team_id in rows:
+            if kind == "team_new":
+                news.setdefault(team_id, []).append(email_id)
+            else:
+                plan.append((email_id, []))
+        plan += [(ids[-1], ids[:-1]) for ids in news.values()]
+        return plan
+
+    async def _send_one(self, email_id: int, now: dt.datetime, covered: list[int]) -> str:
         async with self.sessions() as session:
             row = await session.get(outbox.OutboxRow, email_id)
             if row is None:  # its feedback was deleted meanwhile
@@ -213,9 +234,11 @@ class Mailer:
         try:
             await send_email(self.smtp, message)
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as error:
+            for other in covered:
+                await self._failed(other, now, _why(error))
             return await self._failed(email_id, now, _why(error))
         async with self.sessions.begin() as session:
-            done = [email_id]
+            done = [email_id, *covered]
             if row.kind == "team_new":  # this email counted the team's other new items too
                 done += await outbox.other_pending_news(session, row.team_id, now, email_id)
             await outbox.mark_sent(session, done, now)

@@ -34,9 +34,9 @@ def _counts(summary: TeamSummary, link: str) -> list[str]:
         lines += ["What it is about:", *(f"- {name}: {n}" for name, n in summary.topics), ""]
     lines.append(f"{_people(summary.waiting)} waiting for an answer.")
     if summary.overdue:
-        lines.append(
-            f"{summary.overdue} of them have waited more than {summary.target_days} working days."
-        )
+        verb = "has" if summary.overdue == 1 else "have"
+        days = summary.target_days
+        lines.append(f"{summary.overdue} of them {verb} waited more than {days} working days.")
     lines += [
         "",
         "Sign in to read it and answer:",
