@@ -71,7 +71,8 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 def _why(error: BaseException) -> str:
     """What went wrong, for the row and the log: the kind and SMTP code, never the server's
     words (they can repeat an address)."""
-    code = getattr(error, "code", None)
+    refused = getattr(error, "recipients", None)  # SMTPRecipientsRefused: the first one's code
+    code = getattr(refused[0] if refused else error, "code", None)
     return f"{type(error).__name__}{f' {code}' if isinstance(code, int) else ''}"
 
 

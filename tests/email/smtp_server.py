@@ -61,7 +61,7 @@ def _login(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) 
         USER.encode(),
         PASSWORD.encode(),
     )
-    return AuthResult(success=ok)
+    return AuthResult(success=ok, handled=False)  # the server answers 535 itself
 
 
 @contextmanager
