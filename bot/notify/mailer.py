@@ -9,6 +9,7 @@ Time comes from ``clock`` (or a ``now`` argument), so tests can move it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -101,6 +102,7 @@ class Mailer:
         self.answer_target_days = answer_target_days
         self.policy = policy or RetryPolicy()
         self.clock = clock
+        self._queued = asyncio.Event()  # wakes ``run`` when this process queues an email
 
     # ---- queuing, in the caller's session ---------------------------------------------------
     async def feedback_stored(self, session: AsyncSession, team_id: str, feedback_id: int) -> None:
@@ -117,6 +119,7 @@ class Mailer:
             feedback_id=feedback_id,
             now=self.clock(),
         )
+        self._queued.set()
 
     async def answer_given(
         self,
@@ -131,6 +134,7 @@ class Mailer:
         email = contact.get("email")
         if not email:
             return False
+        self._queued.set()
         return await outbox.queue_email(
             session,
             kind="answer",
@@ -192,8 +196,10 @@ class Mailer:
             if len(claimed) < batch:
                 return SendReport(sent, retrying, failed)
 
-    async def run(self, interval: float = 15.0) -> None:
-        """The background task: digests and due emails, every ``interval`` seconds."""
+    async def run(self, interval: float = 15.0, settle: float = 0.2) -> None:
+        """The background task: digests and due emails every ``interval`` seconds, and soon
+        after this process queues one (``settle``: time for the caller's transaction to
+        commit). Other workers' emails wait for the next round."""
         logger.info("email on", extra={"smtp": self.smtp.shown})
         while True:
             try:
@@ -201,7 +207,10 @@ class Mailer:
                 await self.send_due()
             except Exception:  # the database went away for a moment: try again soon
                 logger.exception("email sending failed; trying again soon")
-            await asyncio.sleep(interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._queued.wait(), interval)
+                await asyncio.sleep(settle)
+            self._queued.clear()
 
     async def _one_news_email_per_team(self, claimed: list[int]) -> list[tuple[int, list[int]]]:
         """The emails to send, each with the claimed ones it stands for: a team's "new

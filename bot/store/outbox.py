@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    delete,
     func,
     or_,
     select,
@@ -186,6 +187,14 @@ async def other_pending_news(
             )
         ).all()
     )
+
+
+async def forget_sent_before(session: AsyncSession, cutoff: dt.datetime) -> int:
+    """Drop the record of emails sent before ``cutoff`` (the daily clean-up)."""
+    result = await session.execute(
+        delete(OutboxRow).where(OutboxRow.status == "sent", OutboxRow.sent_at < cutoff)
+    )
+    return int(getattr(result, "rowcount", 0))
 
 
 async def count_by_status(session: AsyncSession) -> dict[str, int]:

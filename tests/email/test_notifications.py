@@ -4,15 +4,18 @@ person's email. No email ever carries what a person wrote or who they are."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import update
 
 from bot.content.readability import assess
 from bot.engine.state import utcnow
 from bot.notify import words
+from bot.serve import create_server_app
 from bot.store import feedback as store
 from tests.email.helpers import (
     BASE_URL,
@@ -201,3 +204,31 @@ def test_emails_are_in_plain_english() -> None:
         words.answer("NHS Sussex", "We will call you next week.", f"{BASE_URL}/"),
     ):
         assert assess(body).problems == [], body
+
+
+async def test_serve_sends_email_in_the_background(tmp_path: Path) -> None:
+    """`serve` starts the sender: feedback in through the JSON API, email out soon after."""
+    with smtp_server() as inbox:
+        async with email_bot(tmp_path, f"smtp://127.0.0.1:{inbox.port}") as bot:
+            await set_team_email(bot, mode="now")
+            client = TestClient(TestServer(create_server_app(bot)))
+            await client.start_server()
+            try:
+                started = await (await client.post("/api/v1/sessions")).json()
+                messages = f"/api/v1/sessions/{started['session']}/messages"
+                for body in (
+                    {"text": "I'm a mum in Worthing"},
+                    {"payload": "/feedback"},
+                    {"text": CAMHS},
+                    {"payload": '/consent{"level": "anonymous"}'},
+                ):
+                    turn = await (await client.post(messages, json=body)).json()
+                assert turn["feedback_id"] is not None
+                for _ in range(100):
+                    if inbox.messages:
+                        break
+                    await asyncio.sleep(0.05)
+                assert (await client.get("/healthz")).status == 200
+            finally:
+                await client.close()
+    assert [message["Subject"] for message in inbox.messages] == ["New feedback for NHS Sussex"]
