@@ -8,6 +8,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -22,8 +23,6 @@ from bot.engine.state import ConversationState
 from bot.feedback import FeedbackService
 from bot.keys import Keys, load_or_create_secret
 from bot.locks import LocalLocks, create_locks
-from bot.notify.mailer import Mailer
-from bot.notify.smtp import parse_smtp_url
 from bot.observability import Metrics
 from bot.privacy.redact import Redactor, public_emails, public_numbers
 from bot.redislink import RedisLink
@@ -37,6 +36,9 @@ from bot.store.db import (
     upgrade_database,
 )
 from bot.store.hot import ConversationStore, open_conversation_store
+
+if TYPE_CHECKING:
+    from bot.notify.mailer import Mailer
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +214,9 @@ def build_mailer(
     and people are told their answer comes in the chat."""
     if not settings.smtp_url:
         return None
+    from bot.notify.mailer import Mailer  # only with email on: aiosmtplib is not loaded otherwise
+    from bot.notify.smtp import parse_smtp_url
+
     return Mailer(
         smtp=parse_smtp_url(settings.smtp_url),
         sessions=sessions,

@@ -18,7 +18,7 @@ from bot.store import outbox
 from bot.store.db import create_engine, create_session_factory
 from tests.conftest import create_settings
 from tests.email.helpers import HEALTH_TEAM, email_bot, emails, mailer_of, set_team_email
-from tests.email.smtp_server import PASSWORD, USER, free_port, smtp_server
+from tests.email.smtp_server import PASSWORD, USER, free_port, make_certificate, smtp_server
 from tests.web.staff_helpers import give_feedback
 
 MINUTE = dt.timedelta(minutes=1)
@@ -162,6 +162,30 @@ async def test_two_workers_send_each_email_once(database_url: str, tmp_path: Pat
     ids = [message["Message-ID"] for message in inbox.messages]
     assert len(ids) == 30 and len(set(ids)) == 30
     assert {row.status for row in rows} == {"sent"} and {row.attempts for row in rows} == {1}
+
+
+async def test_starttls_and_a_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The production form: STARTTLS, the server's certificate checked, then a login."""
+    certificate, key = make_certificate(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))  # trust the test certificate
+    with smtp_server(login=True, starttls=(certificate, key)) as inbox:
+        url = f"smtp://{USER}:{PASSWORD}@127.0.0.1:{inbox.port}?starttls=true"
+        async with email_bot(tmp_path, url) as bot:
+            await set_team_email(bot, mode="now")
+            await give_feedback(bot, "p1", "I'm a mum in Worthing", CAMHS)
+            assert (await mailer_of(bot).send_due()).sent == 1
+    assert len(inbox.messages) == 1
+
+
+async def test_a_certificate_that_cannot_be_trusted_is_not_sent_to(tmp_path: Path) -> None:
+    with smtp_server(login=True, starttls=make_certificate(tmp_path)) as inbox:
+        url = f"smtp://{USER}:{PASSWORD}@127.0.0.1:{inbox.port}?starttls=true"
+        async with email_bot(tmp_path, url) as bot:
+            await set_team_email(bot, mode="now")
+            await give_feedback(bot, "p1", "I'm a mum in Worthing", CAMHS)
+            assert (await mailer_of(bot).send_due()).retrying == 1
+            assert (await _one_email(bot)).last_error is not None
+    assert inbox.messages == []
 
 
 async def test_a_login_that_works_sends(tmp_path: Path) -> None:
