@@ -202,6 +202,7 @@ class Mailer:
         commit). Other workers' emails wait for the next round."""
         logger.info("email on", extra={"smtp": self.smtp.shown})
         while True:
+            self._queued.clear()  # what is queued from now on wakes the next round
             try:
                 await self.queue_digests()
                 await self.send_due()
@@ -210,7 +211,6 @@ class Mailer:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._queued.wait(), interval)
                 await asyncio.sleep(settle)
-            self._queued.clear()
 
     async def _one_news_email_per_team(self, claimed: list[int]) -> list[tuple[int, list[int]]]:
         """The emails to send, each with the claimed ones it stands for: a team's "new
