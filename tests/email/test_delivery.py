@@ -9,11 +9,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from bot.app import GetInvolved, create_bot
 from bot.engine.state import utcnow
 from bot.notify.mailer import Mailer, RetryPolicy, SendReport
 from bot.notify.smtp import SmtpConfig
+from bot.serve import clean_up
 from bot.store import outbox
 from bot.store.db import create_engine, create_session_factory
 from tests.conftest import create_settings
@@ -196,4 +198,12 @@ async def test_a_login_that_works_sends(tmp_path: Path) -> None:
             await give_feedback(bot, "p1", "I'm a mum in Worthing", CAMHS)
             assert (await mailer_of(bot).send_due()).sent == 1
             assert PASSWORD not in repr(bot.settings) and PASSWORD not in mailer_of(bot).smtp.shown
+            await clean_up(bot)
+            assert len(await emails(bot)) == 1  # a record of it is kept for 30 days
+            async with bot.sessions.begin() as session:  # a month later
+                await session.execute(
+                    update(outbox.OutboxRow).values(sent_at=utcnow() - dt.timedelta(days=31))
+                )
+            await clean_up(bot)
+            assert await emails(bot) == []
     assert len(inbox.messages) == 1
