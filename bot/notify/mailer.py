@@ -58,6 +58,15 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class NotSent:
+    """Why a queued email was not sent: ``done`` when there was nothing left to say (staff
+    read the new items first), so it counts as sent; otherwise it failed."""
+
+    why: str
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SendReport:
     sent: int = 0
     retrying: int = 0
@@ -239,19 +248,22 @@ class Mailer:
             if row is None:  # its feedback was deleted meanwhile
                 return "gone"
             message = await self._compose(session, row, now)
-        if message is None:
-            return await self._give_up(email_id, now, "nowhere to send it")
-        try:
-            await send_email(self.smtp, message)
-        except (aiosmtplib.SMTPException, OSError, TimeoutError) as error:
-            for other in covered:
-                await self._failed(other, now, _why(error))
-            return await self._failed(email_id, now, _why(error))
+        if isinstance(message, NotSent) and not message.done:
+            return await self._give_up(email_id, now, message.why)
+        if isinstance(message, EmailMessage):
+            try:
+                await send_email(self.smtp, message)
+            except (aiosmtplib.SMTPException, OSError, TimeoutError) as error:
+                for other in covered:
+                    await self._failed(other, now, _why(error))
+                return await self._failed(email_id, now, _why(error))
         async with self.sessions.begin() as session:
             done = [email_id, *covered]
             if row.kind == "team_new":  # this email counted the team's other new items too
                 done += await outbox.other_pending_news(session, row.team_id, now, email_id)
             await outbox.mark_sent(session, done, now)
+        if isinstance(message, NotSent):  # staff read it all before the email went
+            return "not needed"
         logger.info("email sent", extra={"email_id": email_id, "kind": row.kind})
         return "sent"
 
@@ -279,25 +291,27 @@ class Mailer:
     # ---- what each email says ---------------------------------------------------------------
     async def _compose(
         self, session: AsyncSession, row: outbox.OutboxRow, now: dt.datetime
-    ) -> EmailMessage | None:
+    ) -> EmailMessage | NotSent:
         team = await session.get(TeamRow, row.team_id)
         known = self.content.teams.get(row.team_id)
         team_name = known.name if known else (team.name if team else "the team")
         if row.kind == "answer":
             if not row.recipient or row.response_id is None:
-                return None
+                return NotSent("no address")
             text = await store.response_text(session, row.response_id)
             subject, body = words.answer(team_name, text, self.base_url + "/")
             recipient = str(self.keys.decrypt(row.recipient))
             return self._message(row, f"{team_name} (Get Involved)", recipient, subject, body)
         if team is None or not team.notify_email or team.notify_mode == "off":
-            return None
+            return NotSent("the team has no email now")
         if row.kind == "team_digest":
             since = _utc(row.covers_from) if row.covers_from else now - dt.timedelta(days=1)
             summary = await self._summary(session, row.team_id, now, since, _utc(row.created_at))
             subject, body = words.team_digest(team_name, summary, self.base_url + "/staff/")
         else:
             summary = await self._summary(session, row.team_id, now)
+            if summary.new == 0:
+                return NotSent("nothing unread now", done=True)
             subject, body = words.team_new(team_name, summary, self.base_url + "/staff/")
         return self._message(row, "Get Involved", team.notify_email, subject, body)
 

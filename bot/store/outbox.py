@@ -112,7 +112,8 @@ async def claim_due(
     """Claim up to ``limit`` due emails for this worker; the caller commits.
 
     Each claim counts as an attempt. Another worker running the same query at the same time
-    skips (PostgreSQL) or loses the race for (SQLite) every row claimed here.
+    skips (PostgreSQL) or loses the race for (SQLite) every row claimed here. On SQLite each
+    claim commits as it runs, so this must be the first statement in its session.
     """
     postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
     query = select(OutboxRow.id).where(_due(now)).order_by(OutboxRow.next_attempt_at, OutboxRow.id)

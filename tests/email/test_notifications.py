@@ -232,3 +232,20 @@ async def test_serve_sends_email_in_the_background(tmp_path: Path) -> None:
             finally:
                 await client.close()
     assert [message["Subject"] for message in inbox.messages] == ["New feedback for NHS Sussex"]
+
+
+async def test_no_email_when_staff_read_the_new_feedback_before_it_went(tmp_path: Path) -> None:
+    with smtp_server() as inbox:
+        async with email_bot(tmp_path, f"smtp://127.0.0.1:{inbox.port}") as bot:
+            await set_team_email(bot, mode="now")
+            feedback_id = await give_feedback(bot, "p1", "I'm a mum in Worthing", CAMHS)
+            async with bot.sessions.begin() as session:
+                await session.execute(
+                    update(store.FeedbackRow)
+                    .where(store.FeedbackRow.id == feedback_id)
+                    .values(status="read")
+                )
+            report = await mailer_of(bot).send_due()
+            (row,) = await emails(bot)
+    assert inbox.messages == [] and report.sent == 0
+    assert row.status == "sent"  # nothing left to say: done, not failed
