@@ -35,10 +35,11 @@ CAMHS = "The CAMHS wait is far too long for my son Oliver"
 
 
 async def test_new_feedback_emails_the_team_counts_and_a_link_but_never_the_words(
-    tmp_path: Path,
+    tmp_path: Path, database_url: str
 ) -> None:
     with smtp_server() as inbox:
-        async with email_bot(tmp_path, f"smtp://127.0.0.1:{inbox.port}") as bot:
+        smtp_url = f"smtp://127.0.0.1:{inbox.port}"
+        async with email_bot(tmp_path, smtp_url, database_url=database_url) as bot:
             await set_team_email(bot, mode="now")
             feedback_id, said = await give_feedback_with_email(
                 bot, "p1", CAMHS, "sam.parent@example.org"
@@ -73,9 +74,12 @@ async def test_new_feedback_emails_the_team_counts_and_a_link_but_never_the_word
     assert all(row.status == "sent" for row in await emails(bot))
 
 
-async def test_digest_comes_once_a_day_at_its_hour_uk_time(tmp_path: Path) -> None:
+async def test_digest_comes_once_a_day_at_its_hour_uk_time(
+    tmp_path: Path, database_url: str
+) -> None:
     with smtp_server() as inbox:
-        async with email_bot(tmp_path, f"smtp://127.0.0.1:{inbox.port}") as bot:
+        smtp_url = f"smtp://127.0.0.1:{inbox.port}"
+        async with email_bot(tmp_path, smtp_url, database_url=database_url) as bot:
             given = utcnow()
             await set_team_email(
                 bot, mode="digest", hour=8, last_digest_at=given - dt.timedelta(hours=1)
