@@ -59,6 +59,8 @@ class ActionSaveFeedback(Action):
             )
         )
         kept = "contact" if consent == "contact" and saved.with_contact else "anonymous"
+        if kept == "contact" and saved.by_email:
+            kept = "email"  # the answer also goes to the email they gave
         dispatcher.utter_message(response=f"utter_feedback_saved_{kept}", team=saved.team_name)
         return [SlotSet("feedback_id", saved.id), SlotSet("feedback_text", None)]
 

@@ -8,6 +8,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -35,6 +36,9 @@ from bot.store.db import (
     upgrade_database,
 )
 from bot.store.hot import ConversationStore, open_conversation_store
+
+if TYPE_CHECKING:
+    from bot.notify.mailer import Mailer
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +90,7 @@ class GetInvolved:
     locks: LocalLocks = field(default_factory=LocalLocks)
     redis: RedisLink | None = None  # with REDIS_URL: shared by the locks and sign-in limits
     metrics: Metrics = field(default_factory=Metrics)
+    mailer: Mailer | None = None  # with SMTP_URL: team notifications and answers by email
 
     @property
     def expiry(self) -> dt.timedelta:
@@ -202,6 +207,27 @@ def _blank_state(channel: str, key: str) -> ConversationState:
     return ConversationState(channel=channel, sender=key.partition(":")[2])
 
 
+def build_mailer(
+    settings: Settings, content: Content, keys: Keys, sessions: async_sessionmaker[AsyncSession]
+) -> Mailer | None:
+    """Email, when SMTP_URL is set. Without it nothing is queued: no team is told by email,
+    and people are told their answer comes in the chat."""
+    if not settings.smtp_url:
+        return None
+    from bot.notify.mailer import Mailer  # only with email on: aiosmtplib is not loaded otherwise
+    from bot.notify.smtp import parse_smtp_url
+
+    return Mailer(
+        smtp=parse_smtp_url(settings.smtp_url),
+        sessions=sessions,
+        content=content,
+        keys=keys,
+        sender=settings.email_from,
+        base_url=settings.base_url,
+        answer_target_days=settings.answer_target_days,
+    )
+
+
 async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> GetInvolved:
     """Load content and dialogues, build the engine, and open (and migrate) the database."""
     content = load_content(settings.content_dir)
@@ -215,6 +241,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         await staff.sync_teams(session, [(t.id, t.name, t.does) for t in content.teams.values()])
     writes = one_writer(database)
     redis = RedisLink(settings.redis_url) if settings.redis_url else None
+    mailer = build_mailer(settings, content, keys, sessions)
     feedback = FeedbackService(
         content=content,
         understander=understander,
@@ -222,6 +249,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         sessions=sessions,
         redactor=build_redactor(content, settings.content_dir, settings.dialogues_dir),
         writes=writes,
+        mailer=mailer,
     )
     holder: dict[str, GetInvolved] = {}
 
@@ -250,6 +278,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         states=await open_conversation_store(settings.database_url, writes=writes),
         locks=create_locks(redis),
         redis=redis,
+        mailer=mailer,
     )
     holder["bot"] = bot
     # Everything built so far lives as long as the process: keep the garbage collector from

@@ -121,6 +121,10 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--inbox-items", type=int, default=100_000, help="inbox part's feedback (0 skips it)"
     )
+    email = commands.add_parser("email", help="email from the outbox (needs SMTP_URL)")
+    email_commands = email.add_subparsers(dest="email_command", required=True)
+    email_commands.add_parser("send-due", help="queue due digests and send what is due, once")
+    email_commands.add_parser("retry-failed", help="try again every email that gave up")
     db = commands.add_parser("db", help="the database")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
@@ -196,6 +200,10 @@ async def _run(bot: object, args: argparse.Namespace) -> int:  # noqa: C901 - a 
             f"days and {expired} expired conversations."
         )
         return 0
+    if command == "email":
+        from bot.notify.commands import run_email
+
+        return await run_email(bot, args.email_command)
     if command == "db":
         print("The database is up to date.")
         return 0

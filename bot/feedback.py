@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -18,6 +19,11 @@ from bot.feedback_rules import age_band, may_give_contact
 from bot.keys import Keys
 from bot.privacy.redact import Redactor
 from bot.store import feedback as store
+
+if TYPE_CHECKING:
+    from bot.notify.mailer import Mailer
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,7 @@ class SavedFeedback:
     team_id: str
     team_name: str
     with_contact: bool
+    by_email: bool = False  # the answer will also go to the email the person gave
 
 
 def _fits(
@@ -78,6 +85,7 @@ class FeedbackService:
         sessions: async_sessionmaker[AsyncSession],
         redactor: Redactor,
         writes: contextlib.AbstractAsyncContextManager[object] | None = None,
+        mailer: Mailer | None = None,
     ):
         self.content = content
         self.understander = understander
@@ -85,6 +93,7 @@ class FeedbackService:
         self.sessions = sessions
         self.writes = writes or contextlib.nullcontext()
         self.redactor = redactor
+        self.mailer = mailer  # None: email is off (no SMTP_URL)
 
     def topics_for(self, text: str, interests: Sequence[str]) -> list[str]:
         """What the feedback is about: what the text itself is about first (the topic model,
@@ -131,9 +140,23 @@ class FeedbackService:
         )
         async with self.writes, self.sessions() as session:
             feedback_id = await store.save_feedback(session, **values)
+            await self._tell_team(session, team_id, feedback_id)
         return SavedFeedback(
-            feedback_id, team_id, self.content.teams[team_id].in_a_sentence, contact_allowed
+            feedback_id,
+            team_id,
+            self.content.teams[team_id].in_a_sentence,
+            contact_allowed,
+            by_email=bool(contact_allowed and draft.contact.get("email") and self.mailer),
         )
+
+    async def _tell_team(self, session: AsyncSession, team_id: str, feedback_id: int) -> None:
+        """Queue the team's "new feedback" email; the feedback is stored whatever happens here."""
+        if self.mailer is None:
+            return
+        try:
+            await self.mailer.feedback_stored(session, team_id, feedback_id)
+        except Exception:  # a missed notification must not lose the person's feedback
+            logger.exception("could not queue the team's email", extra={"team": team_id})
 
     async def allow_publishing(self, feedback_id: int, conversation_key: str) -> bool:
         """Record that the person agreed their own (redacted) words may be published; only

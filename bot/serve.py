@@ -16,13 +16,14 @@ from aiohttp import web
 
 from bot.app import GetInvolved
 from bot.engine.state import utcnow
-from bot.store import conversations, telegram
+from bot.store import conversations, outbox, telegram
 from bot.store.db import scrub_deleted
 from bot.web.app import create_web_app
 
 logger = logging.getLogger(__name__)
 DAY = 24 * 60 * 60
 KEEP_TELEGRAM_UPDATE_IDS = dt.timedelta(days=2)  # Telegram stops resending after a day
+KEEP_SENT_EMAILS = dt.timedelta(days=30)  # a record of what went out (no address, no text)
 WATCH_SECONDS = 0.5  # how often `serve --workers N` looks for a worker that has died
 STARTUP_SECONDS = 10.0  # a worker that dies sooner than this after starting "failed to start"
 MAX_FAILED_STARTS = 5  # ... and after this many in a row, the server stops
@@ -35,6 +36,7 @@ async def clean_up(bot: GetInvolved) -> tuple[int, int]:
     async with bot.sessions.begin() as session:
         expired = await conversations.delete_expired_conversations(session, expiry=bot.expiry)
         await telegram.forget_updates_before(session, utcnow() - KEEP_TELEGRAM_UPDATE_IDS)
+        await outbox.forget_sent_before(session, utcnow() - KEEP_SENT_EMAILS)
     await scrub_deleted(bot.database)
     logger.info("clean-up: %s feedback purged, %s conversations expired", purged, expired)
     return purged, expired
@@ -57,11 +59,14 @@ def create_server_app(bot: GetInvolved) -> web.Application:
         setup_webhook(app, bot)
 
     async def background(app: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(_daily(bot))
+        tasks = [asyncio.create_task(_daily(bot))]
+        if bot.mailer is not None:  # email from the outbox; each worker may send, each once
+            tasks.append(asyncio.create_task(bot.mailer.run()))
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     app.cleanup_ctx.append(background)
     return app

@@ -45,6 +45,15 @@ class Settings(BaseSettings):
     new_sessions_per_second: float = Field(default=1, gt=0)
     telegram_api_base_url: str | None = None  # a Bot API stand-in for tests
     embed_origins: str = "*"
+    # email (bot/notify/): off while SMTP_URL is unset, e.g. smtp://user:pass@host:587?starttls=true
+    smtp_url: str | None = Field(default=None, repr=False)  # holds a password: never shown
+    email_from: str = "Get Involved <no-reply@localhost>"
+    public_base_url: str | None = None  # links in emails; default http://HOST:PORT
+
+    @property
+    def base_url(self) -> str:
+        """Where staff reach these pages from an email link."""
+        return (self.public_base_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @field_validator("database_url")
     @classmethod

@@ -243,14 +243,17 @@ async def run_polling(bot: GetInvolved, stop: asyncio.Event | None = None) -> in
         await application.updater.start_polling(
             allowed_updates=["message", "callback_query"], poll_interval=0.0, timeout=10
         )
-        delivering = asyncio.create_task(channel.deliver_forever())
+        delivering = [asyncio.create_task(channel.deliver_forever())]
+        if bot.mailer is not None:  # email from the outbox (bot/notify/), also without `serve`
+            delivering.append(asyncio.create_task(bot.mailer.run()))
         print("Get Involved is polling Telegram. Press Ctrl+C to stop.", flush=True)
         try:
             await stop.wait()
         finally:
-            delivering.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await delivering
+            for task in delivering:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await application.updater.stop()
             await application.stop()
     return 0

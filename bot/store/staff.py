@@ -28,6 +28,16 @@ class TeamRow(Base):
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     does: Mapped[str] = mapped_column(String(500), default="")
+    # email about new feedback (bot/notify/): where, and "off", "now" (at once) or "digest"
+    notify_email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    notify_mode: Mapped[str] = mapped_column(String(10), default="off", server_default="off")
+    digest_hour: Mapped[int] = mapped_column(Integer, default=8, server_default="8")  # UK time
+    last_digest_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+
+
+NOTIFY_MODES = {"off": "No emails", "now": "At once", "digest": "A daily summary"}
 
 
 class StaffUser(Base):

@@ -14,7 +14,7 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 from sqlalchemy import text
 
 from bot.app import GetInvolved
-from bot.web import staff, staff_admin
+from bot.web import staff, staff_admin, staff_teams
 from bot.web.api import setup_api
 from bot.web.chat_page import setup_chat_page
 from bot.web.security import (
@@ -125,6 +125,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     )
     app.router.add_routes(staff.routes)
     app.router.add_routes(staff_admin.routes)
+    app.router.add_routes(staff_teams.routes)
     setup_api(app, bot)
     setup_chat_page(app, embed_origins=app[EMBED_ORIGINS], secure_cookies=secure_cookies)
     app.router.add_get("/embed.js", embed_script)

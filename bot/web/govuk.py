@@ -24,7 +24,7 @@ DONE_MESSAGES = {
     "withdraw": "Taken off the You said, we did page.",
     "user_created": "Staff member added. They can sign in now.",
     "user_saved": "Changes saved.",
-    "team_saved": "Team settings saved.",
+    "team_saved": "The team's email settings are saved.",
 }
 
 

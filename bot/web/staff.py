@@ -395,6 +395,14 @@ async def respond(request: web.Request) -> web.Response:
             )
             await conversations.mark_answer_waiting(db, f"{address['channel']}:{address['sender']}")
             delivered = True
+            if bot.mailer is not None:  # and to their email, if they gave one (bot/notify/)
+                await bot.mailer.answer_given(
+                    db,
+                    feedback_id=row.id,
+                    team_id=row.team_id,
+                    response_id=response.id,
+                    contact=address,
+                )
         await audit.record(
             db,
             "respond",
