@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.errors import GetInvolvedError
+from bot.resources import version
 from bot.settings import Settings
 
 
@@ -24,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Get Involved: find the right way to have a say, in Sussex.",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="show debug logs")
+    parser.add_argument("--version", action="version", version=f"getinvolved {version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("chat", help="chat with the bot in this terminal")
