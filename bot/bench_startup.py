@@ -6,7 +6,9 @@ Each figure is the median of a few fresh processes, so the imports are counted t
   database that is already up to date, as at a restart;
 - ``serve_new_db`` and ``serve``: `getinvolved serve` from its start until ``/readyz`` answers
   200, on a new SQLite file (migrations run) and then on the same file again;
-- ``serve_rss_mb``: that `serve` process's resident memory once it is ready.
+- ``serve_cpu``: the CPU time `serve` spent until ready (steadier than the wall clock when
+  other work shares the machine);
+- ``serve_rss``: that `serve` process's resident memory once it is ready.
 """
 
 from __future__ import annotations
@@ -63,9 +65,12 @@ async def _build_bot_seconds(database_url: str, directory: Path) -> float:
     return float(json.loads(out.decode().splitlines()[-1]))
 
 
-async def _serve_until_ready(database_url: str, directory: Path) -> tuple[float, float | None]:
-    """Seconds from starting `serve` to /readyz, and its memory then; then it is stopped."""
-    from bot.bench import _free_port, wait_ready
+async def _serve_until_ready(
+    database_url: str, directory: Path
+) -> tuple[float, float | None, float | None]:
+    """Seconds from starting `serve` to /readyz, its CPU seconds and memory then; then it is
+    stopped."""
+    from bot.bench import _free_port, tree_cpu_seconds, wait_ready
 
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "x" * 40}
@@ -85,8 +90,9 @@ async def _serve_until_ready(database_url: str, directory: Path) -> tuple[float,
     try:
         await wait_ready(f"http://127.0.0.1:{port}", 120)
         ready = time.perf_counter() - began
+        cpu = tree_cpu_seconds(process.pid)
         await asyncio.sleep(0.2)  # let the first requests' buffers settle
-        return ready, resident_mb(process.pid)
+        return ready, cpu, resident_mb(process.pid)
     finally:
         process.terminate()
         await process.wait()
@@ -97,13 +103,16 @@ async def measure_startup(directory: Path, runs: int = 3) -> dict[str, Any]:
     new_db: list[float] = []
     again: list[float] = []
     memory: list[float] = []
+    cpu: list[float] = []
     built: list[float] = []
     for number in range(runs):
         database_url = f"sqlite:///{directory / f'startup-{number}.db'}"
-        ready, _ = await _serve_until_ready(database_url, directory)
+        ready, _, _ = await _serve_until_ready(database_url, directory)
         new_db.append(ready)
-        ready, rss = await _serve_until_ready(database_url, directory)
+        ready, seconds, rss = await _serve_until_ready(database_url, directory)
         again.append(ready)
+        if seconds is not None:
+            cpu.append(seconds)
         if rss is not None:
             memory.append(rss)
         built.append(await _build_bot_seconds(database_url, directory))
@@ -112,6 +121,7 @@ async def measure_startup(directory: Path, runs: int = 3) -> dict[str, Any]:
             "process_to_bot": round(statistics.median(built), 2),
             "serve_new_db": round(statistics.median(new_db), 2),
             "serve": round(statistics.median(again), 2),
+            "serve_cpu": round(statistics.median(cpu), 2) if cpu else None,
         },
         "memory_mb": {"serve_rss": round(statistics.median(memory), 1) if memory else None},
     }
