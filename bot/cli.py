@@ -19,13 +19,24 @@ from bot.resources import version
 from bot.settings import Settings
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: read from the package metadata only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"getinvolved {version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="getinvolved",
         description="Get Involved: find the right way to have a say, in Sussex.",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="show debug logs")
-    parser.add_argument("--version", action="version", version=f"getinvolved {version()}")
+    parser.add_argument("--version", action=_ShowVersion, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("chat", help="chat with the bot in this terminal")
