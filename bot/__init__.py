@@ -2,4 +2,11 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    """``bot.__version__``, read from the package metadata when first asked for."""
+    if name == "__version__":
+        from bot.resources import version
+
+        return version()
+    raise AttributeError(f"module 'bot' has no attribute {name!r}")

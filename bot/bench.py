@@ -458,6 +458,11 @@ async def run_all(
                     )
                 report["results"] += [asdict(result) for result in results]
                 report["startup_s"][f"serve_{lane}_{workers}"] = round(startup, 2)
+        from bot.bench_startup import measure_startup
+
+        started = await measure_startup(directory)
+        report["startup_s"].update(started["startup_s"])
+        report["memory_mb"] = started["memory_mb"]
         if inbox_items:
             report["inbox"] = await bench_inbox_lanes(directory, inbox_items, postgres_admin)
     return report
@@ -516,6 +521,7 @@ def table(report: dict[str, Any]) -> str:
         )
     lines.append("")
     lines.append("start-up (s): " + ", ".join(f"{k} {v}" for k, v in report["startup_s"].items()))
+    lines.append("memory (MB): " + ", ".join(f"{k} {v}" for k, v in report["memory_mb"].items()))
     lines.append("storage: " + ", ".join(f"{k} {v}" for k, v in report["storage"].items()))
     if "inbox" in report:
         lines.append("")

@@ -15,7 +15,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.errors import GetInvolvedError
+from bot.resources import version
 from bot.settings import Settings
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: read from the package metadata only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"getinvolved {version()}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Get Involved: find the right way to have a say, in Sussex.",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="show debug logs")
+    parser.add_argument("--version", action=_ShowVersion, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("chat", help="chat with the bot in this terminal")

@@ -7,7 +7,9 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from bot.resources import PROJECT_ROOT, bundled_dir
+
+__all__ = ["PROJECT_ROOT", "Settings"]
 
 
 class Settings(BaseSettings):
@@ -31,9 +33,10 @@ class Settings(BaseSettings):
     # an item waiting for an answer is overdue after this many working days (Monday to Friday)
     answer_target_days: int = Field(default=20, ge=1, le=1000)
     conversation_expiry_minutes: int = Field(default=60 * 24, ge=1)
-    content_dir: Path = PROJECT_ROOT / "content"
-    dialogues_dir: Path = PROJECT_ROOT / "dialogues"
-    frontend_dir: Path = PROJECT_ROOT / "web" / "node_modules"
+    # in the installed package (bot/bundled/) or, in a checkout, the repository's folders
+    content_dir: Path = Field(default_factory=lambda: bundled_dir("content"))
+    dialogues_dir: Path = Field(default_factory=lambda: bundled_dir("dialogues"))
+    frontend_dir: Path = Field(default_factory=lambda: bundled_dir("frontend"))
     max_message_chars: int = Field(default=1000, ge=50)
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)

@@ -68,6 +68,11 @@ def test_bench_measures_every_lane(tmp_path: Path, redis_server: RedisServer) ->
         "serve_sqlite_2",
         "serve_postgres_redis_1",
         "serve_postgres_redis_2",
+        "process_to_bot",
+        "serve_new_db",
+        "serve",
+        "serve_cpu",
     }
+    assert report["memory_mb"]["serve_rss"] > 0
     assert report["storage"]["stored_state_bytes_per_conversation"] > 100
     assert set(report["inbox"]["lanes"]) == {"SQLite", "PostgreSQL"}

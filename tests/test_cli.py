@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.app import create_bot
 from bot.store.feedback import FeedbackRow
 from tests.conftest import create_settings
@@ -118,3 +120,14 @@ async def test_purge_removes_only_old_feedback(tmp_path: Path) -> None:
         left = (await session.scalars(select(FeedbackRow.text))).all()
     await bot.close()
     assert left == ["new words"]
+
+
+def test_version_is_the_installed_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as leaving:
+        main(["--version"])
+    assert leaving.value.code == 0
+    assert capsys.readouterr().out == f"getinvolved {version('getinvolved')}\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -24,13 +24,20 @@ from bot.content.models import (
 from bot.errors import ContentError
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's parser (in PyYAML's wheels) reads the same data about 20 times faster
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str | IO[str]) -> Any:
+    """Safe YAML, parsed by libyaml when PyYAML has it."""
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file; a syntax error names the file and line."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return parse_yaml(handle)
     except FileNotFoundError as error:
         raise ContentError(str(path), "the file is missing") from error
     except yaml.YAMLError as error:

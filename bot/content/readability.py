@@ -13,12 +13,9 @@ reading ease is at least 80, and the whole text has at most 40 words.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, field
 
-with warnings.catch_warnings():  # textstat 0.7.3 imports the deprecated pkg_resources
-    warnings.simplefilter("ignore")
-    import textstat
+from bot.content.flesch import reading_ease
 
 MAX_SENTENCE_WORDS = 20
 MIN_READING_EASE = 70.0
@@ -97,6 +94,6 @@ def assess(text: str, *, easy: bool = False) -> Assessment:
     longest = max((len(_WORD.findall(s)) for s in sentences(text)), default=0)
     plain = prose(text)
     words = _WORD.findall(plain)
-    ease = float(textstat.flesch_reading_ease(plain)) if len(words) >= 3 else 100.0
+    ease = reading_ease(plain) if len(words) >= 3 else 100.0
     jargon = tuple(word for word, pattern in JARGON.items() if _unexplained(pattern, text))
     return Assessment(ease, longest, jargon, len(_WORD.findall(text)), easy)

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from wordfreq import zipf_frequency
 
+from bot.content.loader import parse_yaml
 from bot.engine.nlu.text import BOUNDARIES, tokenise
 
 _RUNS = re.compile(r"(\w)\1{2,}")
@@ -31,7 +31,7 @@ _KNOWN_ZIPF = 2.5
 
 def _load_textspeak() -> dict[str, str]:
     raw = resources.files("bot.safety").joinpath("textspeak.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = parse_yaml(raw) or {}
     table: dict[str, str] = {}
     for words, written in (data.get("textspeak") or {}).items():
         for word in str(words).split("|"):
@@ -44,7 +44,7 @@ TEXTSPEAK = _load_textspeak()
 
 def _load_emoji() -> dict[str, str]:
     raw = resources.files("bot.safety").joinpath("textspeak.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = parse_yaml(raw) or {}
     return {str(picture): str(word) for picture, word in (data.get("emoji") or {}).items()}
 
 
@@ -117,7 +117,7 @@ class Cues:
 
 def _load_cues() -> Cues:
     raw = resources.files("bot.safety").joinpath("cues.yml").read_text(encoding="utf-8")
-    entries = [str(entry).strip().lower() for entry in (yaml.safe_load(raw) or {}).get("cues", [])]
+    entries = [str(entry).strip().lower() for entry in (parse_yaml(raw) or {}).get("cues", [])]
     words: set[str] = set()
     starts: list[str] = []
     phrases: list[str] = []

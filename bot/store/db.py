@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -16,6 +17,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import DeclarativeBase
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 class Base(DeclarativeBase):
@@ -79,6 +83,8 @@ def import_models() -> None:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -86,7 +92,38 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+_REVISION = re.compile(r"^revision\b[^=]*=\s*['\"](\w+)['\"]", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision\b[^=]*=(.*)$", re.M)
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest migration's id, read from the files without Alembic (None if not one)."""
+    revisions, downs = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if found := _REVISION.search(source):
+            revisions.add(found[1])
+        if down := _DOWN_REVISION.search(source):
+            downs.update(re.findall(r"['\"](\w+)['\"]", down[1]))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(connection: Connection) -> bool:
+    if not inspect(connection).has_table("alembic_version"):
+        return False
+    stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalars()
+    return head_revision() is not None and list(stamped) == [head_revision()]
+
+
 def _upgrade(connection: Connection) -> None:
+    """Run the migrations; a database already at the newest is left alone without loading
+    Alembic (about a tenth of a second and 10 MB at every start)."""
+    if _at_head(connection):
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")
 
 

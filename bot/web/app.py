@@ -14,6 +14,7 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 from sqlalchemy import text
 
 from bot.app import GetInvolved
+from bot.resources import version
 from bot.web import staff, staff_admin, staff_teams
 from bot.web.api import setup_api
 from bot.web.chat_page import setup_chat_page
@@ -47,11 +48,12 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
 
 CHAT = HERE / "chat"
 EMBED_ORIGINS = web.AppKey("embed_origins", str)
+VERSION = web.AppKey("version", str)
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """The process is up."""
-    return web.json_response({"status": "ok"})
+    """The process is up, and which version it runs."""
+    return web.json_response({"status": "ok", "version": request.app[VERSION]})
 
 
 async def readyz(request: web.Request) -> web.Response:
@@ -119,6 +121,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
         autoescape=jinja2.select_autoescape(default=True),
         filters={"when": staff.when},
     )
+    app[VERSION] = version()
     app[EMBED_ORIGINS] = (
         " ".join("*" if origin == "*" else origin for origin in bot.settings.embed_origins.split())
         or "'self'"
