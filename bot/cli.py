@@ -118,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
         default="redis://127.0.0.1:6379/15",
         help="Redis for the shared-state runs ('' to skip)",
     )
+    from bot.themes.commands import add_themes_parser
+
+    add_themes_parser(commands)
     db = commands.add_parser("db", help="the database")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
@@ -300,6 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             written = export_rasa(settings, args.directory, actions_url=args.actions_url)
             print(f"Wrote a Rasa project to {args.directory}: {', '.join(written)}")
             return 0
+        if args.command == "themes":
+            from bot.themes.commands import run_themes
+
+            return run_themes(settings, args)
         if args.command == "bench":
             from bot.bench import run_bench
 

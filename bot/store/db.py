@@ -75,7 +75,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def import_models() -> None:
     """Import every module that declares tables, so the metadata knows them all."""
-    from bot.store import audit, conversations, feedback, staff, telegram  # noqa: F401
+    from bot.store import audit, conversations, feedback, staff, telegram, themes  # noqa: F401
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
