@@ -203,7 +203,7 @@ async def save_suggestions(
 
 
 async def set_staff_themes(
-    session: AsyncSession, feedback_id: int, theme_ids: Iterable[str], staff_user_id: int
+    session: AsyncSession, feedback_id: int, theme_ids: Iterable[str], staff_user_id: int | None
 ) -> None:
     """Staff choose an item's themes: these replace any staff tags it had."""
     await session.execute(
@@ -314,7 +314,7 @@ async def accept_new_theme(
     name: str,
     words: Sequence[str],
     feedback_ids: Sequence[int],
-    staff_user_id: int,
+    staff_user_id: int | None,
 ) -> ThemeRow:
     """Staff accept a discovered theme: it becomes a theme, and its items are tagged with it."""
     taken = (await session.scalars(select(ThemeRow.id))).all()

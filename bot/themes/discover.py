@@ -39,7 +39,7 @@ def discover_themes(
     vectorizer = TfidfVectorizer(
         stop_words=sorted(ENGLISH_STOP_WORDS | STOP_WORDS_EXTRA),
         min_df=min_items,
-        max_df=0.6,
+        max_df=0.5 if len(texts) >= 50 else 1.0,  # in a few items, a shared word is the point
         ngram_range=(1, 2),
         token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b",
         sublinear_tf=True,
@@ -49,7 +49,7 @@ def discover_themes(
     except ValueError:  # no word is in enough items
         return []
     vocabulary = vectorizer.get_feature_names_out()
-    components = max(1, min(most, len(vocabulary), len(texts) // min_items))
+    components = max(1, min(most, len(vocabulary), len(texts) // (3 * min_items)))
     model = NMF(n_components=components, init="nndsvd", random_state=0, max_iter=500)
     weights = model.fit_transform(matrix)
     found = []
