@@ -285,15 +285,19 @@ async def tagged_feedback_for_teams(
 
 
 async def unfitted_feedback_for_teams(
-    session: AsyncSession, team_ids: Sequence[str], *, limit: int = 2000
+    session: AsyncSession, team_ids: Sequence[str], *, weaker_than: float = 0.35, limit: int = 2000
 ) -> Sequence[tuple[int, str]]:
-    """(id, text) of the teams' feedback the suggester looked at and found no theme for, and
-    that staff have not tagged: where new themes may be found."""
-    tagged = select(FeedbackThemeRow.id).where(FeedbackThemeRow.feedback_id == FeedbackRow.id)
+    """(id, text) of the teams' feedback that fits no theme well: the suggester looked at it
+    and scored no theme ``weaker_than`` or more, and staff have not tagged it. New themes may
+    be found there."""
+    fits = select(FeedbackThemeRow.id).where(
+        FeedbackThemeRow.feedback_id == FeedbackRow.id,
+        (FeedbackThemeRow.source == "staff") | (FeedbackThemeRow.score >= weaker_than),
+    )
     rows = await session.execute(
         select(FeedbackRow.id, FeedbackRow.text)
         .join(ThemeCheckRow, ThemeCheckRow.feedback_id == FeedbackRow.id)
-        .where(FeedbackRow.team_id.in_(list(team_ids)), ~tagged.exists())
+        .where(FeedbackRow.team_id.in_(list(team_ids)), ~fits.exists())
         .order_by(FeedbackRow.id.desc())
         .limit(limit)
     )

@@ -31,7 +31,7 @@ def discover_themes(
     texts: Sequence[str], *, most: int = 5, min_items: int = 3, top_words: int = 5
 ) -> list[NewTheme]:
     """Up to ``most`` new themes, each with at least ``min_items`` of ``texts``."""
-    if len(texts) < max(2 * min_items, 4):
+    if len(texts) < min_items:
         return []
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
