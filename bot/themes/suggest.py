@@ -26,6 +26,13 @@ from bot.themes.vocabulary import ThemeBook
 MIN_SCORE = 0.12
 SECOND_SHARE = 0.6  # a second theme is shown when it scores at least this share of the first
 KEYWORD_WEIGHT = 0.4  # how much keyword matches count against the classifier, when any match
+PRAISE_BOOST = 0.3  # thanks with no complaint in it is mostly praise, whatever service it names
+PRAISE = "praise"
+COMPLAINT_WORDS = frozenset({
+    "not", "no", "never", "nobody", "nothing", "but", "cant", "couldnt", "wont", "dont", "didnt",
+    "isnt", "wasnt", "without", "too", "worse", "worst", "still", "however", "although",
+    "problem", "difficult", "hard", "struggle", "struggling", "waiting", "wait", "late", "refused",
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,23 @@ def words_of(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
 
+def _complains(text: str) -> bool:
+    """A complaint word is in the text ("can't" read as "cant")."""
+    return any(word in COMPLAINT_WORDS for word in words_of(re.sub("['’]", "", text)).split())
+
+
+def keyword_weight(keyword: str, theme_id: str, book: ThemeBook) -> float:
+    """How telling a keyword is: a phrase more than a single word, and a word that other
+    themes' examples use too ("school", "wait") much less than one only its theme uses."""
+    phrase = words_of(keyword)
+    elsewhere = sum(
+        1
+        for theme in book.themes
+        if theme.id != theme_id and any(phrase in words_of(example) for example in theme.examples)
+    )
+    return (1.0 + 0.5 * (len(keyword.split()) - 1)) / (1.0 + elsewhere)
+
+
 class ThemeSuggester:
     """Fitted once, on first use (about a second), then quick: safe to share between tasks."""
 
@@ -49,7 +73,11 @@ class ThemeSuggester:
         self._classes: list[str] = []
         self._lock = threading.Lock()
         self._keywords = {
-            theme.id: [words_of(keyword) for keyword in theme.keywords] for theme in book.themes
+            theme.id: [
+                (words_of(keyword), keyword_weight(keyword, theme.id, book))
+                for keyword in theme.keywords
+            ]
+            for theme in book.themes
         }
 
     def _fit(self) -> None:
@@ -82,13 +110,14 @@ class ThemeSuggester:
                 self._fit()
         return self
 
-    def keyword_votes(self, text: str) -> dict[str, int]:
+    def keyword_votes(self, text: str) -> dict[str, float]:
+        """Each theme's keyword matches in ``text``, weighted by how telling each keyword is."""
         found = words_of(text)
         votes = {}
         for theme_id, keywords in self._keywords.items():
-            count = sum(1 for keyword in keywords if keyword in found)
-            if count:
-                votes[theme_id] = count
+            weight = sum(weight for keyword, weight in keywords if keyword in found)
+            if weight:
+                votes[theme_id] = weight
         return votes
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
@@ -101,6 +130,8 @@ class ThemeSuggester:
         for text, row in zip(texts, probabilities, strict=True):
             scores = {theme_id: float(p) for theme_id, p in zip(self._classes, row, strict=True)}
             votes = self.keyword_votes(text)
+            if PRAISE in votes and PRAISE in scores and not _complains(text):
+                scores[PRAISE] += PRAISE_BOOST
             if votes:
                 total = sum(votes.values())
                 for theme_id in scores:
@@ -121,7 +152,7 @@ class ThemeSuggester:
                 suggestions.append([])
                 continue
             chosen = [
-                Suggestion(theme_id, round(score, 3))
+                Suggestion(theme_id, round(min(score, 1.0), 3))
                 for theme_id, score in ranked[:top]
                 if score >= self.min_score and score >= SECOND_SHARE * best
             ]

@@ -94,3 +94,19 @@ def test_scikit_learn_is_not_loaded_when_the_server_starts() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_word_many_themes_use_counts_less_than_a_telling_one(book: ThemeBook) -> None:
+    from bot.themes.suggest import keyword_weight
+
+    assert keyword_weight("school", "school_help", book) < keyword_weight(
+        "senco", "school_help", book
+    )
+    assert keyword_weight("ehc plan", "plans", book) > keyword_weight("plan", "plans", book)
+
+
+def test_thanks_that_names_a_service_is_praise(suggester: ThemeSuggester) -> None:
+    (suggestions,) = suggester.suggest(["Thank you to the school taxi driver, he is brilliant"])
+    assert suggestions[0].theme_id == "praise"
+    (complaint,) = suggester.suggest(["Thanks for nothing, the school taxi is late again"])
+    assert complaint[0].theme_id != "praise"
