@@ -65,6 +65,7 @@ def load_themes(content_dir: Path) -> ThemeBook:
             themes = data.get("themes", []) if isinstance(data, dict) else []
             if location[1] < len(themes) and isinstance(themes[location[1]], dict):
                 entry = str(themes[location[1]].get("id", f"number {location[1] + 1}"))
+                field = ".".join(str(part) for part in location[2:]) or field
         raise ContentError(str(path), message, entry=entry, field=field) from error
     seen: set[str] = set()
     for theme in book.themes:

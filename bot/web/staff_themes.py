@@ -36,6 +36,7 @@ routes = web.RouteTableDef()
 SUGGESTER = web.AppKey("theme_suggester", ThemeSuggester)
 PER_PAGE = 50
 MONTHS = 12
+ON_REQUEST = 2000  # a page suggests for at most this many new items; the CLI does a backlog
 
 
 def setup_staff_themes(app: web.Application) -> None:
@@ -47,7 +48,7 @@ def setup_staff_themes(app: web.Application) -> None:
 async def _bring_up_to_date(request: web.Request) -> None:
     """Suggest themes for feedback not looked at yet (in a thread; conversations carry on)."""
     with contextlib.suppress(IntegrityError):  # another worker saved the same items first
-        await suggest_pending(request.app[BOT].sessions, request.app[SUGGESTER])
+        await suggest_pending(request.app[BOT].sessions, request.app[SUGGESTER], most=ON_REQUEST)
 
 
 def _team_names(user: staff.StaffUser) -> dict[str, str]:
