@@ -343,7 +343,7 @@ def _range(query: Any) -> tuple[dt.date, dt.date, list[tuple[str, str]]]:
         errors.append(("from-day", "The start date must be a real date, like 1 4 2026"))
     if until_given and until is None:
         errors.append(("to-day", "The end date must be a real date, like 31 3 2027"))
-    since = since or today.replace(year=today.year - 1) + dt.timedelta(days=1)
+    since = since or today - dt.timedelta(days=364)  # the last 12 months, 29 February too
     until = until or today
     if since > until:
         errors.append(("to-day", "The end date must be the same as or after the start date"))
