@@ -13,8 +13,9 @@ from sqlalchemy import select
 from bot.app import GetInvolved
 from bot.store import themes as theme_store
 from bot.store.audit import AuditRow
+from bot.store.feedback import FeedbackRow
 from tests.themes.factories import DAY, create_answer, create_feedback, create_publication
-from tests.web.staff_helpers import create_staff, csrf, sign_in, web_client
+from tests.web.staff_helpers import create_staff, csrf, give_feedback, sign_in, web_client
 
 WEEK = dt.timedelta(days=7)
 
@@ -255,3 +256,22 @@ async def test_report_dates_are_checked(bot: GetInvolved) -> None:
     assert response.status == 400
     assert 'href="#from-day"' in page and "The start date must be a real date" in page
     assert "govuk-form-group--error" in page
+
+
+async def test_feedback_given_in_the_chat_reaches_the_report(bot: GetInvolved) -> None:
+    await create_staff(bot, "offer@wscc.example", "wscc-local-offer")
+    feedback_id = await give_feedback(
+        bot,
+        "mum",
+        "I'm a mum in Worthing",
+        "The Local Offer website is confusing and the links are broken",
+        publish=True,
+    )
+    async with bot.sessions() as session:
+        row = await session.get(FeedbackRow, feedback_id)
+        assert row is not None and row.team_id == "wscc-local-offer"
+    async with web_client(bot) as client:
+        await sign_in(client, "offer@wscc.example")
+        page = await (await client.get("/staff/report")).text()
+    assert "1 comment about the Local Offer received" in page
+    assert "Finding information (1)" in page
