@@ -138,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     email_commands = email.add_subparsers(dest="email_command", required=True)
     email_commands.add_parser("send-due", help="queue due digests and send what is due, once")
     email_commands.add_parser("retry-failed", help="try again every email that gave up")
+    from bot.themes.commands import add_themes_parser
+
+    add_themes_parser(commands)
     db = commands.add_parser("db", help="the database")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="bring the schema up to date (also done at start)")
@@ -324,6 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             written = export_rasa(settings, args.directory, actions_url=args.actions_url)
             print(f"Wrote a Rasa project to {args.directory}: {', '.join(written)}")
             return 0
+        if args.command == "themes":
+            from bot.themes.commands import run_themes
+
+            return run_themes(settings, args)
         if args.command == "bench":
             from bot.bench import run_bench
 

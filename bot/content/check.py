@@ -152,6 +152,7 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
         where = str(error).removesuffix(f": {error.problem}")
         return [Finding("error", where, error.problem)]
 
+    findings += _check_themes(settings.content_dir, content)
     for where, text, easy in bot_messages(content, dialogues):
         for problem in assess(text, easy=easy).problems:
             findings.append(Finding("error", where, f"{problem}: {text!r}"))
@@ -269,6 +270,21 @@ def check(settings: Settings, today: dt.date | None = None) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _check_themes(content_dir: Path, content: Content) -> list[Finding]:
+    """content/themes.yml loads, and its Local Offer rule names teams that exist."""
+    from bot.themes.vocabulary import load_themes
+
+    try:
+        book = load_themes(content_dir)
+    except ContentError as error:
+        return [Finding("error", str(error).removesuffix(f": {error.problem}"), error.problem)]
+    return [
+        Finding("error", "content/themes.yml, local_offer, field 'teams'", f"no team '{team}'")
+        for team in book.local_offer.teams
+        if team not in content.teams
+    ]
 
 
 def run_check(settings: Settings, *, quiet: bool = False) -> int:

@@ -79,7 +79,15 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def import_models() -> None:
     """Import every module that declares tables, so the metadata knows them all."""
-    from bot.store import audit, conversations, feedback, outbox, staff, telegram  # noqa: F401
+    from bot.store import (  # noqa: F401
+        audit,
+        conversations,
+        feedback,
+        outbox,
+        staff,
+        telegram,
+        themes,
+    )
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
