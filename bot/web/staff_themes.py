@@ -333,20 +333,20 @@ def _date_from(query: Any, prefix: str) -> tuple[dt.date | None, bool]:
     return (value, True) if 2000 <= value.year <= 2100 else (None, True)
 
 
-def _range(query: Any) -> tuple[dt.date, dt.date, list[tuple[str, str]]]:
-    """The report's dates (default: the last 12 months) and any problems, as (field, words)."""
+def _range(query: Any) -> tuple[dt.date, dt.date, dict[str, str]]:
+    """The report's dates (default: the last 12 months) and any problems, by field id (the first problem of each field)."""
     today = utcnow().date()
     since, since_given = _date_from(query, "from")
     until, until_given = _date_from(query, "to")
-    errors = []
+    errors: dict[str, str] = {}
     if since_given and since is None:
-        errors.append(("from-day", "The start date must be a real date, like 1 4 2026"))
+        errors.setdefault("from-day", "The start date must be a real date, like 1 4 2026")
     if until_given and until is None:
-        errors.append(("to-day", "The end date must be a real date, like 31 3 2027"))
+        errors.setdefault("to-day", "The end date must be a real date, like 31 3 2027")
     since = since or today - dt.timedelta(days=364)  # the last 12 months, 29 February too
     until = until or today
     if since > until:
-        errors.append(("to-day", "The end date must be the same as or after the start date"))
+        errors.setdefault("to-day", "The end date must be the same as or after the start date")
         since, until = until, since
     return since, until, errors
 
