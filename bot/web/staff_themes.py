@@ -334,7 +334,8 @@ def _date_from(query: Any, prefix: str) -> tuple[dt.date | None, bool]:
 
 
 def _range(query: Any) -> tuple[dt.date, dt.date, dict[str, str]]:
-    """The report's dates (default: the last 12 months) and any problems, by field id (the first problem of each field)."""
+    """The report's dates (default: the last 12 months) and any problems, by field id (the
+    first problem of each field)."""
     today = utcnow().date()
     since, since_given = _date_from(query, "from")
     until, until_given = _date_from(query, "to")
