@@ -42,6 +42,8 @@ async def test_an_admin_sets_a_daily_digest(bot: GetInvolved) -> None:
         done = await (await client.get(PAGE)).text()
         assert "govuk-notification-banner--success" in done and "are saved" in done
         assert 'value="9" selected' in done
+        admin = await (await client.get("/staff/admin")).text()
+        assert "A daily summary at 9am" in admin  # the teams table says how each team hears
     team = await _team(bot)
     assert (team.notify_email, team.notify_mode, team.digest_hour) == (
         "camhs-team@nhs.example",
