@@ -375,6 +375,12 @@ _WORKS_AT = re.compile(
 )
 # "@jake_123": a user name on social media.
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+# A person's page on a social network: "facebook.com/laura.bennett.5678", "instagram.com/jo_b"
+_SOCIAL_PROFILE = re.compile(
+    r"(?:https?://)?(?:www\.|m\.|uk\.)?(?:facebook|fb|instagram|twitter|x|tiktok|linkedin|"
+    r"snapchat|threads|youtube)\.com/(?:in/|@)?[A-Za-z0-9_.%-]+(?:/[^\s,;)]*)?",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"[ \t]+")
 _NAME_GAP = re.compile(r"(?:['’][sS])?[ \t]+")  # "Vera Lynn Children's Charity"
 _TITLE_GAP = re.compile(r"\.?[ \t]+")  # "Mr Smith", "Mr. Smith"
@@ -680,6 +686,8 @@ class Redactor:
                 spans.claim(match.start(), match.end(), None if public else "email")
         if " dot " in text.lower():
             spans.claim_all(_SPELLED_EMAIL, text, "email")
+        if ".com/" in text.lower():
+            spans.claim_all(_SOCIAL_PROFILE, text, "name")  # before other web addresses
         if "://" in text or _WEB_ADDRESS_HINT.search(text):
             spans.claim_all(_WEB_ADDRESS, text, None)
         if "@" in text:

@@ -42,7 +42,21 @@ _PATTERNS = [
     r"(?:says|say|wants)\b",
     rf"\b(?:cut|cuts|cutting|burn|burns|burning|hurt|hurts|hurting|harm|harms|harming|starve|"
     rf"starving|hit|hitting|punch|punching)\s{_SELF}",
-    r"\boverdos\w*",
+    # "i'll overdose on coffee before this meeting": a figure of speech about food and drink
+    r"\boverdos\w*+(?! on (?:coffee|caffeine|chocolate|sugar|sweets|tea|cake|biscuits|crisps|"
+    r"energy drinks|red bull|haribo|netflix|tv|telly|carbs|pizza)\b)",
+    # an overdose already taken, said by the packet: "took a whole packet of paracetamol"
+    r"\b(?:took|taken|take|taking|swallowed|had|downed|necked) (?:like |about |around |maybe |"
+    r"nearly |almost |at least |over )?(?:a whole |the whole |a full |an entire |all |all the |"
+    r"all my |\d+ |two |three |a |an )?(?:packet|packets|box|boxes|bottle|bottles|strip|strips|"
+    r"blister pack|pack|packs|tub|pot) of (?:my |his |her |the |mums |dads |nans )?(?:pills|"
+    r"tablets|meds|medication|medicine|paracetamol|painkillers|ibuprofen|aspirin|co codamol|"
+    r"codeine|sleeping pills|sleeping tablets|antidepressants|sertraline|fluoxetine|insulin)\b",
+    # a ligature: "tied something round my neck"
+    r"\b(?:tied|tying|tie|wrapped|wrapping|put|putting|pulled|pulling) (?:something|a rope|rope|"
+    r"a belt|my belt|a cord|a cable|a ligature|a wire|a shoelace|a lace|laces|a sheet|a bag|"
+    r"a plastic bag|string|a string|a charger cable|a lead) "
+    r"(?:tight |tightly )?(?:round|around|over) (?:my|his|her) (?:neck|throat|head)\b",
     r"\b(?:want|wants|wanna|wish|going|gonna) (?:to )?dye\b",  # "i want 2 dye"
     r"\b(?:i am|im|am) ending (?:it|it all|things|my life)\b",
     r"\bhow many (?:paracetamol|pills|tablets|painkillers|meds|sleeping pills|insulin)\b",

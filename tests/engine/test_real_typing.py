@@ -178,7 +178,9 @@ def test_english_text_speak_is_not_another_language(understander: Understander, 
     ("answer", "level"),
     [
         ("yes go ahead", "anonymous"),
-        ("sure, no worries", "anonymous"),
+        ("sure, no worries", None),  # any "no" is asked again, even in "no worries"
+        ("na im good", "none"),
+        ("I'm ok thanks", "none"),
         # any "no" beside a yes is asked again (SPEC journey 2), even when it means "anonymous"
         ("yep but don't put my name on it", "anonymous"),
         ("yes, no need to reply", None),

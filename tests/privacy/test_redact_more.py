@@ -114,6 +114,8 @@ def test_places_schools_and_charities_stay(redactor: Redactor, typed: str) -> No
         ("Signed A.B. Patel, governor", "Signed [name], governor"),
         ("CALL ME. MR GRAHAM NUTTALL", "CALL ME. [name]"),
         ("hello, I'm Mei-Ling and", "hello, I'm [name] and"),
+        # a person's page on a social network
+        ("add me facebook.com/sam.jones.77 thanks", "add me [name] thanks"),
         # whose school, not the school's name ("at St Mary's School" stays)
         ("the senco at Priya's school said no", "the senco at [name]'s school said no"),
     ],

@@ -129,6 +129,14 @@ _OWNERS_OF_OTHERS = {
     "office",
     "aunt",
     "uncle",
+    "parents",
+    "grandparents",
+    "grandma",
+    "grandad",
+    "inlaws",
+    "laws",
+    "cousins",
+    "family",
 }
 _CLAUSE_BREAKS = {",", ".", "but", "and", "then", "so", "though", "although", "whereas"}
 _DISTRICT = re.compile(r"^([a-z]{1,2})(\d{1,2}|\d[a-z])$")

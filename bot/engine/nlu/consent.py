@@ -67,7 +67,7 @@ _YES = re.compile(
     r"right|consent|i consent)\b|👍|✅|👌"
 )
 _NO = re.compile(
-    r"\b(?:no|nope|nah|naa+h?|noo+|not|never|cancel|stop|(?:do not|dont|don't)|"
+    r"\b(?:no|na|nope|nah|naa+h?|noo+|not|never|cancel|stop|(?:do not|dont|don't)|"
     r"rather not|leave it|forget it|delete it|scrap it|bin it|keep it|private|"
     r"changed my mind|change my mind|hold on|wait|refuse|without consent)\b|👎|❌"
 )
@@ -127,9 +127,17 @@ _ON_CONDITION = re.compile(
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
 
 
-# The word "no" (or not, never, nope, nah), once the idioms above are taken out ("no problem"
-# is not one). A "don't" that says how to pass it on ("don't say it's me") is not a "no".
-_NEGATION = re.compile(r"\b(?:no|nope|nah|naa+h?|noo+|never)\b|(?<!\bdo )(?<!\bdoes )\bnot\b|👎|❌")
+# The word "no" (or not, never, nope, nah), even in "no problem": SPEC.md asks again about any
+# answer with a "no" in it, and one more tap costs little. A "don't" that says how to pass it
+# on ("don't say it's me") is not a "no".
+_NEGATION = re.compile(
+    r"\b(?:no|na|nope|nah|naa+h?|noo+|never)\b|(?<!\bdo )(?<!\bdoes )\bnot\b|👎|❌"
+)
+# "na im good", "I'm ok thanks": a polite no, though "good" and "ok" alone would be yeses.
+_DECLINING = re.compile(
+    r"\b(?:i am|im) (?:good|ok|okay|alright|all right|fine|all good)(?: thanks| thank you| ta|"
+    r" mate| tho| though| cheers)*\s*$"
+)
 # "anonimus", "anonymus", "annonymous": typed in a hurry, still the word.
 _ANONYMOUS_TYPO = re.compile(r"\ban+[ao]n[iy]?m[aeiouy]*s\w*|\banon[iy]m\w*")
 
@@ -155,7 +163,10 @@ def read_consent(typed: str) -> str | None:
         return None  # "what does anonymous mean", "only if my school doesn't see it"
     text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")
     text = _ANONYMOUS_TYPO.sub("anonymous", text)
-    negated = bool(_NEGATION.search(_YES_IDIOMS.sub(" ", text)))
+    negated = bool(_NEGATION.search(text))
+    if _DECLINING.search(text):
+        mixed = _UNSURE.search(text) or _YES.search(_DECLINING.sub(" ", text))
+        return None if mixed else "none"  # "yes im good thanks": asked again
     anonymous = bool(_ANONYMOUS.search(text))
     text = _ANONYMOUS.sub(" ", text)
     no_reply = bool(_NO_REPLY.search(text))

@@ -68,6 +68,11 @@ _FILLERS = {
     "kinship",
     "actually",
     "really",
+    "paediatric",
+    "pediatric",
+    "clinical",
+    "locum",
+    "pastoral",
     # "Year 6 teacher", "reception TA", "ks2 maths teacher": the class or subject they teach
     "year",
     "yr",
@@ -210,6 +215,21 @@ _FORUM = r"(?:parent carer|parent|parents|parent carers|carers) (?:forum|forums|
 _FORUM_AS_PARENT = re.compile(
     r"\b(?:join|joining|find|finding|looking for|is there an?|where is|how do i get into) "
     rf"(?:the |a |an |our |my )?(?:local )?{_FORUM}\b"
+)
+# "which parent forum is mine?", "what's the parent carer forum for where I live?"
+_OWN_FORUM = re.compile(
+    rf"\b(?:which|what|whats|what is) (?:is )?(?:the |my |our )?(?:local )?{_FORUM} "
+    r"(?:is mine|is ours|for me|for us|near me|near us|for where (?:i|we) live|where (?:i|we) live|"
+    r"in my area|in our area|do i|should i|can i)"
+)
+# "pastoral lead at a secondary", "family support manager for the council": a job at a place
+_JOB_TITLE_AT = re.compile(
+    r"(?:^|[,.] )(?:a |an |the )?(?:[a-z]+ ){0,2}(?:lead|manager|officer|coordinator|"
+    r"co ordinator|worker|assistant|practitioner|advisor|adviser|consultant|specialist|mentor|"
+    r"teacher|nurse|therapist|ot|slt|director|head|administrator|receptionist) "
+    r"(?:at|for|in|with|based at|based in) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?"
+    r"(?:school|secondary|primary|academy|college|hospital|council|nhs|trust|clinic|surgery|"
+    r"practice|hub|charity|nursery|service|team|camhs|icb)\b"
 )
 _FORUM_AS_PROFESSIONAL = re.compile(
     rf"\b(?:work|working|partner|partnering) with (?:the |a )?{_FORUM}"
@@ -362,7 +382,10 @@ def _is_self(
     after = tokens[match.end : match.end + 2]
     if after and (after[0] in _PARENT_WORDS or after[0] in _CHILDREN):
         return SOMEONE_ELSE  # "the young person's mum", "carer's son"
+    plural = match.phrase.endswith("s")
     if after[:1] in (["of"], ["to"]) and match.value == "parent_carer":
+        if plural and trimmed[-2:] != ["we", "are"] and "we" not in clause[-3:]:
+            return UNKNOWN  # "lots of parents of SEND kids tell me": people they speak of
         return EXPLICIT  # "mum of two", "nan to my grandson"
     if after[:1] == ["here"]:
         return EXPLICIT
@@ -574,8 +597,10 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
     if leading is not None:
         yield RoleFact(leading.value, STRONG, leading.start, leading.end)
     text = " ".join(tokens)
-    if _LEADS_A_SCHOOL.search(text):
+    if _LEADS_A_SCHOOL.search(text) or _JOB_TITLE_AT.search(text):
         yield RoleFact("professional", STRONG, 0, 0)
+    if _OWN_FORUM.search(text):
+        yield RoleFact("parent_carer", STRONG, 0, 0)  # only a parent or carer has one
     if _FORUM_AS_PROFESSIONAL.search(text):
         yield RoleFact("professional", WEAK, 0, 0)
     if _FORUM_AS_PARENT.search(text):
