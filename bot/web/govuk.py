@@ -99,6 +99,13 @@ def read_date(query: Any, name: str, label: str) -> DateInput:
     return DateInput(name, label, day, month, year, value=value)
 
 
+def filled(date: DateInput, value: dt.date) -> DateInput:
+    """The same boxes showing ``value``: a default the page uses, shown so it can be changed."""
+    return DateInput(
+        date.name, date.label, str(value.day), str(value.month), str(value.year), value=value
+    )
+
+
 def _with_error(date: DateInput, error: str, wrong: Sequence[str] = PARTS) -> DateInput:
     return DateInput(
         date.name, date.label, date.day, date.month, date.year, error=error, wrong=tuple(wrong)

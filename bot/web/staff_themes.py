@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
 from collections import Counter
@@ -30,6 +31,7 @@ from bot.themes.discover import discover_themes
 from bot.themes.report import CSV_FIELDS, Report, build_report, csv_rows
 from bot.themes.suggest import ThemeSuggester
 from bot.themes.vocabulary import load_themes
+from bot.web.govuk import DateInput, filled, read_date
 from bot.web.staff import BOT, _page, _row_id, _safe_cell, current_user
 
 routes = web.RouteTableDef()
@@ -318,38 +320,25 @@ async def tag_feedback(request: web.Request) -> web.Response:
 
 
 # ---- the Local Offer report ---------------------------------------------------------------
-def _date_from(query: Any, prefix: str) -> tuple[dt.date | None, bool]:
-    """A GOV.UK date input's value: (date, given). Given but not a real date is (None, True)."""
-    parts = [str(query.get(f"{prefix}-{part}", "")).strip() for part in ("day", "month", "year")]
-    if not any(parts):
-        return None, False
-    if not all(part.isdigit() and len(part) <= 4 for part in parts):
-        return None, True
-    day, month, year = (int(part) for part in parts)
-    try:
-        value = dt.date(year, month, day)
-    except ValueError:
-        return None, True
-    return (value, True) if 2000 <= value.year <= 2100 else (None, True)
-
-
-def _range(query: Any) -> tuple[dt.date, dt.date, dict[str, str]]:
-    """The report's dates (default: the last 12 months) and any problems, by field id (the
-    first problem of each field)."""
+def _range(query: Any) -> tuple[dt.date, dt.date, tuple[DateInput, DateInput]]:
+    """The report's dates (default: the last 12 months) as the boxes show them, each with its
+    problem in words, read as the inbox reads its dates (bot/web/govuk.py)."""
     today = utcnow().date()
-    since, since_given = _date_from(query, "from")
-    until, until_given = _date_from(query, "to")
-    errors: dict[str, str] = {}
-    if since_given and since is None:
-        errors.setdefault("from-day", "The start date must be a real date, like 1 4 2026")
-    if until_given and until is None:
-        errors.setdefault("to-day", "The end date must be a real date, like 31 3 2027")
-    since = since or today - dt.timedelta(days=364)  # the last 12 months, 29 February too
-    until = until or today
+    start = read_date(query, "from", "The start date")
+    end = read_date(query, "to", "The end date")
+    since = start.value or today - dt.timedelta(days=364)  # the last 12 months, 29 Feb too
+    until = end.value or today
     if since > until:
-        errors.setdefault("to-day", "The end date must be the same as or after the start date")
+        end = dataclasses.replace(
+            end, error="The end date must be the same as or after the start date"
+        )
         since, until = until, since
-    return since, until, errors
+    # an empty box shows the date the report uses
+    start, end = (
+        box if box.error or box.value else filled(box, day)
+        for box, day in ((start, since), (end, until))
+    )
+    return since, until, (start, end)
 
 
 def _range_query(since: dt.date, until: dt.date) -> str:
@@ -367,9 +356,11 @@ def _range_query(since: dt.date, until: dt.date) -> str:
     )
 
 
-async def _report(request: web.Request, user: staff.StaffUser, kind: str) -> tuple[Report, Any]:
+async def _report(
+    request: web.Request, user: staff.StaffUser, kind: str
+) -> tuple[Report, tuple[DateInput, DateInput]]:
     await _bring_up_to_date(request)
-    since, until, errors = _range(request.query)
+    since, until, dates = _range(request.query)
     bot = request.app[BOT]
     async with bot.sessions.begin() as db:
         report = await build_report(
@@ -387,14 +378,17 @@ async def _report(request: web.Request, user: staff.StaffUser, kind: str) -> tup
             staff_user_id=user.id,
             detail=f"local offer report {since}..{until}, {kind}, {report.count} comments",
         )
-    return report, errors
+    return report, dates
 
 
-def _report_context(user: staff.StaffUser, report: Report, errors: Any) -> dict[str, Any]:
+def _report_context(
+    user: staff.StaffUser, report: Report, dates: tuple[DateInput, DateInput]
+) -> dict[str, Any]:
     return {
         "user": user,
         "report": report,
-        "errors": errors,
+        "dates": dates,
+        "errors": {date.first_wrong: date.error for date in dates if date.error},
         "range_query": _range_query(report.since, report.until),
         "days": lambda value: "" if value is None else f"{value:g}",
         "long_date": lambda day: f"{day.day} {day:%B %Y}",
@@ -405,20 +399,20 @@ def _report_context(user: staff.StaffUser, report: Report, errors: Any) -> dict[
 @routes.get("/staff/report")
 async def report_page(request: web.Request) -> web.Response:
     user = await current_user(request)
-    report, errors = await _report(request, user, "page")
+    report, dates = await _report(request, user, "page")
     return await _page(
         request,
         "report.html",
-        _report_context(user, report, errors),
-        status=400 if errors else 200,
+        _report_context(user, report, dates),
+        status=400 if any(date.error for date in dates) else 200,
     )
 
 
 @routes.get("/staff/report/print")
 async def report_print(request: web.Request) -> web.Response:
     user = await current_user(request)
-    report, errors = await _report(request, user, "print")
-    return await _page(request, "report_print.html", _report_context(user, report, errors))
+    report, dates = await _report(request, user, "print")
+    return await _page(request, "report_print.html", _report_context(user, report, dates))
 
 
 @routes.get("/staff/report.csv")

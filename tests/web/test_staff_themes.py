@@ -258,6 +258,20 @@ async def test_report_dates_are_checked(bot: GetInvolved) -> None:
     assert "govuk-form-group--error" in page
 
 
+async def test_report_dates_in_the_wrong_order_are_named(bot: GetInvolved) -> None:
+    await create_staff(bot, "offer@wscc.example", "wscc-local-offer")
+    async with web_client(bot) as client:
+        await sign_in(client, "offer@wscc.example")
+        response = await client.get(
+            "/staff/report?from-day=1&from-month=6&from-year=2026&to-day=1&to-month=1&to-year=2026"
+        )
+        page = await response.text()
+    assert response.status == 400
+    assert 'href="#to-day"' in page
+    assert "The end date must be the same as or after the start date" in page
+    assert 'value="6"' in page  # the boxes keep what was typed
+
+
 async def test_feedback_given_in_the_chat_reaches_the_report(bot: GetInvolved) -> None:
     await create_staff(bot, "offer@wscc.example", "wscc-local-offer")
     feedback_id = await give_feedback(
