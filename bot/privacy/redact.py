@@ -240,12 +240,25 @@ _DATE_OF_BIRTH = re.compile(
     r"\b(?:d\.?o\.?b\.?|date of birth|birthday|born(?: on)?)[ \t]*(?:is|was|[:\-])?[ \t]*"
     r"(?:the[ \t]+)?"
     r"(?P<date>\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"|\d{1,2}[ \t]\d{1,2}[ \t](?:19|20)\d{2}"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})[ \t]+(?:of[ \t]+)?{_MONTH}\.?"
     r"(?:,?[ \t]+\d{4})?"
     rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?(?:[ \t]+\d{{4}})?)\b",
     re.IGNORECASE,
 )
 
+# A whole date straight after a person's name is their date of birth: "Mia 07 12 2012",
+# "Sam (03/04/2015)".
+_NAME_THEN_DATE = re.compile(
+    r"\b[A-Z][a-z'’-]+,?[ \t]+\(?(?:born[ \t]+|dob[ \t]+|d\.o\.b\.?[ \t]+)?"
+    r"(?P<date>\d{1,2}(?:[ \t]\d{1,2}[ \t]|[/.\-]\d{1,2}[/.\-])(?:19|20)\d{2})\b"
+)
+# A house number said on its own near the street: "Beach Road, number 9", "at no. 12".
+_HOUSE_NUMBER = re.compile(
+    r"\b(?:(?:house|door)[ \t]+)?(?:number|no\.|num\.?)[ \t]?(?P<number>\d{1,4}[a-zA-Z]?)\b"
+    r"|\b(?:live|lives|living)[ \t]+at[ \t]+(?:number|no\.?)[ \t]?(?P<at>\d{1,4}[a-zA-Z]?)\b",
+    re.IGNORECASE,
+)
 # A National Insurance number: "QQ 12 34 56 C".
 _NI_NUMBER = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b"
@@ -360,7 +373,8 @@ _HOUSE_ADDRESS = re.compile(
     rf"(?:,?[ \t]+{_STREET_NAME})?)"
 )
 _LIVE_ON_STREET = re.compile(
-    r"\b(?:live|lives|living|moved|address\s+is|house\s+is|home\s+is)[ \t]+(?:on|at|in|to)"
+    r"\b(?:(?:live|lives|living|moved|address\s+is|house\s+is|home\s+is)[ \t]+(?:on|at|in|to)"
+    r"|(?:[Ww]e(?:'re|’re|[ \t]+are)|I(?:'m|’m|[ \t]+am))[ \t]+on)"
     rf"[ \t]+(?P<street>The[ \t]+[A-Z][a-z]+|{_STREET_NAME})"
 )
 # "the Adebayo family": a surname; "me (Funmi)": the writer's own name in brackets.
@@ -728,6 +742,13 @@ class Redactor:
             spans.claim_all(_ADDRESS, text, "address")
             spans.claim_all(_ADDRESS_CAPITALISED, text, "address")
             spans.claim_all(_DATE_OF_BIRTH, text, "date_of_birth", group="date")
+            spans.claim_all(_NAME_THEN_DATE, text, "date_of_birth", group="date")
+            near_street = any(kind == "address" for _, _, kind in spans.items)
+            for match in _HOUSE_NUMBER.finditer(text):
+                if match.group("at"):
+                    spans.claim(match.start("at"), match.end("at"), "address")
+                elif near_street:
+                    spans.claim(match.start(), match.end(), "address")
         _NameFinder(self._vocabulary, self._keep, text, spans).run()
 
         found: list[str] = []

@@ -121,6 +121,14 @@ _PATTERNS = [
     r"\bmaking me (?:send|do|take|touch|meet|watch)\b",
     r"\b(?:send|sending|sent) (?:him|her|them)? ?(?:pictures|pics|photos|nudes|videos)\b",
     r"\bpictures of me\b",
+    # sexual messages or pictures sent to, or asked of, someone: "a man keeps texting her rude
+    # pics", "he sent my son sexual messages"
+    r"\b(?:send|sends|sent|sending|messag\w*|text\w*|dm\w*|snap\w*|show\w*|ask\w*)"
+    r"(?: [a-z0-9]+){0,4}? (?:sexual|sexy|dirty|rude|explicit|naked|nude|x rated) (?:messages?|"
+    r"texts?|pictures?|pics?|photos?|videos?|vids?|images?|chats?|snaps?|stuff|things|selfies?)\b",
+    r"\bsexual (?:messages?|texts?|pictures?|pics|photos?|videos?|images?|chats?) (?:to|from|"
+    r"with) (?:my |our |a |an |this |that )?(?:son|daughter|child|kid|boy|girl|him|her|me|them|"
+    r"\d{1,2} year old)\b",
     r"\bmeet up\b.*\b(?:not to tell|secret)\b",
     # a plan at a railway, a bridge, a cliff or a road
     r"\b(?:going to|gonna|want to|about to|will|planning to|thinking (?:about|of)|ready to|"
@@ -233,6 +241,16 @@ _FIGURES = [
     r" (?:is|are|was) (?:literally )?killing (?:me|us)\b",
     r"\bmurder (?:a|for a) (?:coffee|tea|brew|drink|pint|biscuit|cake|pizza)\b",
     r"\bdying (?:to|for)\b",
+    # wanting something very much: "i would die for a lie in", "id die for some peace"
+    r"\b(?:would|could) (?:literally |honestly |actually )?die for (?:a|an|some|one|another|"
+    r"more|just|my|our|him|her|them|you)\b",
+    # afraid to own up to schoolwork or not understanding, not to a danger: "too scared to tell
+    # my teacher i can not keep up"
+    r"\b(?:scared|afraid|nervous|worried|frightened|embarrassed|ashamed) to (?:tell|ask|admit"
+    r"(?: to)?)(?: [a-z]+){0,3}? (?:that )?i (?:do not (?:understand|get it|get what|know "
+    r"how|know what)|can not (?:read|spell|write|do the|keep up|understand|see the|hear the|"
+    r"follow)|failed|did not (?:do|finish|understand|get)|have not (?:done|finished)|forgot|"
+    r"lost my|need (?:help|extra help|more time))",
     r"\bto die for\b",
     r"\bkill for\b",
     r"\bkilling it\b",
@@ -286,11 +304,28 @@ _WORRIES = [
     r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
 ]
 _WORRY = re.compile("|".join(f"(?:{p})" for p in _WORRIES))
+# Feeling low and alone at once ("no idea who i can talk to and i feel awful") is always
+# asked about; either on its own may be about a service ("i do not know who to talk to about
+# his plan").
+_FEELING_LOW = re.compile(
+    r"\b(?:feel|feels|feeling|felt|i am|im|am) (?:so |really |very |proper |just |pretty "
+    r"|quite |a bit |well )?(?:rubbish|awful|terrible|crap|crappy|horrible|low|down|empty|"
+    r"worthless|numb|hopeless|useless|alone|lonely|invisible|sad all the time|like nothing|"
+    r"like no one cares|like nobody cares|like a burden)\b"
+)
+_ALONE = re.compile(
+    r"\b(?:(?:do not|no idea|not sure|never know) (?:know )?who (?:to|i can|i could|i should) "
+    r"(?:talk|speak|turn|go) to|(?:no one|nobody|no body|noone) (?:to talk to|i can talk to|to "
+    r"turn to|listens|cares|gets it|understands me|to help me)|got no one|have no one|have "
+    r"nobody|got nobody)\b"
+)
 
 
 def is_worry(normalised: str) -> bool:
     """True when the message holds a worry that is always asked about (a check-in)."""
-    return _fires(_WORRY, normalised)
+    if _fires(_WORRY, normalised):
+        return True
+    return _fires(_FEELING_LOW, normalised) and _fires(_ALONE, normalised)
 
 
 def figure_of_speech(normalised: str) -> bool:

@@ -52,10 +52,38 @@ def test_ordinary_words_are_not_postcodes(understander: Understander) -> None:
         ("Eastbourne, no wait, I mean Horsham", "west_sussex"),
         ("not Hastings, Worthing", "west_sussex"),
         ("I grew up in Croydon and now live in Seaford", "east_sussex"),
+        ("we used to be in Rye but were in Littlehampton now", "west_sussex"),
+        ("Lewes... no, Shoreham sorry", "west_sussex"),
     ],
 )
 def test_the_place_they_live_now_wins(understander: Understander, text: str, area: str) -> None:
     assert understander.understand(text).area == area
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ive got two boys with dyspraxia",
+        "we have 3 kids and the middle one is autistic",
+        "I went along to the parent carer forum once",
+    ],
+)
+def test_having_children_or_going_to_a_parent_forum_is_a_parent(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).role == "parent_carer"
+
+
+def test_a_child_in_my_class_is_not_my_child(understander: Understander) -> None:
+    assert understander.understand("I have a child in my class with ADHD").role != "parent_carer"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("im 61 whoops typo 16", 16), ("i am 13 sorry i mean 12", 12), ("im 17 my bad 18", 18)],
+)
+def test_an_age_taken_back_gives_the_new_one(understander: Understander, text: str, age: int) -> None:
+    assert understander.understand(text).age == age
 
 
 def test_a_denied_role_is_not_taken(understander: Understander) -> None:

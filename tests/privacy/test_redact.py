@@ -294,3 +294,24 @@ def test_a_typical_message_is_redacted_in_well_under_a_millisecond(redactor: Red
         redactor.redact(typed)
     per_message = (time.perf_counter() - started) / runs
     assert per_message < 0.005  # typically 0.3 ms; a generous bound for a busy CI machine
+
+
+def test_a_whole_date_after_a_name_is_a_date_of_birth(redactor: Redactor) -> None:
+    result = redactor.redact("my cousin Freya 02 11 2013 has no place yet")
+    assert "02 11 2013" not in result.text and "Freya" not in result.text
+    assert redactor.redact("his dob 5 6 2014").text == "his dob [date of birth]"
+    # a date with no name or cue is an appointment, not a birthday
+    assert redactor.redact("the review on 14 10 2025 was moved").text == (
+        "the review on 14 10 2025 was moved"
+    )
+
+
+def test_a_house_number_said_apart_from_its_street(redactor: Redactor) -> None:
+    text = redactor.redact("We are on Orchard Way in Bognor, number 31, and the bus is late").text
+    assert "31" not in text and "Orchard Way" not in text and "Bognor" in text
+    assert redactor.redact("we live at number 7 and nobody visits").text == (
+        "we live at number [address] and nobody visits"
+    )
+    assert redactor.redact("the number 700 bus is never on time").text == (
+        "the number 700 bus is never on time"
+    )

@@ -119,3 +119,36 @@ def test_the_kind_of_danger_is_told_apart(safety: SafetyCheck) -> None:
 def test_a_service_about_self_harm_is_not_self_harm(safety: SafetyCheck) -> None:
     assert not safety.check("the self harm support group at camhs was brilliant").danger
     assert safety.check("my son has started self harming again").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man from the gym keeps dming my 12 year old rude photos",
+        "my nephew is getting sexual texts off some adult he met online",
+        "an older lad asked my sister for naked pics, shes 13",
+    ],
+)
+def test_sexual_messages_to_a_child_are_danger(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i would die for a lie in on a sunday",
+        "honestly id die for my daughter, she is amazing",
+        "my son is too scared to tell his teacher he cant read the board",
+        "the year 8 lesson on sexting and staying safe online was good",
+    ],
+)
+def test_longing_devotion_and_schoolwork_worries_are_not_alarms(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"
+
+
+def test_feeling_low_and_alone_together_get_a_check_in(safety: SafetyCheck) -> None:
+    assert safety.check("i feel so down and i have got no one to talk to").shows_support
+    # either alone may be about a service
+    assert safety.check("i dont know who to talk to about her transport").level == "none"

@@ -282,8 +282,10 @@ class Gazetteer:
         moved_to = clause[-1:] == ["to"] and bool(_MOVING & set(clause))
         score = 0
         between = tokens[previous_end : fact.start] if previous_end is not None else []
-        if _CORRECTING & set(window) or _CORRECTING & set(between):
+        if _CORRECTING & set(window) or _CORRECTING & set(between) or corrected:
             score += 3  # "Worthing... wait no, that's his school, I live in Uckfield"
+        elif previous_end is not None and after[:1] in (["sorry"], ["sry"], ["soz"]):
+            score += 3  # "Brighton... no, Burgess Hill sorry"
         if clause[-3:] in (["i", "am", "in"], ["we", "are", "in"]):
             score += 2
         elif clause[-3:] == ["i", "am", "from"]:
@@ -292,8 +294,11 @@ class Gazetteer:
             score -= 2  # "my mum lives in Hastings"
         if _NOW & set(clause) or moved_to:
             score += 2
+        now_after = "now" in after[:2] and not moved_to
+        if now_after:
+            score += 2  # "but were in Seaford now"
         past = _PAST_BEFORE & set(clause)
-        if "now" in clause:
+        if "now" in clause or now_after:
             past -= {"were", "was"}  # "now were in Worthing": a typed "we're", not the past
         if not moved_to and (past or ("from" in clause and _MOVING & set(clause))):
             score -= 3

@@ -213,7 +213,8 @@ _PARENT_WORDS = {
 }
 _FORUM = r"(?:parent carer|parent|parents|parent carers|carers) (?:forum|forums|group|groups)"
 _FORUM_AS_PARENT = re.compile(
-    r"\b(?:join|joining|find|finding|looking for|is there an?|where is|how do i get into) "
+    r"\b(?:join|joining|find|finding|looking for|is there an?|where is|how do i get into|"
+    r"(?:used to |i |we )(?:go|went|attend|attended|come|came)(?: along)? to|been going to) "
     rf"(?:the |a |an |our |my )?(?:local )?{_FORUM}\b"
 )
 # "which parent forum is mine?", "what's the parent carer forum for where I live?"
@@ -455,6 +456,23 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
             if position < len(tokens) and _child(tokens[position]):
                 return index
             if tokens[index + 1 : index + 3] == ["young", "person"]:
+                return index
+        if token in {"have", "got"} and index > 0 and tokens[index - 1] in {"i", "we", "have"}:
+            # "i have 2 kids with autism", "ive got a son", "we have three children"; not "i
+            # have a child in my class"
+            position = index + 1
+            while position < len(tokens) and (
+                tokens[position] in _CHILD_FILLERS
+                or tokens[position] in {"a", "an", "one", "four", "five", "six"}
+                or tokens[position].isdigit()
+            ):
+                position += 1
+            rest = set(tokens[position + 1 : position + 6])
+            if (
+                position < len(tokens)
+                and _child(tokens[position])
+                and not rest & {"class", "classes", "caseload", "setting", "group", "groups"}
+            ):
                 return index
         if (
             token in {"foster", "fostering", "adopted"}

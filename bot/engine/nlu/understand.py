@@ -39,10 +39,26 @@ AGE_BANDS = {
 YOUNG_PERSON_MAX_AGE = 25
 _LIVING_IN = r"\b(?:i am|we are|i live|we live|living|based) (?:in|at|near)"
 # "im 12 wait no 13", "14, sorry i mean 15": the age said last, after a correction, is meant
-_AGE_CORRECTED = re.compile(
-    r"\b(\d{1,2}) (?:wait |oh |oops |hang on )?(?:no|sorry|actually|i mean|i meant)"
-    r"(?: sorry| actually| i mean| i meant| no)? (?:i am |im |i m )?(\d{1,2})\b"
+# "im 12 wait no 13", "i am 41 sorry typo 14", "31 oops 13 lol": a number taken back and
+# another said in its place, with only words of correcting between them.
+_AGE_CORRECTED = re.compile(r"\b(\d{1,2})((?: [a-z]+){1,5}) (\d{1,2})\b")
+_CORRECTING_WORDS = frozenset(
+    {"wait", "oops", "whoops", "sorry", "sry", "soz", "actually", "mean", "meant", "typo", "bad"}
+    | {"correction"}
 )
+_BETWEEN_CORRECTIONS = _CORRECTING_WORDS | {
+    "oh", "hang", "on", "no", "i", "am", "im", "m", "my", "bad", "lol", "haha", "its", "it",
+    "is", "not", "a", "the", "whoops", "ah",
+}
+
+
+def _corrected_age(plain: str) -> tuple[int, int] | None:
+    """The age taken back and the one said instead, if the message corrects an age."""
+    for found in _AGE_CORRECTED.finditer(plain):
+        between = set(found.group(2).split())
+        if between & _CORRECTING_WORDS and between <= _BETWEEN_CORRECTIONS:
+            return int(found.group(1)), int(found.group(3))
+    return None
 YOUNGEST_WHO_TYPES = 6  # an age below this, said with no role, is a child's, not the writer's
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
 QUESTION_WORDS = frozenset(
@@ -376,9 +392,9 @@ class Understander:
             speaker_is_parent=result.role in ("parent_carer", "professional"),
         )
         result.age, result.child_age = ages.speaker, ages.child
-        corrected_age = _AGE_CORRECTED.search(plain)
-        if corrected_age and result.age == int(corrected_age.group(1)):
-            result.age = int(corrected_age.group(2))  # "im 12 wait no 13 now"
+        corrected_age = _corrected_age(plain)
+        if corrected_age and result.age == corrected_age[0]:
+            result.age = corrected_age[1]  # "im 12 wait no 13 now"
         self._whose_age(result, words, asking, role)
         if ages.band and (asking == "age" or result.role in (None, "young_person")):
             result.age_band = ages.band
