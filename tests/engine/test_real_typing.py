@@ -82,7 +82,9 @@ def test_a_child_in_my_class_is_not_my_child(understander: Understander) -> None
     ("text", "age"),
     [("im 61 whoops typo 16", 16), ("i am 13 sorry i mean 12", 12), ("im 17 my bad 18", 18)],
 )
-def test_an_age_taken_back_gives_the_new_one(understander: Understander, text: str, age: int) -> None:
+def test_an_age_taken_back_gives_the_new_one(
+    understander: Understander, text: str, age: int
+) -> None:
     assert understander.understand(text).age == age
 
 

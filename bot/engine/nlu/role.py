@@ -467,11 +467,11 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
                 or tokens[position].isdigit()
             ):
                 position += 1
-            rest = set(tokens[position + 1 : position + 6])
+            near = set(tokens[position + 1 : position + 6])
             if (
                 position < len(tokens)
                 and _child(tokens[position])
-                and not rest & {"class", "classes", "caseload", "setting", "group", "groups"}
+                and not near & {"class", "classes", "caseload", "setting", "group", "groups"}
             ):
                 return index
         if (

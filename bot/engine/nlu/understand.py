@@ -46,10 +46,9 @@ _CORRECTING_WORDS = frozenset(
     {"wait", "oops", "whoops", "sorry", "sry", "soz", "actually", "mean", "meant", "typo", "bad"}
     | {"correction"}
 )
-_BETWEEN_CORRECTIONS = _CORRECTING_WORDS | {
-    "oh", "hang", "on", "no", "i", "am", "im", "m", "my", "bad", "lol", "haha", "its", "it",
-    "is", "not", "a", "the", "whoops", "ah",
-}
+_BETWEEN_CORRECTIONS = _CORRECTING_WORDS | frozenset(
+    "oh hang on no i am im m my bad lol haha its it is not a the ah".split()
+)
 
 
 def _corrected_age(plain: str) -> tuple[int, int] | None:
@@ -59,6 +58,8 @@ def _corrected_age(plain: str) -> tuple[int, int] | None:
         if between & _CORRECTING_WORDS and between <= _BETWEEN_CORRECTIONS:
             return int(found.group(1)), int(found.group(3))
     return None
+
+
 YOUNGEST_WHO_TYPES = 6  # an age below this, said with no role, is a child's, not the writer's
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|um|erm|good morning|morning)\s)+")
 QUESTION_WORDS = frozenset(
