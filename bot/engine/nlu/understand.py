@@ -47,7 +47,27 @@ _CORRECTING_WORDS = frozenset(
     | {"correction"}
 )
 _BETWEEN_CORRECTIONS = _CORRECTING_WORDS | frozenset(
-    "oh hang on no i am im m my bad lol haha its it is not a the ah".split()
+    [
+        "oh",
+        "hang",
+        "on",
+        "no",
+        "i",
+        "am",
+        "im",
+        "m",
+        "my",
+        "bad",
+        "lol",
+        "haha",
+        "its",
+        "it",
+        "is",
+        "not",
+        "a",
+        "the",
+        "ah",
+    ]
 )
 
 
