@@ -53,9 +53,7 @@ class OpportunityRow(Base):
     updated_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    published_at: Mapped[dt.datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
@@ -134,7 +132,9 @@ async def get(
     return row
 
 
-async def list_for_teams(session: AsyncSession, team_ids: Sequence[str]) -> Sequence[OpportunityRow]:
+async def list_for_teams(
+    session: AsyncSession, team_ids: Sequence[str]
+) -> Sequence[OpportunityRow]:
     """The teams' opportunities: drafts and published first, then closed; newest first."""
     if not team_ids:
         return []
