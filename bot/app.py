@@ -265,6 +265,7 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         ),
         max_message_chars=settings.max_message_chars,
     )
+    await engine.opportunities.refresh(sessions)  # open opportunities, in memory from the start
     bot = GetInvolved(
         settings=settings,
         content=content,

@@ -60,6 +60,8 @@ def create_server_app(bot: GetInvolved) -> web.Application:
 
     async def background(app: web.Application) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(_daily(bot))]
+        # opportunities staff publish in another worker reach this one's chat within a minute
+        tasks.append(asyncio.create_task(bot.engine.opportunities.run(bot.sessions)))
         if bot.mailer is not None:  # email from the outbox; each worker may send, each once
             tasks.append(asyncio.create_task(bot.mailer.run()))
         yield

@@ -27,6 +27,8 @@ from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Link, Reply, buttons_from, links_from
 from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
+from bot.opportunities.chat import opportunity_replies
+from bot.opportunities.offers import OpenOpportunities, asks_whats_on
 from bot.routing import audience_fits
 from bot.safety import Verdict
 
@@ -168,6 +170,7 @@ class Engine:
         self.content = content
         self.understander = understander
         self.max_message_chars = max_message_chars
+        self.opportunities = OpenOpportunities()  # the open ones, in memory (bot/opportunities)
         self._executor = ActionExecutor()
         for action in build_actions(context):
             self._executor.register_action(action)
@@ -304,6 +307,10 @@ class Engine:
         if first_turn:
             result.replies.append(self.say("utter_greet", state))
 
+        if asks_whats_on(text):  # "what's on?": the open opportunities that fit, at any time
+            result.replies.extend(opportunity_replies(self, state, asked=True))
+            result.replies.extend(self._reask(state))
+            return result
         intent = understood.intent
         if first_turn and intent == "restart":
             intent = "greet"  # "/start" on a new chat just starts it
@@ -743,7 +750,9 @@ class Engine:
             if event.get("event") == "slot" and event.get("name") == "routes":
                 self._offer(state, list(event.get("value") or []))
         state.routes_shown = True
-        return self._render(messages, state)
+        replies = self._render(messages, state)
+        offers = opportunity_replies(self, state)  # after the routes, before "what next?"
+        return replies[:-1] + offers + replies[-1:] if replies else offers
 
     def _offer(self, state: ConversationState, offered: list[str]) -> None:
         """Remember offered routes; drop earlier ones that no longer fit after a correction."""

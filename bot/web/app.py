@@ -25,6 +25,7 @@ from bot.web.security import (
     plain_server_header,
     security_headers,
 )
+from bot.web.staff_opportunities import setup_staff_opportunities
 from bot.web.staff_themes import setup_staff_themes
 
 logger = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     app.router.add_routes(staff_admin.routes)
     app.router.add_routes(staff_teams.routes)
     setup_staff_themes(app)
+    setup_staff_opportunities(app)
     setup_api(app, bot)
     setup_chat_page(app, embed_origins=app[EMBED_ORIGINS], secure_cookies=secure_cookies)
     app.router.add_get("/embed.js", embed_script)
