@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rasa_sdk
 from rapidfuzz import fuzz
@@ -29,6 +29,9 @@ from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
 from bot.routing import audience_fits
 from bot.safety import Verdict
+
+if TYPE_CHECKING:
+    from bot.polls.desk import PollDesk
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +157,8 @@ class TurnResult:
 
 class Engine:
     """Holds the loaded dialogues, content and actions; stateless between turns."""
+
+    polls: PollDesk | None = None  # quick polls (bot/polls), set by whoever builds the engine
 
     def __init__(
         self,
@@ -295,6 +300,10 @@ class Engine:
             understood.text = text  # what they typed, for anything that reads it
         if understood.crisis or understood.intent == "crisis":
             return self._crisis(state, result, understood.safety)
+        if self.polls is not None and (vote := self.polls.vote_in(state, text)):
+            # a quick poll's answer, by button or typed (bot/polls/desk.py)
+            result.replies.extend(await self.polls.answer(self.say, state, *vote))
+            return result
         state.crisis = False
         if understood.safety.level == "checkin":
             result.crisis = True  # the support lines are shown, before anything else
@@ -743,7 +752,10 @@ class Engine:
             if event.get("event") == "slot" and event.get("name") == "routes":
                 self._offer(state, list(event.get("value") or []))
         state.routes_shown = True
-        return self._render(messages, state)
+        replies = self._render(messages, state)
+        if self.polls is not None:  # a quick poll that fits them, shown once (bot/polls)
+            replies.extend(self.polls.offer(self.say, state))
+        return replies
 
     def _offer(self, state: ConversationState, offered: list[str]) -> None:
         """Remember offered routes; drop earlier ones that no longer fit after a correction."""
