@@ -119,5 +119,11 @@ class ConversationState(BaseModel):
         )
 
     def fresh(self) -> ConversationState:
-        """A new, empty conversation for the same person (easy read stays as they chose)."""
-        return ConversationState(channel=self.channel, sender=self.sender, easy_read=self.easy_read)
+        """A new, empty conversation for the same person (easy read stays as they chose, and
+        the quick polls shown are not shown again)."""
+        return ConversationState(
+            channel=self.channel,
+            sender=self.sender,
+            easy_read=self.easy_read,
+            polls_offered=list(self.polls_offered),
+        )
