@@ -84,6 +84,7 @@ def import_models() -> None:
         conversations,
         feedback,
         outbox,
+        polls,
         staff,
         telegram,
         themes,
