@@ -198,6 +198,8 @@ class GetInvolved:
         await scrub_deleted(self.database)
 
     async def close(self) -> None:
+        if self.engine.polls is not None:
+            await self.engine.polls.stop()
         await self.locks.close()
         await self.states.close()
         await self.database.dispose()
@@ -266,6 +268,16 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         max_message_chars=settings.max_message_chars,
     )
     await engine.opportunities.refresh(sessions)  # open opportunities, in memory from the start
+    from bot.polls.desk import PollDesk  # quick polls: open ones in memory, answers kept apart
+
+    engine.polls = PollDesk(
+        sessions=sessions,
+        keys=keys,
+        base_url=settings.base_url,
+        team_names={team.id: team.name for team in content.teams.values()},
+    )
+    await engine.polls.refresh()
+    engine.polls.start()
     bot = GetInvolved(
         settings=settings,
         content=content,

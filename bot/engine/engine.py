@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rasa_sdk
 from rapidfuzz import fuzz
@@ -31,6 +31,9 @@ from bot.opportunities.chat import opportunity_replies
 from bot.opportunities.offers import OpenOpportunities, asks_whats_on
 from bot.routing import audience_fits
 from bot.safety import Verdict
+
+if TYPE_CHECKING:
+    from bot.polls.desk import PollDesk
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +159,8 @@ class TurnResult:
 
 class Engine:
     """Holds the loaded dialogues, content and actions; stateless between turns."""
+
+    polls: PollDesk | None = None  # quick polls (bot/polls), set by whoever builds the engine
 
     def __init__(
         self,
@@ -298,6 +303,10 @@ class Engine:
             understood.text = text  # what they typed, for anything that reads it
         if understood.crisis or understood.intent == "crisis":
             return self._crisis(state, result, understood.safety)
+        if self.polls is not None and (vote := self.polls.vote_in(state, text)):
+            # a quick poll's answer, by button or typed (bot/polls/desk.py)
+            result.replies.extend(await self.polls.answer(self.say, state, *vote))
+            return result
         state.crisis = False
         if understood.safety.level == "checkin":
             result.crisis = True  # the support lines are shown, before anything else
@@ -752,7 +761,10 @@ class Engine:
         state.routes_shown = True
         replies = self._render(messages, state)
         offers = opportunity_replies(self, state)  # after the routes, before "what next?"
-        return replies[:-1] + offers + replies[-1:] if replies else offers
+        replies = replies[:-1] + offers + replies[-1:] if replies else offers
+        if self.polls is not None:  # a quick poll that fits them, shown once (bot/polls)
+            replies.extend(self.polls.offer(self.say, state))
+        return replies
 
     def _offer(self, state: ConversationState, offered: list[str]) -> None:
         """Remember offered routes; drop earlier ones that no longer fit after a correction."""

@@ -47,6 +47,8 @@ class ConversationState(BaseModel):
     last_message_id: str | None = None
     last_answer: list[dict[str, Any]] | None = None
     last_crisis: bool = False
+    polls_offered: list[int] = Field(default_factory=list)  # quick polls shown (bot/polls)
+    poll_asking: int | None = None  # the poll just shown: its answers may be typed
 
     @property
     def key(self) -> str:
@@ -112,9 +114,16 @@ class ConversationState(BaseModel):
                 "answered": list(self.answered),
                 "routes": list(self.routes),
                 "contact": dict(self.contact),
+                "polls_offered": list(self.polls_offered),
             }
         )
 
     def fresh(self) -> ConversationState:
-        """A new, empty conversation for the same person (easy read stays as they chose)."""
-        return ConversationState(channel=self.channel, sender=self.sender, easy_read=self.easy_read)
+        """A new, empty conversation for the same person (easy read stays as they chose, and
+        the quick polls shown are not shown again)."""
+        return ConversationState(
+            channel=self.channel,
+            sender=self.sender,
+            easy_read=self.easy_read,
+            polls_offered=list(self.polls_offered),
+        )

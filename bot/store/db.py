@@ -85,6 +85,7 @@ def import_models() -> None:
         feedback,
         opportunities,
         outbox,
+        polls,
         staff,
         telegram,
         themes,

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from bot.app import GetInvolved
 from bot.resources import version
-from bot.web import staff, staff_admin, staff_teams
+from bot.web import staff, staff_admin, staff_polls, staff_teams
 from bot.web.api import setup_api
 from bot.web.chat_page import setup_chat_page
 from bot.web.security import (
@@ -131,6 +131,7 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     app.router.add_routes(staff.routes)
     app.router.add_routes(staff_admin.routes)
     app.router.add_routes(staff_teams.routes)
+    app.router.add_routes(staff_polls.routes)
     setup_staff_themes(app)
     setup_staff_opportunities(app)
     setup_api(app, bot)
