@@ -173,6 +173,18 @@ async def has_answered(session: AsyncSession, poll_id: int, voter_hash: str) -> 
     return found is not None
 
 
+def _hidden_groups(found: Mapping[str, list[int]]) -> set[str]:
+    """The groups a breakdown must hide: each under 10, and then, while the hidden ones
+    together are under 10, the smallest shown ones too, so that no small group can be worked
+    out by taking the shown groups away from the totals."""
+    sizes = {code: sum(per_choice) for code, per_choice in found.items()}
+    hidden = {code for code, size in sizes.items() if size < SMALL_GROUP}
+    shown = sorted((size, code) for code, size in sizes.items() if code not in hidden)
+    while hidden and sum(sizes[code] for code in hidden) < SMALL_GROUP and shown:
+        hidden.add(shown.pop(0)[1])
+    return hidden
+
+
 async def results(
     session: AsyncSession, poll: PollRow, names: Mapping[str, Mapping[str, str]]
 ) -> Results:
@@ -205,8 +217,9 @@ async def results(
     for key, found in groups.items():
         words = names.get(key, {})
         order = list(words)
+        hidden = _hidden_groups(found)
         breakdowns[key] = [
-            (words.get(code, "Not said"), per_choice if sum(per_choice) >= SMALL_GROUP else None)
+            (words.get(code, "Not said"), None if code in hidden else per_choice)
             for code, per_choice in sorted(
                 found.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else 99
             )

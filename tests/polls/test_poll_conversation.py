@@ -66,11 +66,9 @@ async def test_twelve_people_answer_once_and_results_show_from_ten(bot: GetInvol
     assert all(QUESTION not in texts(turn) for turn in more)
 
 
-async def test_breakdown_row_shown_at_ten_hidden_under(bot: GetInvolved) -> None:
-    poll_id = await create_poll(bot)
+async def _answers(bot: GetInvolved, poll_id: int, roles: list[str]) -> None:
     async with bot.sessions.begin() as session:
-        for n in range(13):
-            role = "parent_carer" if n < 10 else "young_person"
+        for n, role in enumerate(roles):
             await store.record_answer(
                 session,
                 poll_id=poll_id,
@@ -81,11 +79,27 @@ async def test_breakdown_row_shown_at_ten_hidden_under(bot: GetInvolved) -> None
                 age_band=None,
                 today=__import__("datetime").date(2026, 6, 1),
             )
+
+
+async def test_breakdown_row_shown_at_ten_hidden_under(bot: GetInvolved) -> None:
+    poll_id = await create_poll(bot)
+    await _answers(bot, poll_id, ["parent_carer"] * 10 + ["young_person"] * 3)
     results = await _results(bot, poll_id)
     roles = dict(results.breakdowns["role"])
-    assert roles["Parents and carers"] == [5, 5, 0]
     assert roles["Young people"] is None  # 3: "fewer than 10"
+    # and the parents' row too: with it and the totals, the 3 could be worked out
+    assert roles["Parents and carers"] is None
     assert dict(results.breakdowns["area"])["West Sussex"] == [7, 6, 0]
+
+
+async def test_a_small_group_cannot_be_worked_out_from_the_others(bot: GetInvolved) -> None:
+    poll_id = await create_poll(bot)
+    roles = ["parent_carer"] * 12 + ["young_person"] * 10 + ["professional"] * 3
+    await _answers(bot, poll_id, roles)
+    shown = dict((await _results(bot, poll_id)).breakdowns["role"])
+    hidden = [group for group, counts in shown.items() if counts is None]
+    assert set(hidden) == {"Young people", "People who work with families"}
+    assert shown["Parents and carers"] == [6, 6, 0]
 
 
 async def test_answers_hold_no_person_key_or_chat_id(bot: GetInvolved) -> None:
