@@ -54,6 +54,7 @@ CRISIS_RESPONSES = {
     "self": "utter_crisis",
     "abuse": "utter_crisis_abuse",
     "other": "utter_crisis_other",
+    "medical": "utter_crisis_medical",
 }
 MAX_MISUNDERSTOOD = 2
 FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail", "publish_consent")

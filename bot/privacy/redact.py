@@ -379,6 +379,11 @@ _LIVE_ON_STREET = re.compile(
 )
 # "the Adebayo family": a surname; "me (Funmi)": the writer's own name in brackets.
 _FAMILY_NAME = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+family\b")
+# "kayla from my class", "jayden in my form": someone named by where they sit with the writer
+_CLASSMATE = re.compile(
+    r"\b(?P<name>[A-Za-z][a-z'’-]{2,})[ \t]+(?:from|in|at)[ \t]+(?:my|our|his|her|their)[ \t]+"
+    r"(?:class|form|year|tutor[ \t]+group|group|set|unit|bubble|house)\b"
+)
 _OWN_NAME_IN_BRACKETS = re.compile(r"\b(?:me|myself|I)[ \t]*\((?P<name>[A-Z][a-z'’-]+)\)")
 # "Mark from the transport team": a first name, even an everyday word, before where they work.
 _WORKS_AT = re.compile(
@@ -712,7 +717,7 @@ class Redactor:
             handle = match.group("handle")
             if handle.lower() not in self._vocabulary.rank or _DIGIT.search(handle):
                 spans.claim(match.start("handle"), match.end("handle"), "name")
-        for pattern in (_FAMILY_NAME, _OWN_NAME_IN_BRACKETS):
+        for pattern in (_FAMILY_NAME, _OWN_NAME_IN_BRACKETS, _CLASSMATE):
             for match in pattern.finditer(text):
                 name = match.group("name").lower()
                 if name not in NEVER_NAMES and name not in self._vocabulary.rank:

@@ -24,7 +24,9 @@ from bot.engine.nlu.text import digits
 from bot.safety.normalise import has_cue, normalise_for_safety
 from bot.safety.rules import (
     figure_of_speech,
+    harm_in_the_past,
     is_crisis,
+    is_medical_emergency,
     is_warning,
     is_worry,
     without_denied_crisis,
@@ -102,7 +104,11 @@ class SafetyCheck:
         if not normalised:
             return SAFE
         with_digits = digits(normalised)
+        if is_medical_emergency(with_digits):
+            return Verdict("danger", "medical", "rule")
         crisis, warning = is_crisis(with_digits), is_warning(with_digits)
+        if crisis and harm_in_the_past(with_digits):
+            crisis = False  # "he used to self harm but is doing well now": the model judges
         denied = without_denied_crisis(with_digits) if crisis else None
         if denied is not None:
             # "I'm not suicidal, I just...": the model judges the rest; always a check-in

@@ -244,6 +244,12 @@ _FIGURES = [
     # wanting something very much: "i would die for a lie in", "id die for some peace"
     r"\b(?:would|could) (?:literally |honestly |actually )?die for (?:a|an|some|one|another|"
     r"more|just|my|our|him|her|them|you)\b",
+    # jumping for fun, for sport or in films: "wants to be a stuntman and jump off buildings"
+    r"\b(?:stunt\w*|parkour|free ?runn\w*|trampolin\w*|bungee|skydiv\w*|diving boards?)"
+    r"(?: [a-z]+){0,6}? jump\w* (?:off|from|out of)(?: [a-z]+){0,3}",
+    r"\bjump\w* (?:off|from|out of)(?: [a-z]+){0,3}? (?:in|for|on) (?:films?|movies?|the "
+    r"films|the movies|tv|telly|stunts?|video games?|games?|minecraft|fortnite)\b",
+    r"\bwhen (?:he|she|i|they|we) (?:grows?|grow) up\b",
     # afraid to own up to schoolwork or not understanding, not to a danger: "too scared to tell
     # my teacher i can not keep up"
     r"\b(?:scared|afraid|nervous|worried|frightened|embarrassed|ashamed) to (?:tell|ask|admit"
@@ -300,6 +306,10 @@ _WORRIES = [
     r"bad|not good|not great|not ok|not okay|scary|a mess|messy|horrible|awful|tough|rough|"
     r"worse)\b",
     r"\b(?:home|at home) (?:is|feels) (?:not safe|scary|horrible|awful|hell)\b",
+    r"\b(?:i am|im) (?:really |just |so |honestly |still )?not (?:ok|okay|alright|all right|"
+    r"doing (?:ok|okay|well|great|good))\b(?! (?:with|about|that|if|for|to))",
+    r"\b(?:can not|cant|cannot) (?:do|take|cope with|handle|face) (?:this|it|any of (?:this|it)|"
+    r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
     r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
 ]
@@ -344,6 +354,59 @@ def _fires(pattern: re.Pattern[str], normalised: str) -> bool:
             continue
         return True
     return False
+
+
+# A medical emergency happening now, to someone with the writer: call 999 for an ambulance.
+_MEDICAL = re.compile(
+    r"\b(?:he|she|they|it|baby|my \w+|our \w+|the \w+)(?: is| has| have| was| keeps)?(?: just)?"
+    r" (?:not breathing|stopped breathing|stopping breathing|struggling to breathe|can not breathe"
+    r"|going blue|gone blue|turned blue|turning blue|unconscious|unresponsive|not responding|"
+    r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
+    r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning) (?:blue|grey|gray)\b"
+    r"|\b(?:seizure|fit|fitting)\b(?: [a-z]+){0,4} (?:will not stop|not stopping|has not "
+    r"stopped|for (?:over |more than )?(?:5|five|6|7|8|9|10|ten|[1-5]\d) (?:minutes|mins))\b"
+    r"|\b(?:collapsed|fainted) and (?:will not|is not|not|can not) (?:wake|waking|breath\w*|"
+    r"respond\w*)"
+    r"|\b(?:swallowed|drank|drunk|ate|eaten) (?:some |a |the )?(?:bleach|batteries|a battery|"
+    r"button battery|magnets|washing tablets|dishwasher tablets|weed killer|anti ?freeze)\b"
+    r"|\b(?:anaphyla\w*|allergic reaction)\b(?: [a-z]+){0,6} (?:throat|can not breathe|"
+    r"swelling|swollen|epipen|epi pen)"
+)
+
+
+def is_medical_emergency(normalised: str) -> bool:
+    """True when someone is having a medical emergency now ("not breathing", "going blue",
+    "a fit that will not stop"): the answer is an ambulance."""
+    return _MEDICAL.search(normalised) is not None
+
+
+# Harm that is over: "he used to self harm but he is doing well now".
+_PAST = re.compile(
+    r"\b(?:used to|in the past|years ago|a few years back|when (?:he|she|i|they) (?:was|were) "
+    r"(?:younger|little|in year \d+)|back in year \d+|in year \d+|last year)\b"
+)
+_RECOVERED = re.compile(
+    r"\b(?:(?:is|am|are|been|doing|feels?|feeling) (?:so |much |a lot |really )?(?:well|"
+    r"better|fine|great|good|ok|okay|happy|happier|settled|thriving)(?: now| these days)?|"
+    r"in a (?:good|better) place|recovered|no longer|not any more|"
+    r"stopped (?:now|years ago|a long time ago)|has stopped|have stopped|wants to help)\b"
+)
+
+
+_AGAIN = re.compile(
+    r"\b(?:still|again|started|restarted|back to|relapsed|tonight|today|right now)\b"
+)
+
+
+def harm_in_the_past(normalised: str) -> bool:
+    """True when every danger wording is told as over and the writer says it is behind
+    them ("she used to cut herself in year 8 but she is much better now")."""
+    found = list(_CRISIS.finditer(normalised))
+    if not found or _RECOVERED.search(normalised) is None or _AGAIN.search(normalised):
+        return False
+    return all(
+        _PAST.search(normalised[max(0, m.start() - 50) : m.end() + 30]) is not None for m in found
+    )
 
 
 def is_crisis(normalised: str) -> bool:

@@ -74,6 +74,39 @@ def test_having_children_or_going_to_a_parent_forum_is_a_parent(
     assert understander.understand(text).role == "parent_carer"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ed psych here, covering Crawley",
+        "I run a nursery in Bexhill",
+        "we manage a pharmacy in Rye",
+    ],
+)
+def test_a_job_said_by_what_they_run_or_do_is_a_professional(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).role == "professional"
+
+
+@pytest.mark.parametrize(
+    ("text", "interest"),
+    [
+        ("is there a form for an individual learning plan for my daughter?", "my_plan"),
+        ("the family hub in Bognor is too busy for my son, im his dad", "council"),
+        ("my sons school doesnt have any club for autistic kids", "school"),
+    ],
+)
+def test_a_question_or_complaint_about_something_gives_the_interest(
+    understander: Understander, text: str, interest: str
+) -> None:
+    assert interest in understander.understand(text).interests
+
+
+def test_me_and_a_number_first_is_the_writers_age(understander: Understander) -> None:
+    assert understander.understand("me 9. i go to school in Crawley").age == 9
+    assert understander.understand("15 rye. skl is rubbish").area == "east_sussex"
+
+
 def test_a_child_in_my_class_is_not_my_child(understander: Understander) -> None:
     assert understander.understand("I have a child in my class with ADHD").role != "parent_carer"
 

@@ -315,3 +315,10 @@ def test_a_house_number_said_apart_from_its_street(redactor: Redactor) -> None:
     assert redactor.redact("the number 700 bus is never on time").text == (
         "the number 700 bus is never on time"
     )
+
+
+def test_a_lower_case_name_of_someone_in_my_class(redactor: Redactor) -> None:
+    assert redactor.redact("tyler in my form hides my bag").text == "[name] in my form hides my bag"
+    assert (
+        redactor.redact("a girl in my form hides my bag").text == "a girl in my form hides my bag"
+    )

@@ -152,3 +152,40 @@ def test_feeling_low_and_alone_together_get_a_check_in(safety: SafetyCheck) -> N
     assert safety.check("i feel so down and i have got no one to talk to").shows_support
     # either alone may be about a service
     assert safety.check("i dont know who to talk to about her transport").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little boy is turning blue and hes not breathing right",
+        "she had a seizure and it will not stop, its been ten minutes",
+        "my toddler swallowed a button battery",
+    ],
+)
+def test_a_medical_emergency_is_danger_with_an_ambulance(safety: SafetyCheck, text: str) -> None:
+    verdict = safety.check(text)
+    assert verdict.danger and verdict.kind == "medical"
+
+
+def test_a_seizure_told_as_feedback_is_not_an_emergency(safety: SafetyCheck) -> None:
+    assert safety.check("he had a fit at school last term and nobody phoned me").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly im not alright, no idea what to do",
+        "i cannot take it anymore, the phone calls and the letters",
+    ],
+)
+def test_not_coping_said_plainly_gets_a_check_in(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).shows_support
+
+
+def test_not_ok_with_a_plan_is_not_a_worry(safety: SafetyCheck) -> None:
+    assert safety.check("i am not ok with the way the plan was written").level == "none"
+
+
+def test_harm_that_is_over_is_not_danger_but_harm_now_is(safety: SafetyCheck) -> None:
+    assert not safety.check("my son used to self harm in year 7 but he is happy now").danger
+    assert safety.check("i used to self harm and i started again this week").danger

@@ -324,7 +324,7 @@ class Gazetteer:
                 continue
             before = tokens[max(0, match.start - 3) : match.start]
             if match.phrase in self.needs_context:
-                cued = bool(before) and before[-1] in _PLACE_CUES
+                cued = bool(before) and (before[-1] in _PLACE_CUES or before[-1].isdigit())
                 # "oh actually ... it's Battle now": a correction names a place
                 cued = cued or bool(
                     _CORRECTING & set(tokens[max(0, match.start - 8) : match.start])

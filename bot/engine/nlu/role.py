@@ -241,6 +241,14 @@ _LEADS_A_SCHOOL = re.compile(
     r"(?:of|at) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:primary|secondary|school|academy|"
     r"college|infants|juniors|nursery|sixth form)\b"
 )
+# "I manage a GP practice", "I run a charity for disabled kids": running a service is work
+_RUNS_A_SERVICE = re.compile(
+    r"(?:^|\bi |\bwe )(?:manage|run|lead|head up|coordinate|chair|own|co ordinate|am managing"
+    r"|am running) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:practice|surgery|charity|nursery|"
+    r"pre school|preschool|service|clinic|setting|pharmacy|department|unit|organisation|"
+    r"organization|trust|academy|provision|centre|center|care home|hub|team|school|college|"
+    r"social enterprise|cic)\b"
+)
 _STUDYING = re.compile(
     r"\bi am (?:at|in|still at|doing) (?:college|school|sixth form|uni|university|year \d+|"
     r"my gcses|gcses|a levels|an apprenticeship)\b"
@@ -615,7 +623,7 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
     if leading is not None:
         yield RoleFact(leading.value, STRONG, leading.start, leading.end)
     text = " ".join(tokens)
-    if _LEADS_A_SCHOOL.search(text) or _JOB_TITLE_AT.search(text):
+    if _LEADS_A_SCHOOL.search(text) or _JOB_TITLE_AT.search(text) or _RUNS_A_SERVICE.search(text):
         yield RoleFact("professional", STRONG, 0, 0)
     if _OWN_FORUM.search(text):
         yield RoleFact("parent_carer", STRONG, 0, 0)  # only a parent or carer has one

@@ -261,7 +261,17 @@ _JUDGING = re.compile(
 _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
     r"(?:get it|understand|listen|help|care|support|know how|let)\b|"
-    r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|excluded|no help|no support)\b"
+    r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|excluded|no help|no support)\b|"
+    r"\b(?:do not|does not|did not|dont|doesnt|didnt) (?:have|offer|provide|run|give|do)\b|"
+    r"\b(?:too (?:much|loud|noisy|busy|far|big|small|hot|cold|bright|crowded|slow)|not enough|"
+    r"there is no|there are no|has no|have no|bare long|so long|ages)\b"
+)
+# A question about something names what they want to know about ("is there a template for an
+# individual learning plan?", "how do i get into the family hub?").
+_ASKING_ABOUT = re.compile(
+    r"^(?:(?:hi|hello|hey|so|ok|um|please)\s)*(?:is there|are there|how (?:do|can|could|would) "
+    r"(?:i|we)|where (?:do|can|could) (?:i|we)|can (?:i|we|you)|could (?:i|we|you)|who (?:do|can)"
+    r" (?:i|we)|what (?:is|are|about)|do you know)\b"
 )
 # "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
 # which the routes answer, not a view to pass on.
@@ -270,6 +280,10 @@ _TAKING_PART = re.compile(
     r"(?:to be|to join|to help|to take part|to get (?:more )?involved|to sit on|to become|"
     r"to have a say|in joining|in helping|in being|in taking part)\b"
     r"|\bhow (?:i|we) (?:can|could) (?:get (?:more )?involved|join|help|take part|have a say)\b"
+    r"|\b(?:looking for|want to know|wanting to know|need to know) (?:the )?(?:best )?(?:ways?|"
+    r"how)(?: to| families| parents| young people| we| i)\b"
+    r"|\bhow (?:families|parents|carers|young people|children|kids|pupils|patients) (?:can|"
+    r"could) (?:input|get involved|have a say|take part|give (?:their )?views|join)\b"
 )
 # "..., does that go to the same place as this?": a statement that ends by asking something
 # ("how is that acceptable?" and "why does nobody answer?" are still feedback).
@@ -452,6 +466,7 @@ class Understander:
             or "involved" in words
             or _JUDGING.search(plain) is not None
             or _COMPLAINING.search(plain) is not None
+            or _ASKING_ABOUT.search(plain) is not None
         )
         if asking == "interests" or wanting:
             result.interests = interests
