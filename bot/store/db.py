@@ -83,6 +83,7 @@ def import_models() -> None:
         audit,
         conversations,
         feedback,
+        opportunities,
         outbox,
         staff,
         telegram,
