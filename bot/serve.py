@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 from aiohttp import web
 
@@ -51,6 +52,23 @@ async def _daily(bot: GetInvolved) -> None:
         await asyncio.sleep(DAY)
 
 
+async def _alerts_telegram(bot: GetInvolved) -> Any:
+    """A Bot API client for alerts (with PTB's rate limiter) when a token is set."""
+    if not bot.settings.telegram_bot_token:
+        return None
+    from bot.alerts.sender import build_telegram_bot
+
+    telegram = build_telegram_bot(
+        bot.settings.telegram_bot_token, bot.settings.telegram_api_base_url
+    )
+    try:
+        await telegram.initialize()
+    except Exception:  # Telegram unreachable now: email alerts still go
+        logger.exception("alerts: Telegram not reachable; Telegram alerts wait")
+        return None
+    return telegram
+
+
 def create_server_app(bot: GetInvolved) -> web.Application:
     app = create_web_app(bot, secure_cookies=bot.settings.secure_cookies)
     if bot.settings.telegram_bot_token and bot.settings.telegram_webhook_url:
@@ -62,7 +80,12 @@ def create_server_app(bot: GetInvolved) -> web.Application:
         tasks = [asyncio.create_task(_daily(bot))]
         if bot.mailer is not None:  # email from the outbox; each worker may send, each once
             tasks.append(asyncio.create_task(bot.mailer.run()))
+        telegram = await _alerts_telegram(bot)
+        sender = bot.alert_sender(telegram)  # opt-in alerts: each worker may send, each once
+        tasks.append(asyncio.create_task(sender.run(bot.settings.alerts_interval_seconds)))
         yield
+        if telegram is not None:
+            await telegram.shutdown()
         for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

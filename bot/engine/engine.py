@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rasa_sdk
 from rapidfuzz import fuzz
@@ -29,6 +29,9 @@ from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
 from bot.routing import audience_fits
 from bot.safety import Verdict
+
+if TYPE_CHECKING:
+    from bot.alerts.signup import AlertSignup
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +171,7 @@ class Engine:
         self.content = content
         self.understander = understander
         self.max_message_chars = max_message_chars
+        self.alerts: AlertSignup | None = None  # set by create_bot
         self._executor = ActionExecutor()
         for action in build_actions(context):
             self._executor.register_action(action)
@@ -325,6 +329,11 @@ class Engine:
                 result.replies.extend(self._render(messages, fresh))
             result.replies.extend(await self._advance(fresh))
             return result
+        if self.alerts is not None:  # opt-in alerts (bot/alerts/signup.py): asked for, or stop
+            handled = await self.alerts.turn(self, state, pressed or text)
+            if handled is not None:
+                result.replies.extend(handled)
+                return result
         if intent == "help":
             result.replies.append(self.say("utter_help", state))
             result.replies.extend(self._reask(state))

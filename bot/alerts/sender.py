@@ -1,0 +1,260 @@
+"""The durable alert sender: claims due alerts from the database and delivers each once.
+
+One round (``send_due``) claims a batch (a lease, as the email outbox does), then for each:
+
+1. *the gate*, in one transaction with the subscription locked: a stopped or deleted person
+   gets nothing (dropped); in quiet hours, or past the daily cap, the alert is held (queued
+   again with ``not_before`` at the next allowed time, never dropped); a thing no longer open
+   is dropped; otherwise the alert is let go (``sent_at`` set). An email alert is put in the
+   email outbox in this same transaction, so it is queued exactly once.
+2. *delivery* on Telegram through python-telegram-bot with its AIORateLimiter (about 30
+   messages a second in all): a 429 is queued again after its ``retry_after``; a 403 (the
+   person blocked the bot) stops the subscription, erases the address and is never retried;
+   other errors are tried again later, then "failed".
+
+Exactly once: the UNIQUE (subscription, kind, ref_id) row, a lease per claim, and the gate.
+A worker that dies after claiming leaves the lease to run out and another worker sends it.
+A worker that dies after the gate and before marking it sent may or may not have sent it:
+that alert is not sent again ("dropped"), because a second message is worse than none.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.alerts.render import RENDERERS
+from bot.alerts.timing import Timing
+from bot.engine.replies import Reply
+from bot.engine.state import utcnow
+from bot.keys import Keys
+from bot.store import alerts as store
+from bot.store.outbox import queue_email
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    held: int = 0
+    retrying: int = 0
+    dropped: int = 0
+    failed: int = 0
+    blocked: int = 0
+
+    def add(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+def build_telegram_bot(token: str, base_url: str | None = None, *, max_retries: int = 0) -> Any:
+    """A python-telegram-bot ``ExtBot`` with the library's AIORateLimiter (30 a second in all,
+    20 a minute per group). ``max_retries=0``: a 429 comes back to us as RetryAfter, and the
+    alert waits in the database instead of in memory."""
+    from telegram.ext import AIORateLimiter, ExtBot
+
+    kwargs: dict[str, Any] = {}
+    if base_url:
+        base = base_url.rstrip("/")
+        kwargs = {"base_url": f"{base}/bot", "base_file_url": f"{base}/file/bot"}
+    return ExtBot(token, rate_limiter=AIORateLimiter(max_retries=max_retries), **kwargs)
+
+
+class AlertSender:
+    def __init__(
+        self,
+        *,
+        sessions: async_sessionmaker[AsyncSession],
+        keys: Keys,
+        timing: Timing,
+        telegram: Any = None,  # a python-telegram-bot Bot (initialised); None: Telegram off
+        clock: Callable[[], dt.datetime] = utcnow,
+        lease: dt.timedelta = dt.timedelta(minutes=5),
+        max_attempts: int = 8,
+        email_on: bool = False,
+        on_email_queued: Callable[[], None] | None = None,
+    ):
+        self.sessions = sessions
+        self.keys = keys
+        self.timing = timing
+        self.telegram = telegram
+        self.clock = clock
+        self.lease = lease
+        self.max_attempts = max_attempts
+        self.email_on = email_on
+        self.on_email_queued = on_email_queued
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        """Something was queued in this process: send soon instead of at the next round."""
+        self._wake.set()
+
+    async def send_due(self, *, batch: int = 50) -> SendReport:
+        report = SendReport()
+        while True:
+            async with self.sessions.begin() as session:
+                claimed = await store.claim_due(
+                    session, self.clock(), lease=self.lease, limit=batch
+                )
+            for alert_id in claimed:
+                report.add(await self.send_one(alert_id))
+            if len(claimed) < batch:
+                return report
+
+    async def run(self, interval: float = 30.0) -> None:
+        """The background loop inside `serve` and `getinvolved telegram`."""
+        while True:
+            self._wake.clear()
+            try:
+                await self.send_due()
+            except Exception:  # the database went away for a moment: try again soon
+                logger.exception("sending alerts failed; trying again soon")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), interval)
+
+    # ---- one alert ---------------------------------------------------------------------------
+    async def send_one(self, alert_id: int) -> str:
+        now = self.clock()
+        async with self.sessions.begin() as session:
+            gate = await self._gate(session, alert_id, now)
+        if isinstance(gate, str):
+            if gate == "sent" and self.on_email_queued is not None:
+                self.on_email_queued()
+            return gate
+        chat_id, reply = gate
+        return await self._deliver(alert_id, chat_id, reply)
+
+    async def _gate(
+        self, session: AsyncSession, alert_id: int, now: dt.datetime
+    ) -> str | tuple[int, Reply]:
+        alert = await session.get(store.AlertRow, alert_id, populate_existing=True)
+        if alert is None or alert.status != "sending":
+            return "dropped"  # deleted with its subscription meanwhile
+        if alert.sent_at is not None:  # a worker died after letting it go: never twice
+            alert.status, alert.claimed_until = "dropped", None
+            return "dropped"
+        subscription = await store.lock_subscription(session, alert.subscription_id)
+        if subscription is None or subscription.status != "active":
+            alert.status, alert.claimed_until = "dropped", None
+            return "dropped"
+        if self.timing.is_quiet(now):
+            return self._hold(alert, self.timing.quiet_ends(now))
+        day_start = self.timing.day_start(now)
+        taken = await store.count_taken_since(session, subscription.id, day_start, alert.id)
+        if taken >= self.timing.daily_cap:
+            return self._hold(alert, self.timing.next_day(now))
+        renderer = RENDERERS.get(alert.kind)
+        reply = await renderer(session, alert.ref_id, subscription) if renderer else None
+        if reply is None or subscription.address_encrypted is None:
+            alert.status, alert.claimed_until = "dropped", None
+            return "dropped"
+        alert.sent_at = now
+        subscription.last_alert_at = now
+        if subscription.channel == "email":
+            if not self.email_on:  # no SMTP_URL now: wait for it
+                alert.sent_at = None
+                return self._hold(alert, now + dt.timedelta(hours=1))
+            await queue_email(
+                session,
+                kind="alert",
+                dedupe_key=f"alert:{alert.id}",
+                team_id="alerts",
+                alert_id=alert.id,
+                now=now,
+            )
+            alert.status, alert.claimed_until = "sent", None
+            return "sent"
+        if self.telegram is None:
+            alert.sent_at = None
+            return self._hold(alert, now + dt.timedelta(hours=1))
+        return int(self.keys.decrypt(subscription.address_encrypted)), reply
+
+    @staticmethod
+    def _hold(alert: store.AlertRow, until: dt.datetime) -> str:
+        alert.status, alert.not_before, alert.claimed_until = "queued", until, None
+        alert.attempts = max(0, alert.attempts - 1)  # waiting is not a failed try
+        return "held"
+
+    async def _deliver(self, alert_id: int, chat_id: int, reply: Reply) -> str:
+        from telegram.error import Forbidden, RetryAfter, TelegramError
+
+        from bot.channels.telegram import keyboard, message_text, split_text
+
+        try:
+            text, parse_mode = message_text(reply)
+            pieces = split_text(text)
+            for number, piece in enumerate(pieces, start=1):
+                markup = keyboard(reply) if number == len(pieces) else None
+                await self.telegram.send_message(
+                    chat_id, piece, reply_markup=markup, parse_mode=parse_mode
+                )
+        except RetryAfter as error:
+            wait = error.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
+            return await self._again(alert_id, dt.timedelta(seconds=seconds), "retrying")
+        except Forbidden:
+            async with self.sessions.begin() as session:
+                alert = await session.get(store.AlertRow, alert_id)
+                if alert is not None:
+                    alert.status, alert.claimed_until = "failed", None
+                    await store.mark_blocked(session, alert.subscription_id)
+            logger.info("alert: the person blocked the bot; subscription stopped")
+            return "blocked"
+        except (TelegramError, OSError) as error:
+            logger.warning(
+                "alert not sent", extra={"alert_id": alert_id, "error": type(error).__name__}
+            )
+            return await self._again(alert_id, None, "retrying")
+        async with self.sessions.begin() as session:
+            alert = await session.get(store.AlertRow, alert_id)
+            if alert is not None:
+                alert.status, alert.claimed_until = "sent", None
+        return "sent"
+
+    async def _again(self, alert_id: int, wait: dt.timedelta | None, outcome: str) -> str:
+        """Queue it again (after ``wait``, or a growing back-off), letting go of today's
+        allowance; after ``max_attempts`` it is "failed"."""
+        now = self.clock()
+        async with self.sessions.begin() as session:
+            alert = await session.get(store.AlertRow, alert_id)
+            if alert is None:
+                return "dropped"
+            alert.sent_at, alert.claimed_until = None, None
+            if wait is None and alert.attempts >= self.max_attempts:
+                alert.status = "failed"
+                return "failed"
+            if wait is None:
+                wait = dt.timedelta(minutes=2 ** max(0, alert.attempts - 1))
+            else:
+                alert.attempts = max(0, alert.attempts - 1)  # Telegram asked us to wait
+            alert.status, alert.not_before = "queued", now + wait
+        return outcome
+
+
+async def send_due_once(bot: Any) -> int:
+    """`getinvolved alerts send-due`: one round of everything due (for cron)."""
+    telegram = None
+    if bot.settings.telegram_bot_token:
+        telegram = build_telegram_bot(
+            bot.settings.telegram_bot_token, bot.settings.telegram_api_base_url
+        )
+        await telegram.initialize()
+    try:
+        report = await bot.alert_sender(telegram).send_due()
+        if bot.mailer is not None:
+            await bot.mailer.send_due()
+    finally:
+        if telegram is not None:
+            await telegram.shutdown()
+    print(
+        f"Alerts: {report.sent} sent, {report.held} held for later, {report.retrying} to try "
+        f"again, {report.dropped} dropped, {report.blocked} blocked, {report.failed} failed."
+    )
+    return 0
