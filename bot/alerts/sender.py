@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -196,7 +197,9 @@ class AlertSender:
                     chat_id, piece, reply_markup=markup, parse_mode=parse_mode
                 )
         except RetryAfter as error:
-            wait = error.retry_after
+            with warnings.catch_warnings():  # PTB 22 warns that it becomes a timedelta
+                warnings.simplefilter("ignore")
+                wait = error.retry_after
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
             return await self._again(alert_id, dt.timedelta(seconds=seconds), "retrying")
         except Forbidden:

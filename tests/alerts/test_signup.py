@@ -38,8 +38,11 @@ async def test_off_by_default_and_a_clear_yes_signs_up(bot: GetInvolved) -> None
 
 
 async def test_typed_yes_and_other_ways_to_ask(bot: GetInvolved) -> None:
-    for sender, ask in (("201", "tell me about new chances"), ("202", "/alerts"),
-                        ("203", "let me know when there's something")):
+    for sender, ask in (
+        ("201", "tell me about new chances"),
+        ("202", "/alerts"),
+        ("203", "let me know when there's something"),
+    ):
         await _ready(bot, sender)
         assert "Do you want these messages?" in await _say(bot, sender, ask)
         await _say(bot, sender, "yes please")
