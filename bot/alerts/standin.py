@@ -15,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import sys
 import time
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
@@ -287,14 +289,46 @@ class BotApiStandIn:
                     await asyncio.wait_for(self._changed.wait(), remaining)
 
 
+def busiest_second(stamps: list[float]) -> int:
+    """The most messages in any one-second window."""
+    stamps = sorted(stamps)
+    most, start = 0, 0
+    for end, moment in enumerate(stamps):
+        while moment - stamps[start] >= 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+async def _stats(request: web.Request) -> web.Response:
+    """What the benchmark reads when the stand-in runs in its own process."""
+    standin: BotApiStandIn = request.app[STANDIN]
+    sent = [c for c in standin.calls if c.method == "sendMessage"]
+    stamps = standin.sent_at
+    return web.json_response(
+        {
+            "messages": len(sent),
+            "chats": len({c.chat_id for c in sent}),
+            "most_to_one_chat": max(Counter(c.chat_id for c in sent).values(), default=0),
+            "busiest_second": busiest_second(stamps),
+            "seconds": (max(stamps) - min(stamps)) if stamps else 0.0,
+        }
+    )
+
+
+STANDIN = web.AppKey("standin", BotApiStandIn)
+
+
 @asynccontextmanager
-async def bot_api_standin(token: str) -> AsyncIterator[BotApiStandIn]:
+async def bot_api_standin(token: str, port: int = 0) -> AsyncIterator[BotApiStandIn]:
     standin = BotApiStandIn(token=token)
     app = web.Application()
+    app[STANDIN] = standin
+    app.router.add_get("/stats", _stats)
     app.router.add_route("*", "/bot{token}/{method}", standin.handle)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     standin.base_url = f"http://127.0.0.1:{port}"
@@ -302,3 +336,16 @@ async def bot_api_standin(token: str) -> AsyncIterator[BotApiStandIn]:
         yield standin
     finally:
         await runner.cleanup()
+
+
+async def _serve_until_stdin_closes(token: str) -> None:
+    """`python -m bot.alerts.standin TOKEN`: serve on a free loopback port, print the base
+    URL, and stop when standard input closes (the benchmark runs it in its own process, so
+    its CPU is not counted as the sender's)."""
+    async with bot_api_standin(token) as standin:
+        print(standin.base_url, flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+
+
+if __name__ == "__main__":
+    asyncio.run(_serve_until_stdin_closes(sys.argv[1]))

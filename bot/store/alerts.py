@@ -222,6 +222,15 @@ async def claim_due(
     return claimed
 
 
+async def write_first(session: AsyncSession, alert_id: int) -> None:
+    """On SQLite, start a transaction that will write with a write: one that reads first and
+    then writes fails at once (SQLITE_BUSY) if another worker wrote in between."""
+    if session.bind is not None and session.bind.dialect.name == "sqlite":
+        await session.execute(
+            update(AlertRow).where(AlertRow.id == alert_id).values(attempts=AlertRow.attempts)
+        )
+
+
 async def lock_subscription(session: AsyncSession, subscription_id: int) -> SubscriptionRow | None:
     """The subscription, locked for this transaction (PostgreSQL: the row; SQLite: the
     database, by writing first), so two workers cannot both take today's last allowance."""
