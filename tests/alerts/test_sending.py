@@ -168,3 +168,24 @@ async def test_exactly_once_with_two_workers_and_a_killed_one(
             await telegram.shutdown()
     finally:
         await bot.close()
+
+
+async def test_one_message_a_second_to_one_chat(tmp_path: Path) -> None:
+    """With a higher daily cap, two alerts due together reach one chat a second apart."""
+    bot = await create_bot(create_settings(tmp_path))
+    try:
+        async with bot_api_standin(TOKEN) as standin:
+            telegram = build_telegram_bot(TOKEN, standin.base_url)
+            await telegram.initialize()
+            await _subscribe(bot, [7])
+            clock = Clock(uk(2026, 12, 1, 12))
+            for title in ("One", "Two", "Three"):
+                await _queue(bot, await add_opportunity(bot.sessions, EVERYONE, title), clock.now)
+            sender = _sender(bot, telegram, clock, daily_cap=2)
+            report = await sender.send_due()
+            assert (report.sent, report.held) == (2, 1)  # the third waits for tomorrow
+            first, second = standin.sent_at
+            assert second - first >= 0.95
+            await telegram.shutdown()
+    finally:
+        await bot.close()
