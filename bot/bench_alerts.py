@@ -115,6 +115,8 @@ async def _bench(subscribers: int, matching: int) -> dict[str, Any]:
             if standin.stdin is not None:
                 standin.stdin.close()
             standin.wait(timeout=10)
+            if standin.stdout is not None:
+                standin.stdout.close()
     finally:
         await bot.close()
     return {
