@@ -2,74 +2,52 @@
 
 A GET only shows a button (mail scanners open links; they must not stop anyone's alerts); the
 POST deletes the subscription and says so. The token is random; only its sha256 is stored.
+No session and no cookie: the token in the form is what proves the link was theirs.
 """
 
 from __future__ import annotations
 
-import html
-
+import aiohttp_jinja2
 from aiohttp import web
 
 from bot.store import alerts as store
 
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} - Get Involved</title>
-<link rel="stylesheet" href="/static/app/app.css"></head>
-<body class="govuk-template__body"><main class="govuk-main-wrapper govuk-width-container" id="main">
-<h1 class="govuk-heading-l">{title}</h1>{body}</main></body></html>"""
+MAX_TOKEN_CHARS = 200
+TITLES = {"ask": "Stop emails", "done": "Emails stopped", "gone": "Nothing to stop"}
 
 
-def _page(title: str, body: str, status: int = 200) -> web.Response:
-    return web.Response(
-        text=PAGE.format(title=html.escape(title), body=body),
-        content_type="text/html",
-        status=status,
-        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
-    )
+def _page(request: web.Request, state: str, token: str = "") -> web.Response:
+    context = {"title": TITLES[state], "state": state, "token": token, "errors": {}}
+    response = aiohttp_jinja2.render_template("alerts_stop.html", request, context)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"  # the token never leaves in a Referer
+    return response
+
+
+def _token(value: object) -> str | None:
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_TOKEN_CHARS else None
 
 
 async def stop_page(request: web.Request) -> web.Response:
     from bot.web.staff import BOT
 
-    token = request.query.get("token", "")
+    token = _token(request.query.get("token"))
+    if token is None:
+        return _page(request, "gone")
     async with request.app[BOT].sessions() as session:
-        known = bool(token) and len(token) < 200 and await store.token_exists(session, token)
-    if not known:
-        return _page(
-            "Nothing to stop",
-            '<p class="govuk-body">These emails have already stopped, or this link is old.</p>',
-        )
-    form = (
-        '<p class="govuk-body">Do you want to stop emails about new chances to have a say?</p>'
-        '<form method="post" action="/alerts/stop">'
-        f'<input type="hidden" name="token" value="{html.escape(token)}">'
-        '<button class="govuk-button" data-module="govuk-button" type="submit">'
-        "Stop these emails</button></form>"
-    )
-    return _page("Stop emails", form)
+        known = await store.token_exists(session, token)
+    return _page(request, "ask", token) if known else _page(request, "gone")
 
 
 async def stop_post(request: web.Request) -> web.Response:
     from bot.web.staff import BOT
 
-    form = await request.post()
-    token = form.get("token")
+    token = _token((await request.post()).get("token"))
     deleted = 0
-    if isinstance(token, str) and 0 < len(token) < 200:
+    if token is not None:
         async with request.app[BOT].sessions.begin() as session:
             deleted = await store.delete_by_token(session, token)
-    if deleted:
-        return _page(
-            "Emails stopped",
-            '<p class="govuk-body">Done. We will not email you again, and we have deleted '
-            "what we kept to send them.</p>",
-        )
-    return _page(
-        "Nothing to stop",
-        '<p class="govuk-body">These emails have already stopped, or this link is old.</p>',
-    )
+    return _page(request, "done" if deleted else "gone")
 
 
 def setup_alert_pages(app: web.Application) -> None:
