@@ -75,7 +75,16 @@ class AlertSignup:
         self.clock = clock
 
     async def turn(self, engine: Engine, state: ConversationState, text: str) -> list[Reply] | None:
-        """Replies when this message is about alerts; None to let the conversation go on."""
+        """Replies when this message is about alerts; None to let the conversation go on.
+        Once the alerts question is settled, the conversation carries on where it was."""
+        replies = await self._turn(engine, state, text)
+        if replies is not None and state.asking not in (ASKING_CONSENT, ASKING_EMAIL):
+            replies += engine._reask(state)
+        return replies
+
+    async def _turn(
+        self, engine: Engine, state: ConversationState, text: str
+    ) -> list[Reply] | None:
         stop = words.asks_to_stop(text)
         if stop == "alerts" or (stop == "bare" and state.asking not in _FEEDBACK_STEPS):
             person = self.keys.person_key(state.key)
@@ -103,7 +112,7 @@ class AlertSignup:
         if (state.age is not None and state.age < YOUNGEST) or band in BANDS_UNDER_13:
             return [engine.say("utter_alerts_under_13", state)]
         if state.role is None or state.area is None:
-            return [engine.say("utter_alerts_need_profile", state), *engine._reask(state)]
+            return [engine.say("utter_alerts_need_profile", state)]
         if state.role == "young_person" and (
             band is None or (state.age is None and band in BANDS_MAYBE_UNDER_13)
         ):

@@ -21,7 +21,7 @@ async def _sign_up(bot, sender: str, email: str) -> None:  # type: ignore[no-unt
     await bot.converse("web", sender, "send me alerts")
     await bot.converse("web", sender, "/alerts_yes")
     result = await bot.converse("web", sender, email)
-    assert "I will email you" in result.replies[-1].text
+    assert "I will email you" in result.replies[0].text
 
 
 async def test_an_email_alert_with_a_stop_link(tmp_path: Path) -> None:

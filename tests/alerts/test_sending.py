@@ -49,8 +49,9 @@ async def _queue(bot, opportunity, now, audience=EVERYONE):  # type: ignore[no-u
         )
 
 
-def _sender(bot, telegram, clock, **timing):  # type: ignore[no-untyped-def]
+def _sender(bot, telegram, clock, concurrency=4, **timing):  # type: ignore[no-untyped-def]
     return AlertSender(
+        concurrency=concurrency,
         sessions=bot.sessions,
         keys=bot.keys,
         timing=Timing(**timing),
@@ -75,7 +76,8 @@ async def test_matching_quiet_hours_cap_429_403_and_stopped(tmp_path: Path) -> N
             assert await _queue(bot, first, clock.now, west) == 4
             assert await _queue(bot, first, clock.now, west) == 0  # idempotent
             await _queue(bot, second, clock.now, west)
-            sender = _sender(bot, telegram, clock)
+            # one at a time, so which of a person's two alerts goes first is known
+            sender = _sender(bot, telegram, clock, concurrency=1)
             report = await sender.send_due()
             assert report.sent == 0 and report.held == 8 and standin.messages_to(1) == []
             # the person in chat 2 stops; chat 3 has blocked the bot; chat 4 is throttled

@@ -114,3 +114,15 @@ async def test_web_chat_asks_for_an_email_and_the_link_stops_it(tmp_path) -> Non
             assert "Nothing to stop" in await again.text()
     finally:
         await bot.close()
+
+
+async def test_an_age_band_that_may_be_under_13_asks_the_age_first(bot: GetInvolved) -> None:
+    await _say(bot, "701", '/inform{"role": "young_person"}')
+    await _say(bot, "701", '/inform{"age_band": "11_15"}')
+    await _say(bot, "701", "Crawley")
+    assert "how old you are" in await _say(bot, "701", "send me alerts")
+    await _say(bot, "701", "I'm 14")
+    await _say(bot, "701", "send me alerts")
+    said = await _say(bot, "701", "yes")
+    assert "Done" in said and "What do you want a say about?" in said  # the chat goes on
+    assert await _count(bot) == 1
