@@ -71,25 +71,30 @@ async def _alerts_telegram(bot: GetInvolved) -> Any:
 
 def create_server_app(bot: GetInvolved) -> web.Application:
     app = create_web_app(bot, secure_cookies=bot.settings.secure_cookies)
+    telegram_key: Any = None
     if bot.settings.telegram_bot_token and bot.settings.telegram_webhook_url:
-        from bot.channels.telegram import setup_webhook
+        from bot.channels.telegram import TELEGRAM, setup_webhook
 
         setup_webhook(app, bot)
+        telegram_key = TELEGRAM
 
     async def background(app: web.Application) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(_daily(bot))]
         if bot.mailer is not None:  # email from the outbox; each worker may send, each once
             tasks.append(asyncio.create_task(bot.mailer.run()))
-        telegram = await _alerts_telegram(bot)
-        sender = bot.alert_sender(telegram)  # opt-in alerts: each worker may send, each once
+        # opt-in alerts: on the webhook's own bot (one rate limiter for replies and alerts),
+        # else a bot of their own; with several workers one sends at a time (bot/alerts/sender.py)
+        webhook = app.get(telegram_key) if telegram_key is not None else None
+        own = None if webhook is not None else await _alerts_telegram(bot)
+        sender = bot.alert_sender(webhook.application.bot if webhook is not None else own)
         tasks.append(asyncio.create_task(sender.run(bot.settings.alerts_interval_seconds)))
         yield
-        if telegram is not None:
-            await telegram.shutdown()
         for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if own is not None:
+            await own.shutdown()
 
     app.cleanup_ctx.append(background)
     return app

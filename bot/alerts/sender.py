@@ -25,11 +25,11 @@ import contextlib
 import datetime as dt
 import logging
 import warnings
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.alerts.render import RENDERERS
@@ -43,6 +43,7 @@ from bot.store.outbox import queue_email
 logger = logging.getLogger(__name__)
 OVERALL_PER_SECOND = 30  # Telegram: about 30 messages a second for one bot
 PER_CHAT_SECONDS = 1.0  # ... and one a second to one chat
+ADVISORY_LOCK = 0x616C657274  # "alert": the PostgreSQL lock held by the one sending worker
 # the limiter lets this many go at once, then one every 1/30 s: at most 33 in any second
 BURST = 3
 
@@ -128,16 +129,35 @@ class AlertSender:
             if not claimed:  # not "fewer than batch": another worker may have won some
                 return report
 
+    @contextlib.asynccontextmanager
+    async def _one_sender(self) -> AsyncIterator[bool]:
+        """True when this process may send now: always on SQLite (one process), and on
+        PostgreSQL while it holds a session advisory lock."""
+        async with self.sessions() as session:
+            if session.bind is None or session.bind.dialect.name != "postgresql":
+                yield True
+                return
+            got = bool(await session.scalar(select(func.pg_try_advisory_lock(ADVISORY_LOCK))))
+            try:
+                yield got
+            finally:
+                if got:
+                    await session.scalar(select(func.pg_advisory_unlock(ADVISORY_LOCK)))
+
     async def _work(self, waiting: list[int], report: SendReport) -> None:
         while waiting:
             report.add(await self.send_one(waiting.pop(0)))
 
     async def run(self, interval: float = 30.0) -> None:
-        """The background loop inside `serve` and `getinvolved telegram`."""
+        """The background loop inside `serve` and `getinvolved telegram`. On PostgreSQL
+        (several workers) one process at a time sends, so the ~30 a second is for them all;
+        every worker could send each alert once anyway."""
         while True:
             self._wake.clear()
             try:
-                await self.send_due()
+                async with self._one_sender() as mine:
+                    if mine:
+                        await self.send_due()
             except Exception:  # the database went away for a moment: try again soon
                 logger.exception("sending alerts failed; trying again soon")
             with contextlib.suppress(TimeoutError):

@@ -191,3 +191,34 @@ async def test_one_message_a_second_to_one_chat(tmp_path: Path) -> None:
             await telegram.shutdown()
     finally:
         await bot.close()
+
+
+async def test_two_background_loops_send_each_once(database_url: str, tmp_path: Path) -> None:
+    """The loops `serve` runs in each worker (on PostgreSQL one holds the sending lock)."""
+    bot = await create_bot(create_settings(tmp_path, database_url=database_url))
+    try:
+        async with bot_api_standin(TOKEN) as standin:
+            telegram = build_telegram_bot(TOKEN, standin.base_url)
+            await telegram.initialize()
+            await _subscribe(bot, list(range(1, 21)))
+            clock = Clock(uk(2026, 12, 1, 12))
+            await _queue(bot, await add_opportunity(bot.sessions, EVERYONE), clock.now)
+            loops = [
+                asyncio.create_task(_sender(bot, telegram, clock).run(interval=0.05))
+                for _ in range(2)
+            ]
+            try:
+                for _ in range(200):
+                    if len(standin.sent_at) >= 20:
+                        break
+                    await asyncio.sleep(0.05)
+                await asyncio.sleep(0.3)
+            finally:
+                for loop in loops:
+                    loop.cancel()
+                await asyncio.gather(*loops, return_exceptions=True)
+            got = Counter(m.chat_id for m in standin.calls if m.method == "sendMessage")
+            assert got == Counter(range(1, 21))
+            await telegram.shutdown()
+    finally:
+        await bot.close()
