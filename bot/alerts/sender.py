@@ -254,6 +254,7 @@ class AlertSender:
                 if alert is not None:
                     alert.status, alert.claimed_until = "failed", None
                     await store.mark_blocked(session, alert.subscription_id)
+            await store.scrub(self.sessions)  # the erased chat id leaves no copy
             logger.info("alert: the person blocked the bot; subscription stopped")
             return "blocked"
         except (TelegramError, OSError) as error:

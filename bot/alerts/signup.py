@@ -90,6 +90,8 @@ class AlertSignup:
             person = self.keys.person_key(state.key)
             async with self.sessions.begin() as session:
                 deleted = await store.delete_for_person(session, person)
+            if deleted:
+                await store.scrub(self.sessions)
             if state.asking in (ASKING_CONSENT, ASKING_EMAIL):
                 state.asking, state.misunderstood = None, 0
             if deleted:

@@ -47,6 +47,8 @@ async def stop_post(request: web.Request) -> web.Response:
     if token is not None:
         async with request.app[BOT].sessions.begin() as session:
             deleted = await store.delete_by_token(session, token)
+        if deleted:
+            await store.scrub(request.app[BOT].sessions)
     return _page(request, "done" if deleted else "gone")
 
 

@@ -30,7 +30,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.engine.state import utcnow
@@ -94,6 +94,15 @@ class AlertRow(Base):
     )
     # set when the daily cap lets this alert go (the "reservation"), kept once it is sent
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+async def scrub(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """After a deletion: no copy of the deleted address left in SQLite's files."""
+    from bot.store.db import scrub_deleted
+
+    engine = sessions.kw.get("bind")
+    if isinstance(engine, AsyncEngine):
+        await scrub_deleted(engine)
 
 
 def token_hash(token: str) -> str:
