@@ -38,6 +38,7 @@ from bot.store.db import (
 from bot.store.hot import ConversationStore, open_conversation_store
 
 if TYPE_CHECKING:
+    from bot.alerts.sender import AlertSender
     from bot.notify.mailer import Mailer
 
 logger = logging.getLogger(__name__)
@@ -91,6 +92,25 @@ class GetInvolved:
     redis: RedisLink | None = None  # with REDIS_URL: shared by the locks and sign-in limits
     metrics: Metrics = field(default_factory=Metrics)
     mailer: Mailer | None = None  # with SMTP_URL: team notifications and answers by email
+
+    def alert_sender(self, telegram: object = None) -> AlertSender:
+        """The opt-in alert sender (bot/alerts/sender.py); ``telegram``: an initialised
+        python-telegram-bot Bot (with its rate limiter), or None for email alerts only."""
+        from bot.alerts.sender import AlertSender
+        from bot.alerts.timing import Timing, parse_quiet_hours
+
+        mailer = self.mailer
+        return AlertSender(
+            sessions=self.sessions,
+            keys=self.keys,
+            timing=Timing(
+                quiet=parse_quiet_hours(self.settings.alerts_quiet_hours),
+                daily_cap=self.settings.alerts_daily_cap,
+            ),
+            telegram=telegram,
+            email_on=mailer is not None,
+            on_email_queued=mailer._queued.set if mailer is not None else None,
+        )
 
     @property
     def expiry(self) -> dt.timedelta:
@@ -192,8 +212,11 @@ class GetInvolved:
 
     async def forget(self, key: str) -> None:
         """Remove everything stored about the conversation ``key`` (channel:sender)."""
+        from bot.store.alerts import delete_for_person
+
         async with self.sessions.begin() as session:
             await conversations.delete_conversation(session, key)
+            await delete_for_person(session, self.keys.person_key(key))  # opt-in alerts too
         await self.feedback.forget(key)
         await scrub_deleted(self.database)
 
@@ -294,6 +317,11 @@ async def create_bot(settings: Settings, *, working_dir: Path | None = None) -> 
         mailer=mailer,
     )
     holder["bot"] = bot
+    from bot.alerts.signup import AlertSignup
+
+    engine.alerts = AlertSignup(
+        sessions=sessions, keys=keys, email_on=mailer is not None, base_url=settings.base_url
+    )
     # Everything built so far lives as long as the process: keep the garbage collector from
     # walking it again and again (a full collection of it takes about 60 ms here).
     gc.collect()

@@ -134,6 +134,14 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--inbox-items", type=int, default=100_000, help="inbox part's feedback (0 skips it)"
     )
+    bench.add_argument(
+        "--alerts",
+        action="store_true",
+        help="only the alerts benchmark (bot/bench_alerts.py): 10,000 subscribers, 3,000 alerts",
+    )
+    alerts = commands.add_parser("alerts", help="opt-in alerts")
+    alerts_commands = alerts.add_subparsers(dest="alerts_command", required=True)
+    alerts_commands.add_parser("send-due", help="send every alert that is due, once (for cron)")
     email = commands.add_parser("email", help="email from the outbox (needs SMTP_URL)")
     email_commands = email.add_subparsers(dest="email_command", required=True)
     email_commands.add_parser("send-due", help="queue due digests and send what is due, once")
@@ -216,6 +224,10 @@ async def _run(bot: object, args: argparse.Namespace) -> int:  # noqa: C901 - a 
             f"days and {expired} expired conversations."
         )
         return 0
+    if command == "alerts":
+        from bot.alerts.sender import send_due_once
+
+        return await send_due_once(bot)
     if command == "email":
         from bot.notify.commands import run_email
 
@@ -331,6 +343,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.themes.commands import run_themes
 
             return run_themes(settings, args)
+        if args.command == "bench" and args.alerts:
+            from bot.bench_alerts import run_bench_alerts
+
+            return run_bench_alerts(as_json=args.json)
         if args.command == "bench":
             from bot.bench import run_bench
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 from aiohttp import web
 
@@ -51,12 +52,31 @@ async def _daily(bot: GetInvolved) -> None:
         await asyncio.sleep(DAY)
 
 
+async def _alerts_telegram(bot: GetInvolved) -> Any:
+    """A Bot API client for alerts (with PTB's rate limiter) when a token is set."""
+    if not bot.settings.telegram_bot_token:
+        return None
+    from bot.alerts.sender import build_telegram_bot
+
+    telegram = build_telegram_bot(
+        bot.settings.telegram_bot_token, bot.settings.telegram_api_base_url
+    )
+    try:
+        await telegram.initialize()
+    except Exception:  # Telegram unreachable now: email alerts still go
+        logger.exception("alerts: Telegram not reachable; Telegram alerts wait")
+        return None
+    return telegram
+
+
 def create_server_app(bot: GetInvolved) -> web.Application:
     app = create_web_app(bot, secure_cookies=bot.settings.secure_cookies)
+    telegram_key: Any = None
     if bot.settings.telegram_bot_token and bot.settings.telegram_webhook_url:
-        from bot.channels.telegram import setup_webhook
+        from bot.channels.telegram import TELEGRAM, setup_webhook
 
         setup_webhook(app, bot)
+        telegram_key = TELEGRAM
 
     async def background(app: web.Application) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(_daily(bot))]
@@ -64,11 +84,19 @@ def create_server_app(bot: GetInvolved) -> web.Application:
         tasks.append(asyncio.create_task(bot.engine.opportunities.run(bot.sessions)))
         if bot.mailer is not None:  # email from the outbox; each worker may send, each once
             tasks.append(asyncio.create_task(bot.mailer.run()))
+        # opt-in alerts: on the webhook's own bot (one rate limiter for replies and alerts),
+        # else a bot of their own; with several workers one sends at a time (bot/alerts/sender.py)
+        webhook = app.get(telegram_key) if telegram_key is not None else None
+        own = None if webhook is not None else await _alerts_telegram(bot)
+        sender = bot.alert_sender(webhook.application.bot if webhook is not None else own)
+        tasks.append(asyncio.create_task(sender.run(bot.settings.alerts_interval_seconds)))
         yield
         for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if own is not None:
+            await own.shutdown()
 
     app.cleanup_ctx.append(background)
     return app

@@ -52,6 +52,18 @@ class Settings(BaseSettings):
     smtp_url: str | None = Field(default=None, repr=False)  # holds a password: never shown
     email_from: str = "Get Involved <no-reply@localhost>"
     public_base_url: str | None = None  # links in emails; default http://HOST:PORT
+    # opt-in alerts (bot/alerts/): at most this many a person per UK day, never in quiet hours
+    alerts_daily_cap: int = Field(default=1, ge=1, le=50)
+    alerts_quiet_hours: str = "21-08"  # UK time, from hour - to hour; "" for none
+    alerts_interval_seconds: float = Field(default=30.0, gt=0)  # the sender's round
+
+    @field_validator("alerts_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        from bot.alerts.timing import parse_quiet_hours
+
+        parse_quiet_hours(value)
+        return value
 
     @property
     def base_url(self) -> str:

@@ -244,6 +244,8 @@ async def run_polling(bot: GetInvolved, stop: asyncio.Event | None = None) -> in
             allowed_updates=["message", "callback_query"], poll_interval=0.0, timeout=10
         )
         delivering = [asyncio.create_task(channel.deliver_forever())]
+        alerts = bot.alert_sender(application.bot)  # the same rate limiter as the replies
+        delivering.append(asyncio.create_task(alerts.run(bot.settings.alerts_interval_seconds)))
         if bot.mailer is not None:  # email from the outbox (bot/notify/), also without `serve`
             delivering.append(asyncio.create_task(bot.mailer.run()))
         print("Get Involved is polling Telegram. Press Ctrl+C to stop.", flush=True)

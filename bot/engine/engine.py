@@ -33,6 +33,7 @@ from bot.routing import audience_fits
 from bot.safety import Verdict
 
 if TYPE_CHECKING:
+    from bot.alerts.signup import AlertSignup
     from bot.polls.desk import PollDesk
 
 logger = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ class Engine:
         self.understander = understander
         self.max_message_chars = max_message_chars
         self.opportunities = OpenOpportunities()  # the open ones, in memory (bot/opportunities)
+        self.alerts: AlertSignup | None = None  # set by create_bot
         self._executor = ActionExecutor()
         for action in build_actions(context):
             self._executor.register_action(action)
@@ -342,6 +344,11 @@ class Engine:
                 result.replies.extend(self._render(messages, fresh))
             result.replies.extend(await self._advance(fresh))
             return result
+        if self.alerts is not None:  # opt-in alerts (bot/alerts/signup.py): asked for, or stop
+            handled = await self.alerts.turn(self, state, pressed or text)
+            if handled is not None:
+                result.replies.extend(handled)
+                return result
         if intent == "help":
             result.replies.append(self.say("utter_help", state))
             result.replies.extend(self._reask(state))

@@ -292,6 +292,13 @@ class Mailer:
     async def _compose(
         self, session: AsyncSession, row: outbox.OutboxRow, now: dt.datetime
     ) -> EmailMessage | NotSent:
+        if row.kind == "alert":  # an opt-in alert (bot/alerts/email.py)
+            from bot.alerts.email import compose_alert
+
+            made = await compose_alert(session, row, keys=self.keys, base_url=self.base_url)
+            if made is None:
+                return NotSent("no longer open", done=True)
+            return self._message(row, "Get Involved", *made)
         team = await session.get(TeamRow, row.team_id)
         known = self.content.teams.get(row.team_id)
         team_name = known.name if known else (team.name if team else "the team")

@@ -80,6 +80,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def import_models() -> None:
     """Import every module that declares tables, so the metadata knows them all."""
     from bot.store import (  # noqa: F401
+        alerts,
         audit,
         conversations,
         feedback,

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from bot.engine.state import utcnow
 from bot.store.db import Base
 
-KINDS = ("team_new", "team_digest", "answer")
+KINDS = ("team_new", "team_digest", "answer", "alert")
 STATUSES = ("pending", "sending", "sent", "failed")
 
 
@@ -57,6 +57,10 @@ class OutboxRow(Base):
     )
     recipient: Mapped[str | None] = mapped_column(Text, nullable=True)  # a person's: encrypted
     covers_from: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # an opt-in alert by email (bot/alerts/): what it says is made at send time from the alert
+    alert_id: Mapped[int | None] = mapped_column(
+        ForeignKey("alerts.id", ondelete="CASCADE"), nullable=True
+    )
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
@@ -77,6 +81,7 @@ async def queue_email(
     response_id: int | None = None,
     recipient: str | None = None,
     covers_from: dt.datetime | None = None,
+    alert_id: int | None = None,
 ) -> bool:
     """Add an email to the queue, once per ``dedupe_key``; True when it was new."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
@@ -89,6 +94,7 @@ async def queue_email(
         response_id=response_id,
         recipient=recipient,
         covers_from=covers_from,
+        alert_id=alert_id,
         status="pending",
         attempts=0,
         next_attempt_at=now,

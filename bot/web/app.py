@@ -136,6 +136,9 @@ def create_web_app(bot: GetInvolved, *, secure_cookies: bool = False) -> web.App
     setup_staff_opportunities(app)
     setup_api(app, bot)
     setup_chat_page(app, embed_origins=app[EMBED_ORIGINS], secure_cookies=secure_cookies)
+    from bot.alerts.web import setup_alert_pages
+
+    setup_alert_pages(app)  # the unsubscribe link in alert emails
     app.router.add_get("/embed.js", embed_script)
     app.router.add_static("/chat", CHAT)
     app.router.add_get("/healthz", healthz)

@@ -16,10 +16,11 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.alerts import queue_alerts
 from bot.content.links import link_problems, title_problems
 from bot.content.readability import assess
 from bot.engine.replies import Reply
-from bot.engine.state import ConversationState
+from bot.engine.state import ConversationState, utcnow
 from bot.opportunities.match import AREAS, INTERESTS, ROLES
 from bot.opportunities.offers import Offer, in_words, offer_reply
 from bot.store import audit, staff
@@ -417,7 +418,10 @@ async def _change_status(request: web.Request, action: str) -> web.Response:
             raise web.HTTPNotFound()
         if action == "publish":
             await store.publish(db, row, staff_user_id=user.id)
-            # TODO(integrator, issue 15): await queue_alerts(db, kind="opportunity", ref_id=row.id, audience=row.audience, now=utcnow())  # noqa: E501
+            # people who asked to be told: one alert each, sent by the alert sender
+            await queue_alerts(
+                db, kind="opportunity", ref_id=row.id, audience=row.audience, now=utcnow()
+            )
         else:
             await store.close(db, row, staff_user_id=user.id)
         await audit.record(

@@ -15,6 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.alerts import queue_alerts
 from bot.engine.state import utcnow
 from bot.polls.words import (
     AGE_BAND_NAMES,
@@ -242,6 +243,8 @@ async def _change(request: web.Request, action: str) -> web.HTTPSeeOther:
         now = utcnow()
         if action == "open" and poll.status == "draft":
             poll.status, poll.opened_at = "open", now
+            # people who asked to be told get the question as an alert (Telegram buttons)
+            await queue_alerts(db, kind="poll", ref_id=poll.id, audience=poll.audience, now=now)
         elif action == "close" and poll.status == "open":
             poll.status, poll.closed_at = "closed", now
         elif action == "publish" and poll.published_at is None:
