@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from actions.routes import card_text, route_card
 from bot.engine.replies import Reply, links_from
-from bot.opportunities.offers import offer_reply
+from bot.opportunities.offers import offer_replies
 from bot.routing import audience_fits
 
 if TYPE_CHECKING:
@@ -23,16 +23,16 @@ FOLLOW_ROUTE = "follow-updates"  # how to hear about new chances, where it fits
 def opportunity_replies(
     engine: Engine, state: ConversationState, *, asked: bool = False
 ) -> list[Reply]:
-    """The open opportunities that fit the person, as one reply; when they ``asked`` and none
+    """The open opportunities that fit the person, as cards; when they ``asked`` and none
     fit, a kind word saying so and how to hear about new ones."""
     profile = state.slots()
 
     def say(name: str, **values: str) -> Reply:
         return engine.say(name, state, **values)
 
-    reply = offer_reply(engine.opportunities.fitting(profile), say)
-    if reply is not None:
-        return [reply]
+    offered = offer_replies(engine.opportunities.fitting(profile), say)
+    if offered:
+        return offered
     if not asked:
         return []
     replies = [engine.say("utter_opportunities_none", state)]

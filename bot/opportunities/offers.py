@@ -121,22 +121,21 @@ def card_lines(offer: Offer, say: Say) -> list[str]:
     return lines
 
 
-def offer_reply(offers: Sequence[Offer], say: Say) -> Reply | None:
-    """All the fitting opportunities in one reply: a count, then a short card for each, with
-    each card's links (named after the card when there are several)."""
+def offer_replies(offers: Sequence[Offer], say: Say) -> list[Reply]:
+    """The fitting opportunities: a count, then a card for each (its title as the card's
+    heading, as route cards have, and its own links)."""
     if not offers:
-        return None
+        return []
     if len(offers) == 1:
         intro = say("utter_opportunities_intro_one").text
     else:
         intro = say("utter_opportunities_intro", count=str(len(offers))).text
-    blocks = [intro, *("\n".join(card_lines(offer, say)) for offer in offers)]
-    links: list[Link] = []
+    replies = [Reply(intro)]
     for offer in offers:
-        for link in offer.links:
-            title = link.title if len(offers) == 1 else f"{link.title}: {offer.title}"
-            links.append(Link(title, link.url))
-    return Reply("\n\n".join(blocks), links=tuple(links))
+        title, *lines = card_lines(offer, say)
+        links = tuple(Link(link.title, link.url) for link in offer.links)
+        replies.append(Reply("\n".join(lines), links=links, title=title, symbol="calendar"))
+    return replies
 
 
 class OpenOpportunities:
@@ -193,4 +192,4 @@ def _closing_order(offer: Offer) -> tuple[int, dt.date, int]:
     return (offer.closes_on is None, offer.closes_on or dt.date.max, offer.id)
 
 
-__all__ = ["Offer", "OpenOpportunities", "asks_whats_on", "offer_reply"]
+__all__ = ["Offer", "OpenOpportunities", "asks_whats_on", "offer_replies"]

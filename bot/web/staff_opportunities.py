@@ -22,7 +22,7 @@ from bot.content.readability import assess
 from bot.engine.replies import Reply
 from bot.engine.state import ConversationState, utcnow
 from bot.opportunities.match import AREAS, INTERESTS, ROLES
-from bot.opportunities.offers import Offer, in_words, offer_reply
+from bot.opportunities.offers import Offer, in_words, offer_replies
 from bot.store import audit, staff
 from bot.store import opportunities as store
 from bot.web.govuk import DONE_MESSAGES, DateInput, done, read_date
@@ -222,7 +222,7 @@ def _offer(row: store.OpportunityRow) -> Offer:
     return Offer.from_row(row)
 
 
-def preview(request: web.Request, row: store.OpportunityRow) -> Reply | None:
+def preview(request: web.Request, row: store.OpportunityRow) -> list[Reply]:
     """The reply people will see in the chat, made as the chat makes it."""
     engine = request.app[BOT].engine
     state = ConversationState(channel="web", sender="preview")
@@ -230,7 +230,7 @@ def preview(request: web.Request, row: store.OpportunityRow) -> Reply | None:
     def say(name: str, **values: str) -> Reply:
         return engine.say(name, state, **values)
 
-    return offer_reply([_offer(row)], say)
+    return offer_replies([_offer(row)], say)
 
 
 def _audience_words(row: store.OpportunityRow) -> list[tuple[str, str]]:
@@ -384,16 +384,16 @@ async def preview_page(request: web.Request) -> web.Response:
         await audit.record(
             db, "opportunity_viewed", staff_user_id=user.id, detail=f"opportunity {row.id}"
         )
-    reply = preview(request, row)
+    intro, *cards = preview(request, row)
     return await _page(
         request,
         "opportunity.html",
         {
             "user": user,
             "row": row,
-            "card": reply.text.split("\n\n", 1)[1] if reply else "",
-            "intro": reply.text.split("\n\n", 1)[0] if reply else "",
-            "links": reply.links if reply else (),
+            "card": "\n\n".join(f"{card.title}\n{card.text}" for card in cards),
+            "intro": intro.text,
+            "links": [link for card in cards for link in card.links],
             "audience": _audience_words(row),
             "team": {team.id: team.name for team in user.teams}.get(row.team_id, row.team_id),
             "status_names": STATUS_NAMES,

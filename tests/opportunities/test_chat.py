@@ -31,7 +31,12 @@ async def chat(bot: GetInvolved, sender: str, lines: list[str]) -> list[Reply]:
 
 
 def offered(replies: list[Reply]) -> list[Reply]:
-    return [reply for reply in replies if "chance" in reply.text and "to have a say" in reply.text]
+    """The count ("2 chances to have a say...") and the opportunity cards after it."""
+    return [
+        reply
+        for reply in replies
+        if ("chance" in reply.text and "to have a say" in reply.text) or reply.symbol == "calendar"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -76,20 +81,13 @@ async def test_offered_after_the_routes_soonest_closing_first_at_most_three(
             audience={"roles": ["young_person"], "age_min": 11, "age_max": 18},
         )
     replies = await chat(bot, "yp", YOUNG_WEST)
-    cards = offered(replies)
-    assert len(cards) == 1, [reply.text for reply in replies]
-    card = cards[0]
-    assert card.text.startswith("3 chances to have a say that fit you:")
-    assert (
-        card.text.index("Park survey")
-        < card.text.index("NHS chat")
-        < card.text.index("Youth panel")
-    )
-    assert "Bus forum" not in card.text
-    assert "Where: Online" in card.text and "Help to take part:" in card.text
-    assert [link.url for link in card.links] == ["https://www.example.org/sign-up"] * 3
+    intro, *cards = offered(replies)
+    assert intro.text == "3 chances to have a say that fit you:", [r.text for r in replies]
+    assert [card.title for card in cards] == ["Park survey", "NHS chat", "Youth panel"]
+    assert all("Where: Online" in c.text and "Help to take part:" in c.text for c in cards)
+    assert [link.url for c in cards for link in c.links] == ["https://www.example.org/sign-up"] * 3
     routes_at = next(i for i, reply in enumerate(replies) if reply.is_card)
-    assert routes_at < replies.index(card) < len(replies) - 1  # "what next?" stays last
+    assert routes_at < replies.index(intro) < replies.index(cards[-1]) < len(replies) - 1
     assert replies[-1].buttons
 
 
@@ -116,7 +114,7 @@ async def test_whats_on_at_any_time_then_the_question_again(bot: GetInvolved) ->
     assert first[-1].buttons  # asked who they are
     replies = (await bot.converse("web", "p", "what's on?")).replies
     assert replies[0].text.startswith("1 chance to have a say that fits you:")
-    assert "Open day" in replies[0].text and replies[0].links[0].title == "Sign up"
+    assert replies[1].title == "Open day" and replies[1].links[0].title == "Sign up"
     assert replies[-1].text == first[-1].text  # the same question again
 
 
@@ -185,8 +183,7 @@ def test_published_then_offered_in_a_replay_conversation(tmp_path: Path) -> None
         for line in YOUNG_WEST:
             last = send(process, {"conversation": "p1", "text": line})
         texts = [reply["text"] for reply in last["replies"]]
-        card = next(reply for reply in last["replies"] if "chance to have a say" in reply["text"])
-        assert "Together for Change panel" in card["text"]
+        card = next(r for r in last["replies"] if r.get("title") == "Together for Change panel")
         assert "Not for them" not in json.dumps(last)
         assert card["links"] == [{"title": "Sign up", "url": "https://www.example.org/sign-up"}]
         assert texts.index(card["text"]) < len(texts) - 1

@@ -47,7 +47,8 @@ def form_body(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 async def said(bot: GetInvolved, sender: str, text: str) -> str:
-    return "\n".join(reply.text for reply in (await bot.converse("web", sender, text)).replies)
+    replies = (await bot.converse("web", sender, text)).replies
+    return "\n".join(f"{reply.title or ''}\n{reply.text}" for reply in replies)
 
 
 async def actions(bot: GetInvolved) -> list[str]:
@@ -85,8 +86,8 @@ async def test_write_preview_publish_and_close(bot: GetInvolved) -> None:
         # offered at once in this process, to a parent in West Sussex
         await bot.converse("web", "p2", "I'm a mum in Worthing")
         replies = (await bot.converse("web", "p2", "what's on?")).replies
-        assert "Tell us about the Family Hub" in replies[0].text
-        assert replies[0].links[0].url == "https://www.example.org/book"
+        assert replies[1].title == "Tell us about the Family Hub"
+        assert replies[1].links[0].url == "https://www.example.org/book"
 
         token = await csrf(client, opportunity)
         closed = await client.post(

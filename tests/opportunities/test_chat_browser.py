@@ -1,0 +1,51 @@
+"""What a parent on a phone sees: the chances to have a say after the routes, in the web chat
+with and without JavaScript, with working links and no axe violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.async_api import expect
+
+from bot.app import GetInvolved
+from tests.opportunities.helpers import add_opportunity
+from tests.web.browser import chromium, running_server, screenshot_folder
+from tests.web.test_chat_browser import AXE, AXE_RULES, bot_says
+
+
+async def test_chances_after_the_routes_on_a_phone(bot: GetInvolved, tmp_path: Path) -> None:
+    await add_opportunity(
+        bot,
+        title="Family Hub inspection",
+        audience={"roles": ["parent_carer"], "areas": ["east_sussex"]},
+    )
+    await add_opportunity(bot, title="Youth panel", audience={"roles": ["young_person"]})
+    shots = screenshot_folder(tmp_path)
+    async with running_server(bot) as base, chromium() as browser:
+        for javascript in (True, False):
+            context = await browser.new_context(
+                viewport={"width": 375, "height": 740},
+                java_script_enabled=javascript,
+                bypass_csp=True,  # only to inject axe-core
+            )
+            page = await context.new_page()
+            await page.goto(base + "/")
+            if javascript:
+                await bot_says(page, "Who are you?")
+            message = page.get_by_label("Your message")
+            await message.fill("im a mum in Lewes and i want a say about his school")
+            await page.get_by_role("button", name="Send").click()
+            log = page.locator("#log") if javascript else page.locator("main")
+            await expect(log).to_contain_text("1 chance to have a say that fits you")
+            await expect(log).to_contain_text("Family Hub inspection")
+            assert "Youth panel" not in await log.inner_text()  # not for a parent
+            link = page.get_by_role("link", name="Sign up").last
+            assert await link.get_attribute("href") == "https://www.example.org/sign-up"
+            suffix = "js" if javascript else "nojs"
+            await page.get_by_text("Family Hub inspection").last.scroll_into_view_if_needed()
+            await page.screenshot(path=str(shots / f"chat-chances-375-{suffix}.png"))
+            if javascript:
+                await page.add_script_tag(path=str(AXE))
+                result = await page.evaluate(AXE_RULES)
+                assert [v["id"] for v in result["violations"]] == []
+            await context.close()
