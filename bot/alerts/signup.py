@@ -96,9 +96,7 @@ class AlertSignup:
                 state.asking, state.misunderstood = None, 0
             if deleted:
                 return [engine.say("utter_alerts_stopped", state)]
-            if stop == "alerts":
-                return [engine.say("utter_alerts_none", state)]
-            return None
+            return [engine.say("utter_alerts_none", state)]  # "stop": nothing to stop
         if state.asking == ASKING_CONSENT:
             return await self._consent(engine, state, text)
         if state.asking == ASKING_EMAIL:

@@ -19,6 +19,7 @@ from rasa_sdk.executor import ActionExecutor
 
 from actions import ActionContext, build_actions
 from actions.routes import more_payload
+from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
@@ -345,6 +346,10 @@ class Engine:
             result.replies.extend(await self._advance(fresh))
             return result
         if self.alerts is not None:  # opt-in alerts (bot/alerts/signup.py): asked for, or stop
+            if understood.has_profile_facts() and asks_for_alerts(text):
+                learned = await self._learn(state, understood)  # "im 15 in crawley, alert me"
+                if learned:
+                    result.replies.append(self._acknowledge(state, learned, understood))
             handled = await self.alerts.turn(self, state, pressed or text)
             if handled is not None:
                 result.replies.extend(handled)

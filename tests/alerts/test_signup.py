@@ -126,3 +126,16 @@ async def test_an_age_band_that_may_be_under_13_asks_the_age_first(bot: GetInvol
     said = await _say(bot, "701", "yes")
     assert "Done" in said and "What do you want a say about?" in said  # the chat goes on
     assert await _count(bot) == 1
+
+
+async def test_who_and_where_said_with_the_ask_are_used(bot: GetInvolved) -> None:
+    said = await _say(bot, "301", "im 16, we live in Bognor. can you let me know about new chances")
+    assert "You live in Bognor" in said and "first need to know" not in said
+    younger = await _say(bot, "302", "im 12 from Lewes, send me alerts")
+    assert "aged 13 or over" in younger and await _count(bot) == 0
+
+
+async def test_stop_with_nothing_to_stop_is_answered_kindly(bot: GetInvolved) -> None:
+    await _say(bot, "303", "hi")
+    said = await _say(bot, "303", "stop")
+    assert "nothing to stop" in said and "did not understand" not in said
