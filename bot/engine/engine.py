@@ -57,6 +57,7 @@ CRISIS_RESPONSES = {
     "abuse": "utter_crisis_abuse",
     "other": "utter_crisis_other",
     "medical": "utter_crisis_medical",
+    "fire": "utter_crisis_fire",
 }
 MAX_MISUNDERSTOOD = 2
 FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail", "publish_consent")

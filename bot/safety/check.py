@@ -26,6 +26,7 @@ from bot.safety.rules import (
     figure_of_speech,
     harm_in_the_past,
     is_crisis,
+    is_fire,
     is_medical_emergency,
     is_warning,
     is_worry,
@@ -104,6 +105,8 @@ class SafetyCheck:
         if not normalised:
             return SAFE
         with_digits = digits(normalised)
+        if is_fire(with_digits):
+            return Verdict("danger", "fire", "rule")
         if is_medical_emergency(with_digits):
             return Verdict("danger", "medical", "rule")
         crisis, warning = is_crisis(with_digits), is_warning(with_digits)

@@ -121,6 +121,22 @@ _PATTERNS = [
     r"\bmaking me (?:send|do|take|touch|meet|watch)\b",
     r"\b(?:send|sending|sent) (?:him|her|them)? ?(?:pictures|pics|photos|nudes|videos)\b",
     r"\bpictures of me\b",
+    # an adult keeping contact secret: "said delete the chats", "told me to delete our messages"
+    r"\b(?:said|says|told (?:me|him|her)|tells (?:me|him|her)|asked (?:me|him|her)|asks (?:me|"
+    r"him|her)|makes (?:me|him|her)|made (?:me|him|her))(?: to)? (?:always |just )?(?:delete|"
+    r"clear|wipe) (?:the |our |all (?:the |our )?|his |her |their |these |those |them|it all)?"
+    r"(?:chats?|messages?|msgs|texts?|dms?|snaps?|pics?|photos?|pictures?|conversations?|"
+    r"history|them|everything)?\b(?! (?:from school|for school|for homework))",
+    # at the top of a high place, said of oneself
+    r"\b(?:i am|am|sat|sitting|standing|stood|up) (?:up )?(?:on|at) (?:the )?(?:roof|rooftop|"
+    r"top|top floor|edge) of (?:the |a |that )?(?:multi ?storey|multi|car ?park|building|flats|"
+    r"block|tower|bridge|cliffs?|pier|viaduct)\b",
+    # a plan to walk into the sea or a river
+    r"\b(?:plan(?: is)?|going|gonna|want|wanna|will|about|ready|decided|planning) (?:to )?"
+    r"(?:just )?(?:walk|wade|swim|go|run) (?:out )?(?:into|in to|out into|out to) (?:the )?"
+    r"(?:sea|river|water|waves|ocean|lake|canal|reservoir)\b"
+    r"(?!.*\b(?:swim|swimming|dip|paddle|paddling|charity|sponsored|surf\w*|wetsuit|"
+    r"paddleboard\w*|lifeguard\w*|beach day)\b)",
     # sexual messages or pictures sent to, or asked of, someone: "a man keeps texting her rude
     # pics", "he sent my son sexual messages"
     r"\b(?:send|sends|sent|sending|messag\w*|text\w*|dm\w*|snap\w*|show\w*|ask\w*)"
@@ -173,6 +189,8 @@ _WEAK_PATTERNS = [
     r"\bnudes\b",
     r"\bblackmail\w*",
     r"\bjump(?:ing|s)? (?:off|from|in front of)\b",
+    r"\b(?:i am|im|am|sat|sitting|standing|stood) (?:up )?on (?:the |a )?(?:roof|rooftop|ledge|"
+    r"window ledge)\b",
     r"\babus(?:e|ed|es|ing|ive)\b",
     r"\bgroomed\b",
     r"\bassault\w*",
@@ -241,6 +259,8 @@ _FIGURES = [
     r" (?:is|are|was) (?:literally )?killing (?:me|us)\b",
     r"\bmurder (?:a|for a) (?:coffee|tea|brew|drink|pint|biscuit|cake|pizza)\b",
     r"\bdying (?:to|for)\b",
+    r"\b(?:die|dying|died|dead) (?:of|from) (?:boredom|embarrassment|laughter|laughing|shame|"
+    r"cringe|excitement|the heat|heat|hunger|old age|suspense)\b",
     # wanting something very much: "i would die for a lie in", "id die for some peace"
     r"\b(?:would|could) (?:literally |honestly |actually )?die for (?:a|an|some|one|another|"
     r"more|just|my|our|him|her|them|you)\b",
@@ -331,9 +351,23 @@ _ALONE = re.compile(
 )
 
 
+# Very lonely ("i feel so alone since we moved here") is asked about, unless the message is
+# looking for people to meet, which the routes answer ("any groups? i feel very alone").
+_LONELY = re.compile(
+    r"\b(?:feel|feeling|felt|i am|im) (?:so|really|very|completely|totally|all) (?:alone|lonely|"
+    r"isolated)\b"
+)
+_SEEKING_PEERS = re.compile(
+    r"\b(?:groups?|meet|meeting|other parents|other people|others like|clubs?|join|coffee "
+    r"mornings?)\b"
+)
+
+
 def is_worry(normalised: str) -> bool:
     """True when the message holds a worry that is always asked about (a check-in)."""
     if _fires(_WORRY, normalised):
+        return True
+    if _fires(_LONELY, normalised) and _SEEKING_PEERS.search(normalised) is None:
         return True
     return _fires(_FEELING_LOW, normalised) and _fires(_ALONE, normalised)
 
@@ -372,6 +406,22 @@ _MEDICAL = re.compile(
     r"|\b(?:anaphyla\w*|allergic reaction)\b(?: [a-z]+){0,6} (?:throat|can not breathe|"
     r"swelling|swollen|epipen|epi pen)"
 )
+
+
+# A fire now, where the writer is: the fire service.
+_FIRE = re.compile(
+    r"\b(?:there is|theres|there s) (?:a )?(?:fire|big fire) (?:in|at|upstairs|downstairs|"
+    r"outside|next door)\b"
+    r"|\b(?:house|home|flat|kitchen|room|bedroom|building|garage|hallway|stairs) (?:is |are )?"
+    r"(?:on fire|burning|full of smoke)\b"
+    r"|\bfire in (?:the|my|our) (?:kitchen|house|flat|home|bedroom|room|building|hallway)\b"
+    r"|\bsmoke (?:is |are )?(?:everywhere|coming (?:out|from|under|in)|pouring)\b"
+)
+
+
+def is_fire(normalised: str) -> bool:
+    """True when there is a fire where the writer is now: call 999 for the fire service."""
+    return _FIRE.search(normalised) is not None
 
 
 def is_medical_emergency(normalised: str) -> bool:

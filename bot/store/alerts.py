@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.engine.state import utcnow
+from bot.store.claims import claim_due_rows
 from bot.store.db import Base
 
 CHANNELS = ("telegram", "email")
@@ -212,23 +213,18 @@ async def claim_due(
 ) -> list[int]:
     """Claim up to ``limit`` due alerts for this worker; the caller commits. As in
     bot/store/outbox.py, on SQLite this must be the first statement in its session."""
-    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
-    query = select(AlertRow.id).where(_due(now)).order_by(AlertRow.not_before, AlertRow.id)
-    query = query.limit(limit)
-    if postgres:
-        query = query.with_for_update(skip_locked=True)
-    else:
-        await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    claimed: list[int] = []
-    for alert_id in (await session.scalars(query)).all():
-        result = await session.execute(
-            update(AlertRow)
-            .where(AlertRow.id == alert_id, _due(now))
-            .values(status="sending", claimed_until=now + lease, attempts=AlertRow.attempts + 1)
-        )
-        if getattr(result, "rowcount", 0) == 1:
-            claimed.append(alert_id)
-    return claimed
+    return await claim_due_rows(
+        session,
+        AlertRow,
+        due=_due(now),
+        order_by=(AlertRow.not_before, AlertRow.id),
+        values={
+            "status": "sending",
+            "claimed_until": now + lease,
+            "attempts": AlertRow.attempts + 1,
+        },
+        limit=limit,
+    )
 
 
 async def write_first(session: AsyncSession, alert_id: int) -> None:

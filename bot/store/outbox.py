@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.engine.state import utcnow
+from bot.store.claims import claim_due_rows
 from bot.store.db import Base
 
 KINDS = ("team_new", "team_digest", "answer", "alert")
@@ -121,23 +122,18 @@ async def claim_due(
     skips (PostgreSQL) or loses the race for (SQLite) every row claimed here. On SQLite each
     claim commits as it runs, so this must be the first statement in its session.
     """
-    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
-    query = select(OutboxRow.id).where(_due(now)).order_by(OutboxRow.next_attempt_at, OutboxRow.id)
-    query = query.limit(limit)
-    if postgres:
-        query = query.with_for_update(skip_locked=True)
-    else:  # each claim commits as it runs: no transaction that reads, then must upgrade to write
-        await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    claimed: list[int] = []
-    for email_id in (await session.scalars(query)).all():
-        result = await session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id == email_id, _due(now))
-            .values(status="sending", lease_until=now + lease, attempts=OutboxRow.attempts + 1)
-        )
-        if getattr(result, "rowcount", 0) == 1:
-            claimed.append(email_id)
-    return claimed
+    return await claim_due_rows(
+        session,
+        OutboxRow,
+        due=_due(now),
+        order_by=(OutboxRow.next_attempt_at, OutboxRow.id),
+        values={
+            "status": "sending",
+            "lease_until": now + lease,
+            "attempts": OutboxRow.attempts + 1,
+        },
+        limit=limit,
+    )
 
 
 async def mark_sent(session: AsyncSession, email_ids: Sequence[int], now: dt.datetime) -> None:

@@ -107,6 +107,12 @@ def test_me_and_a_number_first_is_the_writers_age(understander: Understander) ->
     assert understander.understand("15 rye. skl is rubbish").area == "east_sussex"
 
 
+def test_parents_spoken_of_are_not_the_speaker(understander: Understander) -> None:
+    said = understander.understand("SENCO at a primary in Rye. Parents tell us they feel unheard")
+    assert said.role == "professional"
+    assert understander.understand("parents say the coffee mornings help").role is None
+
+
 def test_a_child_in_my_class_is_not_my_child(understander: Understander) -> None:
     assert understander.understand("I have a child in my class with ADHD").role != "parent_carer"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import SafetyCheck
+from bot.safety.rules import is_worry
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +190,40 @@ def test_not_ok_with_a_plan_is_not_a_worry(safety: SafetyCheck) -> None:
 def test_harm_that_is_over_is_not_danger_but_harm_now_is(safety: SafetyCheck) -> None:
     assert not safety.check("my son used to self harm in year 7 but he is happy now").danger
     assert safety.check("i used to self harm and i started again this week").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im sat at the top of the car park in worthing",
+        "going to wade out into the river after dark",
+        "my tutor always tells me to clear our messages after we talk",
+    ],
+)
+def test_high_places_water_and_secret_chats_are_danger(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).danger
+
+
+def test_a_fire_now_is_danger_with_the_fire_service(safety: SafetyCheck) -> None:
+    verdict = safety.check("theres a fire in the flat and my daughter is in her room")
+    assert verdict.danger and verdict.kind == "fire"
+    assert safety.check("we had a fire drill at school and he panicked").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we walk into the sea every boxing day for the charity dip",
+        "i almost died of embarrassment at the review",
+        "moved from camhs to adult services at 18 and it was chaos, i want someone to know",
+    ],
+)
+def test_ordinary_days_and_complaints_are_not_alarms(safety: SafetyCheck, text: str) -> None:
+    assert not safety.check(text).danger
+
+
+def test_very_lonely_is_asked_about_unless_looking_for_people_to_meet(safety: SafetyCheck) -> None:
+    assert safety.check("im totally isolated since the move to seaford").shows_support
+    # looking for people to meet: the rule leaves it to the model (and the routes answer it)
+    assert not is_worry("any coffee mornings near me i feel really alone")
+    assert safety.check("are there groups for parents, i feel very alone").level == "none"

@@ -367,6 +367,36 @@ def _clause_before(tokens: Sequence[str], position: int) -> list[str]:
 
 
 EXPLICIT, LEADING, UNKNOWN, SOMEONE_ELSE, DENIED = 2, 1, 0, -1, -2
+_PLURAL_VERBS = frozenset(
+    [
+        "keep",
+        "say",
+        "tell",
+        "told",
+        "said",
+        "want",
+        "ask",
+        "asked",
+        "often",
+        "always",
+        "come",
+        "need",
+        "feel",
+        "struggle",
+        "were",
+        "have",
+        "get",
+        "find",
+        "think",
+        "complain",
+        "complained",
+        "report",
+        "reported",
+        "mention",
+        "mentioned",
+        "talk",
+    ]
+)
 _REPRESENTING = {"rep", "reps", "representative", "representatives", "governor", "champion"}
 _DENIALS = {"not", "never", "nt", "no"}
 
@@ -403,6 +433,8 @@ def _is_self(
         return EXPLICIT  # "I'd like to be a parent rep": only a parent or carer can be one
     if after[:1] and after[0] in _THIRD_PERSON_VERBS and match.value != "young_person":
         return SOMEONE_ELSE  # "mum hasn't been home", "dad said"
+    if plural and after[:1] and after[0] in _PLURAL_VERBS:
+        return SOMEONE_ELSE  # "parents keep telling us", "young people say": people spoken of
     leading = [t for t in clause if t == "the" or (t not in _GREETINGS and t not in _FILLERS)]
     window = clause[-4:]
     if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am") :]):
