@@ -251,12 +251,14 @@ async def _change(request: web.Request, action: str) -> web.HTTPSeeOther:
             if await store.answer_count(db, poll.id) < store.SMALL_GROUP:
                 raise web.HTTPSeeOther(f"/staff/polls/{poll.id}/results")  # nothing to publish
             poll.published_at = now
+            if poll.status == "open":  # published numbers never change: a new answer would show
+                poll.status, poll.closed_at = "closed", now
         elif action == "withdraw" and poll.published_at is not None:
             poll.published_at = None
         else:  # already done (a second click, or an old page): nothing changes
             raise web.HTTPSeeOther(f"/staff/polls/{poll.id}")
         await audit.record(db, f"poll_{action}", staff_user_id=user.id, detail=f"poll {poll.id}")
-    if action in ("open", "close"):
+    if action in ("open", "close", "publish"):
         await _refresh_snapshot(request)
     code = {
         "open": "poll_opened",

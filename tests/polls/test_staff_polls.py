@@ -135,6 +135,9 @@ async def test_results_and_publishing_follow_the_small_group_rule(bot: GetInvolv
         public = await client.get(f"/polls/{poll_id}/results")
         text = await public.text()
         assert public.status == 200 and "12 people answered" in text
+        async with bot.sessions() as session:  # published numbers never change: it closed
+            polled = await store.get_poll(session, poll_id)
+            assert polled is not None and polled.status == "closed"
         assert "Fewer than 10, not shown" in text
         await client.post(f"/staff/polls/{poll_id}/withdraw", data={"csrf_token": token})
         assert (await client.get(f"/polls/{poll_id}/results")).status == 404
