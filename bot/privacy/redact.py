@@ -353,6 +353,14 @@ _NAMED_HANDLE = re.compile(
     r"(?P<handle>[A-Za-z0-9_.]{3,30})",
     re.IGNORECASE,
 )
+# "snap me at lukey_b2008", "dm me on insta at jo.k_11": a user name after asking to be found.
+_FIND_ME_HANDLE = re.compile(
+    r"\b(?:snap|dm|message|msg|add|find|follow|hit)[ \t]+me[ \t]+(?:up[ \t]+)?(?:at|on)[ \t]+"
+    r"(?:(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|discord|twitter)[ \t]+(?:at[ \t]+)?)?"
+    r"(?!\d{1,2}(?:[:.]\d\d)?[ \t]*(?:am|pm)\b)"
+    r"(?P<handle>(?=[A-Za-z0-9_.]*[_.\d])(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_.]{3,30})",
+    re.IGNORECASE,
+)
 # A house with a name, and the street after it: "Rose Cottage, Church Lane", "The Old Forge,
 # Station Road"; and a street called "The ..." where someone lives ("we live on The Crescent").
 _HOUSE = (
@@ -717,6 +725,7 @@ class Redactor:
             handle = match.group("handle")
             if handle.lower() not in self._vocabulary.rank or _DIGIT.search(handle):
                 spans.claim(match.start("handle"), match.end("handle"), "name")
+        spans.claim_all(_FIND_ME_HANDLE, text, "name", group="handle")
         for pattern in (_FAMILY_NAME, _OWN_NAME_IN_BRACKETS, _CLASSMATE):
             for match in pattern.finditer(text):
                 name = match.group("name").lower()

@@ -121,6 +121,12 @@ _PATTERNS = [
     r"\bmaking me (?:send|do|take|touch|meet|watch)\b",
     r"\b(?:send|sending|sent) (?:him|her|them)? ?(?:pictures|pics|photos|nudes|videos)\b",
     r"\bpictures of me\b",
+    # someone in a position over a child who touches them: "the driver on his taxi touches him"
+    r"\b(?:driver|escort|teacher|ta|coach|uncle|man|men|neighbou?r|step ?dad|step ?mum|tutor|"
+    r"carer|worker|leader|instructor|cousin|grandad|someone|somebody|lad|guy|boy|boys)\b"
+    r"(?: [a-z]+){0,5}? (?:touches|touched|touching|keeps touching|tries to touch|tried to touch|"
+    r"grabs|grabbed|gropes|groped|feels up|felt up) (?:him|her|them|me|my|his|our|us)\b"
+    r"(?! (?:on the (?:shoulder|arm|back|hand)|to (?:get|wake|help|guide)))",
     # an adult keeping contact secret: "said delete the chats", "told me to delete our messages"
     r"\b(?:said|says|told (?:me|him|her)|tells (?:me|him|her)|asked (?:me|him|her)|asks (?:me|"
     r"him|her)|makes (?:me|him|her)|made (?:me|him|her))(?: to)? (?:always |just )?(?:delete|"
@@ -259,6 +265,7 @@ _FIGURES = [
     r" (?:is|are|was) (?:literally )?killing (?:me|us)\b",
     r"\bmurder (?:a|for a) (?:coffee|tea|brew|drink|pint|biscuit|cake|pizza)\b",
     r"\bdying (?:to|for)\b",
+    r"\b(?:sick|bored|tired|fed up) to death\b",
     r"\b(?:die|dying|died|dead) (?:of|from) (?:boredom|embarrassment|laughter|laughing|shame|"
     r"cringe|excitement|the heat|heat|hunger|old age|suspense)\b",
     # wanting something very much: "i would die for a lie in", "id die for some peace"
@@ -328,6 +335,9 @@ _WORRIES = [
     r"\b(?:home|at home) (?:is|feels) (?:not safe|scary|horrible|awful|hell)\b",
     r"\b(?:i am|im) (?:really |just |so |honestly |still )?not (?:ok|okay|alright|all right|"
     r"doing (?:ok|okay|well|great|good))\b(?! (?:with|about|that|if|for|to))",
+    r"\b(?:i am|im|i might be|i may be|i could be|think i am|think im|think i might be|i feel) "
+    r"(?:so |really |very |a bit |quite |properly )?(?:depressed|suicidal)\b",
+    r"\b(?:i have|ive got|i got|diagnosed with) (?:bad |severe |really bad )?depression\b",
     r"\b(?:can not|cant|cannot) (?:do|take|cope with|handle|face) (?:this|it|any of (?:this|it)|"
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
@@ -416,6 +426,7 @@ _FIRE = re.compile(
     r"(?:on fire|burning|full of smoke)\b"
     r"|\bfire in (?:the|my|our) (?:kitchen|house|flat|home|bedroom|room|building|hallway)\b"
     r"|\bsmoke (?:is |are )?(?:everywhere|coming (?:out|from|under|in)|pouring)\b"
+    r"|\b(?:i |we )?(?:can )?(?:smell|smells|smelling) (?:of )?gas\b|\bgas leak\b"
 )
 
 

@@ -113,13 +113,26 @@ def test_parents_spoken_of_are_not_the_speaker(understander: Understander) -> No
     assert understander.understand("parents say the coffee mornings help").role is None
 
 
+def test_council_initials_a_place_alone_and_a_college_give_the_area(
+    understander: Understander,
+) -> None:
+    assert understander.understand("family support worker for WSCC").area == "west_sussex"
+    assert understander.understand("just a dad. Battle. two kids").area == "east_sussex"
+    assert understander.understand("im at chichester college").area == "west_sussex"
+
+
 def test_a_child_in_my_class_is_not_my_child(understander: Understander) -> None:
     assert understander.understand("I have a child in my class with ADHD").role != "parent_carer"
 
 
 @pytest.mark.parametrize(
     ("text", "age"),
-    [("im 61 whoops typo 16", 16), ("i am 13 sorry i mean 12", 12), ("im 17 my bad 18", 18)],
+    [
+        ("im 61 whoops typo 16", 16),
+        ("i am 13 sorry i mean 12", 12),
+        ("im 17 my bad 18", 18),
+        ("im 12, oh wait i just turned 13", 13),
+    ],
 )
 def test_an_age_taken_back_gives_the_new_one(
     understander: Understander, text: str, age: int

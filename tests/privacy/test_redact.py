@@ -322,3 +322,8 @@ def test_a_lower_case_name_of_someone_in_my_class(redactor: Redactor) -> None:
     assert (
         redactor.redact("a girl in my form hides my bag").text == "a girl in my form hides my bag"
     )
+
+
+def test_a_user_name_after_find_me(redactor: Redactor) -> None:
+    assert redactor.redact("add me on tiktok at mia.draws_09").text == "add me on tiktok at [name]"
+    assert redactor.redact("message me at 9am please").text == "message me at 9am please"

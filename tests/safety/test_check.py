@@ -227,3 +227,14 @@ def test_very_lonely_is_asked_about_unless_looking_for_people_to_meet(safety: Sa
     # looking for people to meet: the rule leaves it to the model (and the routes answer it)
     assert not is_worry("any coffee mornings near me i feel really alone")
     assert safety.check("are there groups for parents, i feel very alone").level == "none"
+
+
+def test_a_driver_or_escort_who_touches_a_child_is_danger(safety: SafetyCheck) -> None:
+    assert safety.check("the escort on my sons bus keeps touching him and he hates it").danger
+    assert safety.check("the driver touches base with me every morning").level == "none"
+
+
+def test_a_smell_of_gas_is_an_emergency_and_depression_a_check_in(safety: SafetyCheck) -> None:
+    assert safety.check("we can smell gas in the hallway and my daughter is asleep").kind == "fire"
+    assert safety.check("i think im depressed and nobody at college knows").shows_support
+    assert safety.check("i am sick to death of chasing the council").level == "none"

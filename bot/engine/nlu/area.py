@@ -329,8 +329,11 @@ class Gazetteer:
                 cued = cued or bool(
                     _CORRECTING & set(tokens[max(0, match.start - 8) : match.start])
                 )
-                # "Rye. Dad. Boy of 10": a message that starts by naming the place on its own
-                alone = match.start == 0 and tokens[match.end : match.end + 1] in ([","], ["."])
+                # "Rye. Dad. Boy of 10", "just a parent. Rye. My boy is 8": the place said on
+                # its own, as a whole clause
+                alone = (match.start == 0 or tokens[match.start - 1] in (",", ".")) and tokens[
+                    match.end : match.end + 1
+                ] in ([","], ["."], [])
                 if not cued and not alone and not (asking_area and len(tokens) <= 4):
                     continue
             council = match.value

@@ -123,8 +123,11 @@ _ASKING = re.compile(
     r"should|do (?!not\b|it\b|that\b|so\b)|am i|if)\b"
 )
 _ON_CONDITION = re.compile(
-    r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )if)\b"
-)  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes)
+    r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )(?<!only )"
+    r"if(?! (?:you|they|someone|anyone) (?:can|could|are able|have time|get (?:a )?(?:chance|"
+    r"time))\b))\b"
+)  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes); "ring me
+# back if you can" is only polite
 
 
 # The word "no" (or not, never, nope, nah), even in "no problem": SPEC.md asks again about any

@@ -67,6 +67,10 @@ _BETWEEN_CORRECTIONS = _CORRECTING_WORDS | frozenset(
         "a",
         "the",
         "ah",
+        "turned",
+        "just",
+        "now",
+        "actually",
     ]
 )
 
