@@ -311,6 +311,7 @@ class Engine:
         if self.polls is not None and (vote := self.polls.vote_in(state, text)):
             # a quick poll's answer, by button or typed (bot/polls/desk.py)
             result.replies.extend(await self.polls.answer(self.say, state, *vote))
+            result.replies.extend(self._reask(state))  # then where they were
             return result
         state.crisis = False
         if understood.safety.level == "checkin":

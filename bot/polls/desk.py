@@ -22,14 +22,14 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.engine.nlu.intents import parse_payload
-from bot.engine.replies import Button, Reply
+from bot.engine.replies import Button, Link, Reply
 from bot.engine.state import ConversationState, utcnow
 from bot.keys import Keys
 from bot.opportunities.match import fits
@@ -185,7 +185,9 @@ class PollDesk:
             )
         if not kept:
             return [say("utter_poll_already", state)]
-        return [say("utter_poll_thanks", state, link=self.base_url + results_path(poll_id))]
+        thanks = say("utter_poll_thanks", state)
+        results = Link("See the results", self.base_url + results_path(poll_id))
+        return [replace(thanks, links=(*thanks.links, results))]
 
     def voter_hash(self, poll_id: int, person_key: str) -> str:
         """sha256, keyed with SECRET_KEY, of the poll id and the person's key: the same person

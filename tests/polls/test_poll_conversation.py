@@ -45,7 +45,9 @@ async def test_twelve_people_answer_once_and_results_show_from_ten(bot: GetInvol
             answered = await bot.converse("web", who, _press(poll_id, n % 3))
         said = " ".join(texts(answered))
         assert "Your answer is saved" in said, (who, said)
-        assert f"/polls/{poll_id}/results" in said
+        links = [link.url for reply in answered.replies for link in reply.links]
+        assert any(url.endswith(f"/polls/{poll_id}/results") for url in links)
+        assert answered.replies[-1].buttons  # and then what next, as before the poll
         if n == 8:  # nine answers: nothing shown
             shown = await _results(bot, poll_id)
             assert shown.total == 9 and not shown.shown and shown.counts == []
