@@ -1073,7 +1073,13 @@ class _NameFinder:
             return None
         tier = self.names.sentence_start if word.sentence_start else self.names.mid_sentence
         if word.first_part not in tier:
-            if word.first_part in self.names.known and _WORKS_AT.match(self.text, word.end):
+            known = word.first_part in self.names.known
+            unknown_word = (
+                not word.sentence_start
+                and word.first_part not in self.names.rank
+                and not self._is_kept(word)
+            )  # "esp Tamsin on reception": no English word, said of where they work
+            if (known or unknown_word) and _WORKS_AT.match(self.text, word.end):
                 self.spans.claim(word.start, word.end, "name")  # "Mark from the SEND team"
                 return index
             return None

@@ -127,6 +127,11 @@ _PATTERNS = [
     r"(?: [a-z]+){0,5}? (?:touches|touched|touching|keeps touching|tries to touch|tried to touch|"
     r"grabs|grabbed|gropes|groped|feels up|felt up) (?:him|her|them|me|my|his|our|us)\b"
     r"(?! (?:on the (?:shoulder|arm|back|hand)|to (?:get|wake|help|guide)))",
+    # someone has come and the writer asks for help now: "help me hes here"
+    r"\bhelp(?: me)?\b(?: [a-z]+){0,3} (?:he is|hes|she is|shes|they are|theyre) (?:here|back|"
+    r"outside|at the door|in the house|coming|on his way|on her way)\b",
+    r"\b(?:he is|hes|she is|shes|they are) (?:here|back|outside|at the door|in the house) "
+    r"(?:please )?help\b",
     # an adult keeping contact secret: "said delete the chats", "told me to delete our messages"
     r"\b(?:said|says|told (?:me|him|her)|tells (?:me|him|her)|asked (?:me|him|her)|asks (?:me|"
     r"him|her)|makes (?:me|him|her)|made (?:me|him|her))(?: to)? (?:always |just )?(?:delete|"
@@ -338,6 +343,17 @@ _WORRIES = [
     r"\b(?:i am|im|i might be|i may be|i could be|think i am|think im|think i might be|i feel) "
     r"(?:so |really |very |a bit |quite |properly )?(?:depressed|suicidal)\b",
     r"\b(?:i have|ive got|i got|diagnosed with) (?:bad |severe |really bad )?depression\b",
+    # "going to do it now", said on its own: what "it" is goes unsaid
+    r"^(?:i am |im |i )?(?:going to|gonna|about to|ready to) (?:just )?do it(?: now| tonight| "
+    r"today)?$",
+    r"^(?:i will|i ll|ill) (?:just )?do it (?:now|tonight)$",
+    r"\b(?:no one|nobody|noone) (?:at school |at college |in my class |in my year )?(?:talks|"
+    r"speaks|plays|sits|hangs out) (?:to|with) me\b",
+    r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
+    r"\b(?:can not|cannot|not|have not been able to|unable to|stopped) (?:eat|eating|sleep|"
+    r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
+    r"\bi (?:really )?(?:hate|cant stand|can not stand) (?:me|myself|my self|my life|being me|"
+    r"who i am|everything about me)\b",
     r"\b(?:can not|cant|cannot) (?:do|take|cope with|handle|face) (?:this|it|any of (?:this|it)|"
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
@@ -411,6 +427,17 @@ _MEDICAL = re.compile(
     r"stopped|for (?:over |more than )?(?:5|five|6|7|8|9|10|ten|[1-5]\d) (?:minutes|mins))\b"
     r"|\b(?:collapsed|fainted) and (?:will not|is not|not|can not) (?:wake|waking|breath\w*|"
     r"respond\w*)"
+    r"|\b(?:collapsed|fell|passed out)\b(?: [a-z]+){0,6} (?:can not|cannot|will not) wake "
+    r"(?:him|her|them|my \w+|mum|dad)(?: up)?\b"
+    r"|\bcan not wake (?:him|her|them|my \w+|mum|dad|nan|grandad) up\b"
+    r"|\b(?:i am |im |he is |she is |it is |its )?bleeding (?:really |so |very )?(?:bad|badly|"
+    r"loads|a lot|heavily|everywhere)\b|\b(?:bleeding|blood) (?:will not|wont) stop\b"
+    r"|\b(?:can not|cannot) stop (?:the )?bleeding\b"
+    r"|\b(?:took|taken|swallowed|had|necked)\b(?: [a-z0-9]+){0,4} (?:pills|tablets|meds|"
+    r"paracetamol|painkillers)\b(?: [a-z]+){0,5} (?:can not breathe|cannot breathe|struggling "
+    r"to breathe|feel (?:weird|funny|strange|sick|dizzy)|dizzy|passing out|going to sleep)\b"
+    r"|\b(?:can not breathe|cannot breathe)\b(?: [a-z]+){0,3} (?:took|taken|swallowed|had)"
+    r"(?: [a-z0-9]+){0,4} (?:pills|tablets|meds|paracetamol|painkillers)\b"
     r"|\b(?:swallowed|drank|drunk|ate|eaten) (?:some |a |the )?(?:bleach|batteries|a battery|"
     r"button battery|magnets|washing tablets|dishwasher tablets|weed killer|anti ?freeze)\b"
     r"|\b(?:anaphyla\w*|allergic reaction)\b(?: [a-z]+){0,6} (?:throat|can not breathe|"

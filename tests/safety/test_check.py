@@ -238,3 +238,36 @@ def test_a_smell_of_gas_is_an_emergency_and_depression_a_check_in(safety: Safety
     assert safety.check("we can smell gas in the hallway and my daughter is asleep").kind == "fire"
     assert safety.check("i think im depressed and nobody at college knows").shows_support
     assert safety.check("i am sick to death of chasing the council").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took loads of tablets feel dizzy",
+        "blood wont stop",
+        "my nan fell over and i cannot wake her up",
+        "please help shes back",
+    ],
+)
+def test_a_few_words_in_an_emergency_are_danger(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody in my class talks to me, i eat lunch in the loos",
+        "i cannot sleep or eat because of my GCSEs",
+        "everyone says im stupid and i hate myself",
+        "gonna do it tonight",
+    ],
+)
+def test_being_alone_stress_and_self_hatred_get_the_support_lines(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).shows_support
+
+
+def test_everyday_tablets_and_plans_are_not_alarms(safety: SafetyCheck) -> None:
+    assert safety.check("she took her tablets at breakfast and went to school").level == "none"
+    assert safety.check("ok ill do the form later").level == "none"

@@ -199,11 +199,13 @@ class Gazetteer:
                 phrase = " ".join(words[start : start + size])
                 if len(phrase) < 5:
                     continue
-                found = process.extractOne(
-                    phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=88.0
-                )
-                if found and (best is None or found[1] > best[0]):
-                    best = (found[1], found[0], start, start + size)
+                # a close slip anywhere (88), or a looser one that starts the same ("bexil")
+                for name, score, _ in process.extract(
+                    phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=80.0, limit=3
+                ):
+                    close = score >= 88.0 or name[:2].lower() == phrase[:2]
+                    if close and (best is None or score > best[0]):
+                        best = (score, name, start, start + size)
         if best is None:
             return None
         council = self._names[best[1]]

@@ -29,7 +29,8 @@ _ANONYMOUS = re.compile(
     r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
     r"leave (?:my name|me) out|(?:keep|keeping|leave) my name (?:out|off)(?: of)?(?: it| this)?|"
     r"not my name|name out of it|"
-    r"hide my name|no details|keep me anonymous|keep (?:it|this|me) (?:anonymous|anon|nameless)|"
+    r"hide my name|hide who i am|hide my identity|keep who i am (?:private|secret|out of it)|"
+    r"no details|keep me anonymous|keep (?:it|this|me) (?:anonymous|anon|nameless)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)|mention|show)(?: that)? "
     r"(?:it is|its|it was|it's) (?:me|from me)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)) (?:who i am|my name))\b"
@@ -130,6 +131,17 @@ _ON_CONDITION = re.compile(
 # back if you can" is only polite
 
 
+# A condition that is only the choice of no name: "as long as it's anonymous", "if you keep my
+# name out of it", "provided i stay anonymous" say which kind of yes, not a condition on it.
+_ANONYMOUS_CONDITION = re.compile(
+    r"\b(?:as long as|so long as|only if|if|provided(?: that)?)(?: that)? (?:it is|its|it s|it|"
+    r"i am|im|i m|i stay|i remain|it stays|you keep it|you keep me|you keep my name|my name is|"
+    r"my name stays|you leave my name|you hide my name|you do not (?:use|say|give) my name)?"
+    r" ?(?:kept )?(?:anonymous|anon|anonymously|nameless|out of it|out|off it|left out|hidden|"
+    r"private)\b(?: (?:of it|out of it))?$"
+)
+
+
 # The word "no" (or not, never, nope, nah), even in "no problem": SPEC.md asks again about any
 # answer with a "no" in it, and one more tap costs little. A "don't" that says how to pass it
 # on ("don't say it's me") is not a "no".
@@ -162,6 +174,7 @@ def read_consent(typed: str) -> str | None:
     if _ACKNOWLEDGING.fullmatch(plain):
         return None  # "ok" alone may only mean "I read that": asked again with buttons
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
+    plain = _ANONYMOUS_CONDITION.sub(" anonymous ", plain)  # "as long as it's anonymous"
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):
         return None  # "what does anonymous mean", "only if my school doesn't see it"
     text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")

@@ -241,6 +241,14 @@ _LEADS_A_SCHOOL = re.compile(
     r"(?:of|at) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:primary|secondary|school|academy|"
     r"college|infants|juniors|nursery|sixth form)\b"
 )
+# "DC in the Sussex Police safeguarding team", "nurse with the community team": a job title at
+# the start, in a team (not "in the football team")
+_IN_A_TEAM = re.compile(
+    r"^(?!(?:i|im|i am|my|me|he|she|we|our|you|they|his|her|hi|hello|hey)\b)(?:[a-z]+ ){1,3}"
+    r"(?:in|on|with|from|for|at) (?:the |a |an )?(?:(?!football|netball|rugby|cricket|hockey|"
+    r"basketball|swim|swimming|running|dance|school)[a-z]+ ){0,4}?(?:team|service|unit|"
+    r"department|directorate)\b"
+)
 # "I manage a GP practice", "I run a charity for disabled kids": running a service is work
 _RUNS_A_SERVICE = re.compile(
     r"(?:^|\bi |\bwe )(?:manage|run|lead|head up|coordinate|chair|own|co ordinate|am managing"
@@ -418,6 +426,12 @@ def _is_self(
     for ending in _SELF_ENDINGS:
         if tuple(trimmed[-len(ending) :]) == ending:
             return EXPLICIT
+    if (
+        trimmed[-1:] in (["old"], ["yo"])
+        and any(t.isdigit() and int(t) >= 16 for t in trimmed[-4:-1])
+        and not any(t in _OTHER_OWNERS for t in trimmed[-5:])
+    ):
+        return EXPLICIT  # "29 yr old mum": a grown-up's age before the role is their own
     after = tokens[match.end : match.end + 2]
     if after and (after[0] in _PARENT_WORDS or after[0] in _CHILDREN):
         return SOMEONE_ELSE  # "the young person's mum", "carer's son"
@@ -655,7 +669,12 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
     if leading is not None:
         yield RoleFact(leading.value, STRONG, leading.start, leading.end)
     text = " ".join(tokens)
-    if _LEADS_A_SCHOOL.search(text) or _JOB_TITLE_AT.search(text) or _RUNS_A_SERVICE.search(text):
+    if (
+        _LEADS_A_SCHOOL.search(text)
+        or _JOB_TITLE_AT.search(text)
+        or _RUNS_A_SERVICE.search(text)
+        or _IN_A_TEAM.search(text)
+    ):
         yield RoleFact("professional", STRONG, 0, 0)
     if _OWN_FORUM.search(text):
         yield RoleFact("parent_carer", STRONG, 0, 0)  # only a parent or carer has one

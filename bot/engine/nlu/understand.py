@@ -275,7 +275,8 @@ _COMPLAINING = re.compile(
 _ASKING_ABOUT = re.compile(
     r"^(?:(?:hi|hello|hey|so|ok|um|please)\s)*(?:is there|are there|how (?:do|can|could|would) "
     r"(?:i|we)|where (?:do|can|could) (?:i|we)|can (?:i|we|you)|could (?:i|we|you)|who (?:do|can)"
-    r" (?:i|we)|what (?:is|are|about)|do you know)\b"
+    r" (?:i|we)|what (?:is|are|about)|do you know|(?:does|do|has|have|did|will|would) (?:my|our|"
+    r"his|her|the|their|your|a|any)\b)\b"
 )
 # "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
 # which the routes answer, not a view to pass on.
