@@ -227,6 +227,11 @@ _ADDRESS_CAPITALISED = re.compile(
     r"Road|Street|Avenue|Lane|Drive|Crescent|Terrace|Gardens|Green|Mews|Rise|Walk|Row|Square|"
     r"Parade)\b\.?"
 )
+# "2 The Paddock, Heathfield": a house number on a street named "The ..." with no ending
+_ADDRESS_THE = re.compile(
+    r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+    r"(?=[ \t]*,|[ \t]+[A-Z]{1,2}\d)"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -755,6 +760,7 @@ class Redactor:
             _find_phone_numbers(text, spans, self._public_numbers)
             spans.claim_all(_ADDRESS, text, "address")
             spans.claim_all(_ADDRESS_CAPITALISED, text, "address")
+            spans.claim_all(_ADDRESS_THE, text, "address")
             spans.claim_all(_DATE_OF_BIRTH, text, "date_of_birth", group="date")
             spans.claim_all(_NAME_THEN_DATE, text, "date_of_birth", group="date")
             near_street = any(kind == "address" for _, _, kind in spans.items)

@@ -282,6 +282,10 @@ _FIGURES = [
     r"\bjump\w* (?:off|from|out of)(?: [a-z]+){0,3}? (?:in|for|on) (?:films?|movies?|the "
     r"films|the movies|tv|telly|stunts?|video games?|games?|minecraft|fortnite)\b",
     r"\bwhen (?:he|she|i|they|we) (?:grows?|grow) up\b",
+    # films, shows and games: "the bit where the monster kills everyone"
+    r"\b(?:stranger things|film|movie|show|series|episode|game|cartoon|anime|netflix|telly|"
+    r"youtube|video|book|the bit where)\b(?: [a-z]+){0,8}? (?:kills?|killed|killing|dies|died|"
+    r"murders?|shoots?|stabs?)\b(?: [a-z]+){0,2}",
     # afraid to own up to schoolwork or not understanding, not to a danger: "too scared to tell
     # my teacher i can not keep up"
     r"\b(?:scared|afraid|nervous|worried|frightened|embarrassed|ashamed) to (?:tell|ask|admit"
@@ -354,6 +358,17 @@ _WORRIES = [
     r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
     r"\bi (?:really )?(?:hate|cant stand|can not stand) (?:me|myself|my self|my life|being me|"
     r"who i am|everything about me)\b",
+    # low mood said plainly, of oneself: "been really down lately", "sad all the time"
+    r"(?:^|\bi have |\bive |\bi |\bim |\bi am )(?:been|feel|feeling|felt) (?:really |so |very "
+    r"|proper |pretty |a bit |quite |just )?(?:down|low|empty|numb|invisible|worthless|hopeless|"
+    r"miserable)\b(?! about (?:his|her|their|the|my|our|this|that)\b)",
+    r"^(?:(?:i am|im|i feel|feeling|always|just) )?(?:sad|down|low|miserable|empty) (?:all the "
+    r"time|every day|constantly|most days|lately)\b",
+    r"\b(?:i|he|she) (?:cry|cries|keep crying|keeps crying|have been crying|has been crying|"
+    r"been crying)(?: (?:myself|himself|herself) to sleep)? (?:every night|every day|all the "
+    r"time|most nights|most days|constantly|every morning)\b",
+    r"\b(?:do not|dont|can not|cant|cannot) (?:really )?see (?:a|any) future\b|\bno future "
+    r"for me\b",
     r"\b(?:can not|cant|cannot) (?:do|take|cope with|handle|face) (?:this|it|any of (?:this|it)|"
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "

@@ -121,6 +121,15 @@ def test_council_initials_a_place_alone_and_a_college_give_the_area(
     assert understander.understand("im at chichester college").area == "west_sussex"
 
 
+def test_a_question_about_the_county_and_a_place_before_a_parent_word(
+    understander: Understander,
+) -> None:
+    assert understander.understand("any groups for teens in west sussex?").area == "west_sussex"
+    assert understander.understand("when does the hub in Bognor open?").area is None
+    assert understander.understand("Crawley dad, how do I join the forum").role == "parent_carer"
+    assert understander.understand("no not west, east", asking="area").area == "east_sussex"
+
+
 def test_a_child_in_my_class_is_not_my_child(understander: Understander) -> None:
     assert understander.understand("I have a child in my class with ADHD").role != "parent_carer"
 

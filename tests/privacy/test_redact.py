@@ -327,3 +327,9 @@ def test_a_lower_case_name_of_someone_in_my_class(redactor: Redactor) -> None:
 def test_a_user_name_after_find_me(redactor: Redactor) -> None:
     assert redactor.redact("add me on tiktok at mia.draws_09").text == "add me on tiktok at [name]"
     assert redactor.redact("message me at 9am please").text == "message me at 9am please"
+
+
+def test_a_house_on_a_street_called_the_something_with_no_ending(redactor: Redactor) -> None:
+    assert redactor.redact("we are at 14 The Spinney, Burgess Hill").text == (
+        "we are at [address], Burgess Hill"
+    )

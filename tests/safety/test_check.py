@@ -271,3 +271,22 @@ def test_being_alone_stress_and_self_hatred_get_the_support_lines(
 def test_everyday_tablets_and_plans_are_not_alarms(safety: SafetyCheck) -> None:
     assert safety.check("she took her tablets at breakfast and went to school").level == "none"
     assert safety.check("ok ill do the form later").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ive been feeling so low recently", "feel worthless", "i cant see any future"],
+)
+def test_low_mood_said_plainly_gets_a_check_in(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).shows_support
+
+
+def test_a_site_that_is_down_or_a_scene_in_a_film_is_not_an_alarm(safety: SafetyCheck) -> None:
+    assert safety.check("the local offer site is down again").level == "none"
+    assert safety.check("in that film the shark kills the boat people, so funny").level == "none"
+
+
+def test_crying_every_night_gets_a_check_in_but_a_film_does_not(safety: SafetyCheck) -> None:
+    assert safety.check("i keep crying every night about college").shows_support
+    assert safety.check("we all cried at the end of the film").level == "none"
+    assert safety.check("really sad the holiday club is closing").level == "none"

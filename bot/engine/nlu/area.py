@@ -320,6 +320,10 @@ class Gazetteer:
                 return AreaFact("west_sussex", "west_sussex", "west sussex", 0, len(tokens))
             if words in (["east"], ["e"], ["eastern"]):
                 return AreaFact("east_sussex", "east_sussex", "east sussex", 0, len(tokens))
+            # "not west sussex, east": the side said last, after a denial
+            if len(words) >= 3 and words[-1] in ("east", "west") and set(words[:-1]) & _DENYING:
+                side = f"{words[-1]}_sussex"
+                return AreaFact(side, side, f"{words[-1]} sussex", 0, len(tokens))
         facts = self.postcode_facts(tokens, asking_area=asking_area)
         for match in self.index.find(tokens):
             if any(fact.start <= match.start < fact.end for fact in facts):

@@ -38,6 +38,10 @@ AGE_BANDS = {
 }
 YOUNG_PERSON_MAX_AGE = 25
 _LIVING_IN = r"\b(?:i am|we are|i live|we live|living|based) (?:in|at|near)"
+_PARENT_AFTER_PLACE = [
+    [word] for word in ("mum", "mom", "mam", "dad", "parent", "mother", "father", "carer", "nan")
+]
+_COUNTIES = frozenset(["east sussex", "west sussex", "e sussex", "w sussex", "escc", "wscc"])
 # "im 12 wait no 13", "14, sorry i mean 15": the age said last, after a correction, is meant
 # "im 12 wait no 13", "i am 41 sorry typo 14", "31 oops 13 lol": a number taken back and
 # another said in its place, with only words of correcting between them.
@@ -264,7 +268,8 @@ _JUDGING = re.compile(
 )
 _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
-    r"(?:get it|understand|listen|help|care|support|know how|let)\b|"
+    r"(?:get it|get (?:me|my|him|his|her|them|their)|understand|listen|help|care|support|"
+    r"know how|let)\b|"
     r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|excluded|no help|no support)\b|"
     r"\b(?:do not|does not|did not|dont|doesnt|didnt) (?:have|offer|provide|run|give|do)\b|"
     r"\b(?:too (?:much|loud|noisy|busy|far|big|small|hot|cold|bright|crowded|slow)|not enough|"
@@ -460,6 +465,13 @@ class Understander:
             result.area_ambiguous = place.area is None
             result.area_choices = place.choices
 
+        if (
+            result.role is None
+            and place is not None
+            and place.start == 0
+            and words[place.end : place.end + 1] in _PARENT_AFTER_PLACE
+        ):
+            result.role, result.role_strength = "parent_carer", STRONG  # "East Sussex mum - ..."
         ignore = range(role.start, role.end) if role and role.strength == STRONG else None
         interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore
@@ -496,8 +508,11 @@ class Understander:
             # "when does the hub in Bognor open?": a place or a topic in a question is what
             # they ask about, not where they live or what they want a say about; but "I'm in
             # Hailsham" after the question says where they live
-            lives_there = result.place is not None and re.search(
-                rf"{_LIVING_IN} {re.escape(result.place)}\b", plain
+            lives_there = result.place is not None and (
+                re.search(rf"{_LIVING_IN} {re.escape(result.place)}\b", plain)
+                # "is there anything for young people in east sussex": a question about the
+                # whole county they are in
+                or result.place.lower() in _COUNTIES
             )
             if not lives_there:
                 result.area = result.council = result.place = None
