@@ -7,30 +7,25 @@ registered by bot/polls/alerts.py (``register("poll", render_poll)``).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts.timing import UK_TIME
 from bot.engine.replies import Link, Reply
 from bot.opportunities.match import is_open
 from bot.store.alerts import SubscriptionRow
 from bot.store.opportunities import OpportunityRow
+from bot.uktime import in_words, uk_today
 
 Renderer = Callable[[AsyncSession, int, SubscriptionRow], Awaitable[Reply | None]]
 STOP_LINE = "Reply stop to stop these messages."
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def when_words(row: OpportunityRow) -> str | None:
     if row.starts_on and row.ends_on and row.ends_on != row.starts_on:
-        return f"When: {_day(row.starts_on)} to {_day(row.ends_on)}."
+        return f"When: {in_words(row.starts_on)} to {in_words(row.ends_on)}."
     if row.starts_on:
-        return f"When: {_day(row.starts_on)}."
+        return f"When: {in_words(row.starts_on)}."
     return None
 
 
@@ -39,7 +34,7 @@ async def render_opportunity(
 ) -> Reply | None:
     """A card: the title, what it is, when, where, how to take part, and how to stop."""
     row = await session.get(OpportunityRow, opportunity_id)
-    today = dt.datetime.now(UK_TIME).date()
+    today = uk_today()
     if row is None or not is_open(row, today):
         return None
     lines = ["A new chance to have a say.", row.summary.strip()]
@@ -49,7 +44,7 @@ async def render_opportunity(
     if row.place:
         lines.append(f"Where: {row.place.strip()}.".replace("..", "."))
     if row.closes_on:
-        lines.append(f"Last day to join: {_day(row.closes_on)}.")
+        lines.append(f"Last day to join: {in_words(row.closes_on)}.")
     if row.adjustments:
         lines.append(f"Help to take part: {row.adjustments.strip()}")
     lines.append(STOP_LINE)

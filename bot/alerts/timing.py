@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-try:
-    UK_TIME: dt.tzinfo = ZoneInfo("Europe/London")
-except ZoneInfoNotFoundError:  # no time zone data: UTC is close enough
-    UK_TIME = dt.UTC
+from bot.uktime import UK_TIME
 
 
 def parse_quiet_hours(text: str) -> tuple[int, int] | None:

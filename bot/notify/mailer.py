@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiosmtplib
 from sqlalchemy import func, select
@@ -31,12 +30,9 @@ from bot.notify.smtp import SmtpConfig, send_email
 from bot.store import feedback as store
 from bot.store import outbox
 from bot.store.staff import TeamRow
+from bot.uktime import UK_TIME
 
 logger = logging.getLogger(__name__)
-try:
-    UK_TIME: dt.tzinfo = ZoneInfo("Europe/London")
-except ZoneInfoNotFoundError:  # no time zone data on this machine: UTC is close enough
-    UK_TIME = dt.UTC
 
 
 @dataclass(frozen=True, slots=True)

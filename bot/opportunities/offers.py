@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.engine.replies import Link, Reply
 from bot.opportunities.match import fits
+from bot.uktime import in_words, uk_today
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MOST_OFFERED = 3
 REFRESH_SECONDS = 60.0
-try:
-    UK_TIME: dt.tzinfo = ZoneInfo("Europe/London")
-except ZoneInfoNotFoundError:  # no time zone data on this machine
-    UK_TIME = dt.UTC
 
 # "what's on?", "whats on", "any events", "opportunities", "/whatson": the whole message, give
 # or take "please", "hi", "are there" and punctuation. Deterministic, so no model is retrained.
@@ -49,14 +45,6 @@ def asks_whats_on(text: str) -> bool:
     """Is the whole message a request for what is on now?"""
     words = re.sub(r"[?!.,\s]+", " ", text.lower()).strip()
     return bool(words) and _ASKS.match(words) is not None
-
-
-def uk_today() -> dt.date:
-    return dt.datetime.now(UK_TIME).date()
-
-
-def in_words(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,10 +112,6 @@ def _with_error(date: DateInput, error: str, wrong: Sequence[str] = PARTS) -> Da
     )
 
 
-def in_words(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def page_numbers(page: int, pages: int) -> list[int | None]:
     """The page numbers the GOV.UK pagination shows: first, last, and those either side of
     this one, with None where numbers are left out (shown as an ellipsis)."""

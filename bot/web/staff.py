@@ -13,7 +13,6 @@ import io
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -25,10 +24,10 @@ from bot.passwords import DUMMY_HASH, verify_password
 from bot.privacy.redact import Redactor
 from bot.store import audit, conversations, staff
 from bot.store import feedback as store
+from bot.uktime import UK_TIME, in_words
 from bot.web.govuk import (
     DateInput,
     done,
-    in_words,
     page_numbers,
     read_date,
     take_done,
@@ -90,12 +89,6 @@ async def current_admin(request: web.Request) -> staff.StaffUser:
     if not user.is_admin:
         raise web.HTTPNotFound()
     return user
-
-
-try:
-    UK_TIME: dt.tzinfo = ZoneInfo("Europe/London")
-except ZoneInfoNotFoundError:  # no time zone data on this machine: show UTC
-    UK_TIME = dt.UTC
 
 
 def when(moment: dt.datetime | None) -> str:

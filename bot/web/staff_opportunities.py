@@ -22,9 +22,10 @@ from bot.content.readability import assess
 from bot.engine.replies import Reply
 from bot.engine.state import ConversationState, utcnow
 from bot.opportunities.match import AREAS, INTERESTS, ROLES
-from bot.opportunities.offers import Offer, in_words, offer_replies
+from bot.opportunities.offers import Offer, offer_replies
 from bot.store import audit, staff
 from bot.store import opportunities as store
+from bot.uktime import in_words
 from bot.web.govuk import DONE_MESSAGES, DateInput, done, read_date
 from bot.web.staff import AREA_NAMES, BOT, TOPIC_NAMES, _page, _row_id, current_user
 

@@ -31,6 +31,7 @@ from bot.themes.discover import discover_themes
 from bot.themes.report import CSV_FIELDS, Report, build_report, csv_rows
 from bot.themes.suggest import ThemeSuggester
 from bot.themes.vocabulary import load_themes
+from bot.uktime import in_words
 from bot.web.govuk import DateInput, filled, read_date
 from bot.web.staff import BOT, _page, _row_id, _safe_cell, current_user
 
@@ -391,7 +392,7 @@ def _report_context(
         "errors": {date.first_wrong: date.error for date in dates if date.error},
         "range_query": _range_query(report.since, report.until),
         "days": lambda value: "" if value is None else f"{value:g}",
-        "long_date": lambda day: f"{day.day} {day:%B %Y}",
+        "long_date": in_words,
         "today": utcnow().date(),
     }
 
