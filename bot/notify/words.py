@@ -47,30 +47,26 @@ def _counts(summary: TeamSummary, link: str) -> list[str]:
     return lines
 
 
+def _team_email(subject: str, opening: str, summary: TeamSummary, link: str) -> tuple[str, str]:
+    lines = ["Hello,", "", opening, "", *_counts(summary, link)]
+    return subject, "\n".join(lines) + "\n"
+
+
 def team_new(team: str, summary: TeamSummary, link: str) -> tuple[str, str]:
     """The "at once" email: sent soon after new feedback comes in."""
-    subject = f"New feedback for {team}"
-    lines = [
-        "Hello,",
-        "",
-        f"{team} has {_items(summary.new)} to read.",
-        "",
-        *_counts(summary, link),
-    ]
-    return subject, "\n".join(lines) + "\n"
+    return _team_email(
+        f"New feedback for {team}", f"{team} has {_items(summary.new)} to read.", summary, link
+    )
 
 
 def team_digest(team: str, summary: TeamSummary, link: str) -> tuple[str, str]:
     """The daily summary: what came in since the last one."""
-    subject = f"Daily feedback summary for {team}"
-    lines = [
-        "Hello,",
-        "",
+    return _team_email(
+        f"Daily feedback summary for {team}",
         f"Since the last summary, {team} got {_items(summary.new)}.",
-        "",
-        *_counts(summary, link),
-    ]
-    return subject, "\n".join(lines) + "\n"
+        summary,
+        link,
+    )
 
 
 def answer(team: str, text: str, chat_link: str) -> tuple[str, str]:
