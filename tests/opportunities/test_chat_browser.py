@@ -9,8 +9,8 @@ from playwright.async_api import expect
 
 from bot.app import GetInvolved
 from tests.opportunities.helpers import add_opportunity
-from tests.web.browser import chromium, running_server, screenshot_folder
-from tests.web.test_chat_browser import AXE, AXE_RULES, bot_says
+from tests.web.browser import chromium, phone_chat, running_server, screenshot_folder
+from tests.web.test_chat_browser import AXE, AXE_RULES
 
 
 async def test_chances_after_the_routes_on_a_phone(bot: GetInvolved, tmp_path: Path) -> None:
@@ -23,29 +23,17 @@ async def test_chances_after_the_routes_on_a_phone(bot: GetInvolved, tmp_path: P
     shots = screenshot_folder(tmp_path)
     async with running_server(bot) as base, chromium() as browser:
         for javascript in (True, False):
-            context = await browser.new_context(
-                viewport={"width": 375, "height": 740},
-                java_script_enabled=javascript,
-                bypass_csp=True,  # only to inject axe-core
-            )
-            page = await context.new_page()
-            await page.goto(base + "/")
-            if javascript:
-                await bot_says(page, "Who are you?")
-            message = page.get_by_label("Your message")
-            await message.fill("im a mum in Lewes and i want a say about his school")
-            await page.get_by_role("button", name="Send").click()
-            log = page.locator("#log") if javascript else page.locator("main")
-            await expect(log).to_contain_text("1 chance to have a say that fits you")
-            await expect(log).to_contain_text("Family Hub inspection")
-            assert "Youth panel" not in await log.inner_text()  # not for a parent
-            link = page.get_by_role("link", name="Sign up").last
-            assert await link.get_attribute("href") == "https://www.example.org/sign-up"
-            suffix = "js" if javascript else "nojs"
-            await page.get_by_text("Family Hub inspection").last.scroll_into_view_if_needed()
-            await page.screenshot(path=str(shots / f"chat-chances-375-{suffix}.png"))
-            if javascript:
-                await page.add_script_tag(path=str(AXE))
-                result = await page.evaluate(AXE_RULES)
-                assert [v["id"] for v in result["violations"]] == []
-            await context.close()
+            first = "im a mum in Lewes and i want a say about his school"
+            async with phone_chat(browser, base, first, javascript=javascript) as (page, log):
+                await expect(log).to_contain_text("1 chance to have a say that fits you")
+                await expect(log).to_contain_text("Family Hub inspection")
+                assert "Youth panel" not in await log.inner_text()  # not for a parent
+                link = page.get_by_role("link", name="Sign up").last
+                assert await link.get_attribute("href") == "https://www.example.org/sign-up"
+                suffix = "js" if javascript else "nojs"
+                await page.get_by_text("Family Hub inspection").last.scroll_into_view_if_needed()
+                await page.screenshot(path=str(shots / f"chat-chances-375-{suffix}.png"))
+                if javascript:
+                    await page.add_script_tag(path=str(AXE))
+                    result = await page.evaluate(AXE_RULES)
+                    assert [v["id"] for v in result["violations"]] == []

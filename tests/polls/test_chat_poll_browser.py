@@ -10,8 +10,8 @@ from playwright.async_api import expect
 from bot.app import create_bot
 from tests.conftest import create_settings
 from tests.polls.factories import QUESTION, create_poll
-from tests.web.browser import chromium, running_server, screenshot_folder
-from tests.web.test_chat_browser import AXE, AXE_RULES, bot_says
+from tests.web.browser import chromium, phone_chat, running_server, screenshot_folder
+from tests.web.test_chat_browser import AXE, AXE_RULES
 
 
 async def test_a_poll_on_a_phone_with_and_without_javascript(tmp_path: Path) -> None:
@@ -21,33 +21,20 @@ async def test_a_poll_on_a_phone_with_and_without_javascript(tmp_path: Path) -> 
     shots = screenshot_folder(tmp_path)
     async with running_server(bot) as base, chromium() as browser:
         for javascript in (True, False):
-            context = await browser.new_context(
-                viewport={"width": 375, "height": 740},
-                java_script_enabled=javascript,
-                bypass_csp=True,  # only to inject axe-core
-            )
-            page = await context.new_page()
-            await page.goto(base + "/")
-            if javascript:
-                await bot_says(page, "Who are you?")
-            await page.get_by_label("Your message").fill(
-                "im 14 n i live in crawley, i want a say about school"
-            )
-            await page.get_by_role("button", name="Send").click()
-            log = page.locator("#log") if javascript else page.locator("main")
-            await expect(log).to_contain_text(QUESTION)
-            suffix = "js" if javascript else "nojs"
-            await page.get_by_text(QUESTION).last.scroll_into_view_if_needed()
-            await page.screenshot(path=str(shots / f"chat-poll-375-{suffix}.png"))
-            if javascript:
-                await page.add_script_tag(path=str(AXE))
-                result = await page.evaluate(AXE_RULES)
-                assert [v["id"] for v in result["violations"]] == []
-            await page.get_by_role("button", name="Sunday").last.click()
-            await expect(log).to_contain_text("Your answer is saved, but not who gave it")
-            results = page.get_by_role("link", name="See the results")
-            assert await results.get_attribute("href") == f"{public}/polls/1/results"
-            await expect(page.get_by_role("button", name="Give feedback").last).to_be_visible()
-            await page.screenshot(path=str(shots / f"chat-poll-answered-375-{suffix}.png"))
-            await context.close()
+            first = "im 14 n i live in crawley, i want a say about school"
+            async with phone_chat(browser, base, first, javascript=javascript) as (page, log):
+                await expect(log).to_contain_text(QUESTION)
+                suffix = "js" if javascript else "nojs"
+                await page.get_by_text(QUESTION).last.scroll_into_view_if_needed()
+                await page.screenshot(path=str(shots / f"chat-poll-375-{suffix}.png"))
+                if javascript:
+                    await page.add_script_tag(path=str(AXE))
+                    result = await page.evaluate(AXE_RULES)
+                    assert [v["id"] for v in result["violations"]] == []
+                await page.get_by_role("button", name="Sunday").last.click()
+                await expect(log).to_contain_text("Your answer is saved, but not who gave it")
+                results = page.get_by_role("link", name="See the results")
+                assert await results.get_attribute("href") == f"{public}/polls/1/results"
+                await expect(page.get_by_role("button", name="Give feedback").last).to_be_visible()
+                await page.screenshot(path=str(shots / f"chat-poll-answered-375-{suffix}.png"))
     await bot.close()

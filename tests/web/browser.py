@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from aiohttp import web
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
 from bot.app import GetInvolved
 from bot.serve import create_server_app
@@ -65,3 +65,24 @@ async def chromium() -> AsyncIterator[Browser]:
             yield browser
         finally:
             await browser.close()
+
+
+@asynccontextmanager
+async def phone_chat(
+    browser: Browser, base: str, first: str, *, javascript: bool
+) -> AsyncIterator[tuple[Page, Locator]]:
+    """The web chat on a 375x740 phone, with or without JavaScript, after the person has typed
+    ``first``; yields the page and the conversation (``bypass_csp`` only to inject axe-core)."""
+    context = await browser.new_context(
+        viewport={"width": 375, "height": 740}, java_script_enabled=javascript, bypass_csp=True
+    )
+    try:
+        page = await context.new_page()
+        await page.goto(base + "/")
+        if javascript:
+            await expect(page.locator("#log")).to_contain_text("Who are you?")
+        await page.get_by_label("Your message").fill(first)
+        await page.get_by_role("button", name="Send").click()
+        yield page, page.locator("#log") if javascript else page.locator("main")
+    finally:
+        await context.close()
