@@ -68,13 +68,22 @@ async def chromium() -> AsyncIterator[Browser]:
 
 
 @asynccontextmanager
-async def phone_chat(
-    browser: Browser, base: str, first: str, *, javascript: bool
+async def chat_after_first_message(
+    browser: Browser,
+    base: str,
+    first: str,
+    *,
+    javascript: bool,
+    size: tuple[int, int] = (375, 740),
 ) -> AsyncIterator[tuple[Page, Locator]]:
-    """The web chat on a 375x740 phone, with or without JavaScript, after the person has typed
-    ``first``; yields the page and the conversation (``bypass_csp`` only to inject axe-core)."""
+    """The web chat at ``size`` (a phone unless told), with or without JavaScript, after the
+    person has typed ``first``; yields the page and the conversation (``bypass_csp`` only to
+    inject axe-core)."""
+    width, height = size
     context = await browser.new_context(
-        viewport={"width": 375, "height": 740}, java_script_enabled=javascript, bypass_csp=True
+        viewport={"width": width, "height": height},
+        java_script_enabled=javascript,
+        bypass_csp=True,
     )
     try:
         page = await context.new_page()
