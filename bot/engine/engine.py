@@ -23,8 +23,9 @@ from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
+from bot.engine.nlu.role import STRONG
 from bot.engine.nlu.routes import RouteNames
-from bot.engine.nlu.understand import Understander, Understanding
+from bot.engine.nlu.understand import ADULT_AGE, Understander, Understanding
 from bot.engine.replies import Button, Link, Reply, buttons_from, links_from
 from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
@@ -151,6 +152,23 @@ def _plain_words(text: str) -> str:
 
 def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _childs_age_for_adult(state: ConversationState, understood: Understanding) -> None:
+    """Asked their own age, a parent or a professional who answers "9" or "he is 9" means a
+    child: the age is the child's, and their own stays unknown (the question is not asked
+    again; see the age branch of ``Engine.turn``)."""
+    if (
+        state.asking != "age"
+        or state.role not in ("parent_carer", "professional")
+        or (understood.role == "young_person" and understood.role_strength >= STRONG)
+        or understood.age is None
+        or understood.age >= ADULT_AGE
+    ):
+        return
+    if state.role == "parent_carer" and understood.child_age is None:
+        understood.child_age = understood.age
+    understood.age = None
 
 
 @dataclass(slots=True)
@@ -306,6 +324,7 @@ class Engine:
         understood = self.understander.understand(pressed or text, asking=state.asking)
         if pressed and understood.from_button:
             understood.text = text  # what they typed, for anything that reads it
+        _childs_age_for_adult(state, understood)
         if understood.crisis or understood.intent == "crisis":
             return self._crisis(state, result, understood.safety)
         if self.polls is not None and (vote := self.polls.vote_in(state, text)):
@@ -419,7 +438,15 @@ class Engine:
             result.replies.append(self.say(question, state))
             return result
         if asking and not state.has(asking):
-            if intent in ("skip", "deny") or (understood.vague and not learned):
+            if (
+                asking == "age"
+                and "age" not in learned
+                and state.role in ("parent_carer", "professional")
+                and understood.child_age is not None
+            ):
+                self._skip(state, asking)  # their child's age: we do not need their own
+                result.replies.append(self.say("utter_thanks_go_on", state))
+            elif intent in ("skip", "deny") or (understood.vague and not learned):
                 self._skip(state, asking)
                 result.replies.append(self.say("utter_skip_ok", state))
             elif not learned:

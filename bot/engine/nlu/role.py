@@ -453,6 +453,8 @@ def _is_self(
     window = clause[-4:]
     if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am") :]):
         return EXPLICIT
+    if match.value == "professional" and _described(clause, _clause_after(tokens, match.end)):
+        return EXPLICIT  # "I'm a police youth engagement officer", "community pharmacist here"
     if asking_role:
         return EXPLICIT
     if not leading and not asking_other and exact:
@@ -462,6 +464,122 @@ def _is_self(
     if ends_clause and len(clause) <= 2 and exact and not asking_other:
         return LEADING  # "es mum, ...", "Surrey - parent, ..."
     return UNKNOWN
+
+
+# Words that end a run of describing words before a role word: "a riding instructor" is
+# described, "a fan of the riding instructor" and "my son's teacher" are not.
+_NOT_DESCRIBING = frozenset(
+    [
+        "of",
+        "to",
+        "with",
+        "who",
+        "that",
+        "whose",
+        "which",
+        "and",
+        "but",
+        "or",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "its",
+        "not",
+        "no",
+        "never",
+        "for",
+        "at",
+        "in",
+        "on",
+        "from",
+        "by",
+        "than",
+        "like",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "do",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+    ]
+)
+# Jobs in any line of work: said next to "my son", the person is here as a parent.
+_ANY_JOB = frozenset(
+    [
+        "manager",
+        "director",
+        "coordinator",
+        "co-ordinator",
+        "advisor",
+        "adviser",
+        "assistant",
+        "specialist",
+        "consultant",
+        "supervisor",
+        "administrator",
+        "secretary",
+        "receptionist",
+        "trainer",
+        "technician",
+        "inspector",
+        "coach",
+        "mentor",
+        "officer",
+        "driver",
+        "instructor",
+        "lead",
+    ]
+)
+_SAID_WHERE = frozenset(["here", "in", "at", "from", "based", "working", "with", "for", "near"])
+
+
+def _clause_after(tokens: Sequence[str], position: int) -> list[str]:
+    """The words of the current clause from ``position`` on."""
+    clause: list[str] = []
+    for token in tokens[position:]:
+        if token in BOUNDARIES:
+            break
+        clause.append(token)
+    return clause
+
+
+def _described(clause: Sequence[str], after: Sequence[str]) -> bool:
+    """A role word after "I am a" and up to four describing words ("I am a police youth
+    engagement officer"), or at the start of a clause with up to three, then where they
+    work and nothing said of them ("community pharmacist in Littlehampton here", not "autism
+    nurse at the hospital was lovely")."""
+    if "am" in clause[-6:]:
+        start = len(clause) - clause[::-1].index("am")
+        between = list(clause[start:])
+        if (
+            between[:1] in (["a"], ["an"], ["the"])
+            and len(between) <= 5
+            and not (set(between[1:]) & _NOT_DESCRIBING or set(between) & _OTHER_OWNERS)
+        ):
+            return True
+    kept = [t for t in clause if t not in _GREETINGS]
+    return (
+        0 < len(kept) <= 3
+        and not (set(kept) & _NOT_DESCRIBING or set(kept) & _OTHER_OWNERS)
+        and kept[0] not in {"a", "an", "the", "i", "we", "my", "our"}
+        and (not after or after[0] in _SAID_WHERE)
+        and not set(after) & (_THIRD_PERSON_VERBS | _PLURAL_VERBS)
+    )
 
 
 def _works_somewhere(tokens: Sequence[str]) -> int | None:
@@ -648,6 +766,12 @@ def find_role(
             denied.add(match.value)
             continue
         if verdict == EXPLICIT:
+            if (
+                match.value == "professional"
+                and match.phrase.split()[-1] in _ANY_JOB
+                and _children_owned(tokens) is not None
+            ):
+                continue  # "I'm a manager at Tesco and my son has autism": a parent
             return RoleFact(match.value, STRONG, match.start, match.end)
         if verdict == LEADING and leading is None:
             leading = match
