@@ -338,6 +338,12 @@ class Engine:
             result.replies.append(self.say("utter_checkin", state))
             if state.asking not in FEEDBACK_STEPS and not understood.has_profile_facts():
                 return result  # the question waits until they are ready
+            if state.asking == "consent" and (
+                understood.consent or read_consent(understood.text)
+            ) in ("anonymous", "contact"):
+                # a yes said in distress is not taken now: they are asked again when ready
+                result.replies.append(self._consent_question(state))
+                return result
         if first_turn:
             result.replies.append(self.say("utter_greet", state))
 

@@ -30,6 +30,7 @@ from bot.safety.rules import (
     is_medical_emergency,
     is_warning,
     is_worry,
+    mild_feeling,
     without_denied_crisis,
 )
 from bot.textmodel import LinearTextModel
@@ -139,7 +140,7 @@ class SafetyCheck:
             return SAFE
         if not has_cue(normalised):
             danger_at = concern_at = limits.no_cue
-        elif figure_of_speech(normalised):
+        elif figure_of_speech(normalised) or mild_feeling(normalised):
             danger_at = concern_at = limits.figure
         else:
             danger_at, concern_at = limits.danger, limits.concern

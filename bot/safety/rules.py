@@ -22,6 +22,9 @@ _PATTERNS = [
     r"\bsuicde\w*",
     rf"\bkill(?:s|ing|ed)? {_SELF}",
     r"\bkms\b",
+    # a car's fumes in a closed garage
+    r"\b(?:in|inside) (?:my|the|mums|dads|a) car\b(?: [a-z]+){0,6} engine (?:running|on)\b"
+    r"(?: [a-z]+){0,4} garage\b|\bgarage\b(?: [a-z]+){0,8} engine (?:running|on)\b",
     r"\bkys\b",
     r"\bend (?:my|his|her|their|your) (?:own )?li(?:fe|ves)\b",
     r"\bend(?:ing)? it all\b",
@@ -296,7 +299,8 @@ _FIGURES = [
     r"\bto die for\b",
     r"\bkill for\b",
     r"\bkilling it\b",
-    r"\bdead (?:tired|good|easy|nice|excited|keen)\b",
+    r"\bdead (?:tired|good|easy|nice|excited|keen|beat|chuffed|proud|lucky|busy)\b",
+    r"\bdead on (?:my|his|her|our|their|your) feet\b|\bdead to the world\b",
     r"\b(?:bored|scared|worried|frightened) to death\b",
     r"\bwill kill me if\b",
     r"\bgoing to kill me if\b",
@@ -351,6 +355,10 @@ _WORRIES = [
     r"^(?:i am |im |i )?(?:going to|gonna|about to|ready to) (?:just )?do it(?: now| tonight| "
     r"today)?$",
     r"^(?:i will|i ll|ill) (?:just )?do it (?:now|tonight)$",
+    # picked on every day, and not wanting to go back
+    r"\b(?:horrible|mean|nasty|awful|cruel|picking on|pick on|bully|bullying|bullied)\b(?: [a-z]+)"
+    r"{0,3} (?:every day|every single day|all the time|constantly)\b(?: [a-z]+){0,6} (?:do not|"
+    r"dont|never) (?:want to|wanna) go (?:back|in|to school|to college)\b",
     r"\b(?:no one|nobody|noone) (?:at school |at college |in my class |in my year )?(?:talks|"
     r"speaks|plays|sits|hangs out) (?:to|with) me\b",
     r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
@@ -359,8 +367,10 @@ _WORRIES = [
     r"\bi (?:really )?(?:hate|cant stand|can not stand) (?:me|myself|my self|my life|being me|"
     r"who i am|everything about me)\b",
     # low mood said plainly, of oneself: "been really down lately", "sad all the time"
+    # ("a bit down today" is an everyday feeling: the model judges it)
     r"(?:^|\bi have |\bive |\bi |\bim |\bi am )(?:been|feel|feeling|felt) (?:really |so |very "
-    r"|proper |pretty |a bit |quite |just )?(?:down|low|empty|numb|invisible|worthless|hopeless|"
+    r"|proper |pretty |a bit (?!\w+ (?:today|tonight|this (?:morning|afternoon|evening|week))\b)|"
+    r"quite |just )?(?:down|low|empty|numb|invisible|worthless|hopeless|"
     r"miserable)\b(?! about (?:his|her|their|the|my|our|this|that)\b)",
     r"^(?:(?:i am|im|i feel|feeling|always|just) )?(?:sad|down|low|miserable|empty) (?:all the "
     r"time|every day|constantly|most days|lately)\b",
@@ -413,6 +423,20 @@ def is_worry(normalised: str) -> bool:
     return _fires(_FEELING_LOW, normalised) and _fires(_ALONE, normalised)
 
 
+# A feeling that is mild and has an end: "a bit down today", "bit low this morning". The model
+# must be as sure as with a figure of speech before it asks "are you safe?".
+_MILD = re.compile(
+    r"\b(?:a bit|a little|slightly|bit|a tad) (?:down|low|sad|upset|fed up|gutted|flat|emotional|"
+    r"deflated|blue|meh)\b(?: [a-z]+){0,2}? (?:today|tonight|this (?:morning|afternoon|evening|"
+    r"week))\b"
+)
+
+
+def mild_feeling(normalised: str) -> bool:
+    """True when the message says a feeling is mild and for now ("a bit down today")."""
+    return _MILD.search(normalised) is not None
+
+
 def figure_of_speech(normalised: str) -> bool:
     """True when the message holds a known figure of speech ("this wait is killing me")."""
     return _FIGURE.search(normalised) is not None
@@ -438,8 +462,6 @@ _MEDICAL = re.compile(
     r"|going blue|gone blue|turned blue|turning blue|unconscious|unresponsive|not responding|"
     r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
     r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning) (?:blue|grey|gray)\b"
-    r"|\b(?:seizure|fit|fitting)\b(?: [a-z]+){0,4} (?:will not stop|not stopping|has not "
-    r"stopped|for (?:over |more than )?(?:5|five|6|7|8|9|10|ten|[1-5]\d) (?:minutes|mins))\b"
     r"|\b(?:collapsed|fainted) and (?:will not|is not|not|can not) (?:wake|waking|breath\w*|"
     r"respond\w*)"
     r"|\b(?:collapsed|fell|passed out)\b(?: [a-z]+){0,6} (?:can not|cannot|will not) wake "
@@ -448,7 +470,7 @@ _MEDICAL = re.compile(
     r"|\b(?:i am |im |he is |she is |it is |its )?bleeding (?:really |so |very )?(?:bad|badly|"
     r"loads|a lot|heavily|everywhere)\b|\b(?:bleeding|blood) (?:will not|wont) stop\b"
     r"|\b(?:can not|cannot) stop (?:the )?bleeding\b"
-    r"|\b(?:took|taken|swallowed|had|necked)\b(?: [a-z0-9]+){0,4} (?:pills|tablets|meds|"
+    r"|\b(?:took|taken|swallowed|had|necked)\b(?: [a-z0-9]+){0,6} (?:pills|tablets|meds|"
     r"paracetamol|painkillers)\b(?: [a-z]+){0,5} (?:can not breathe|cannot breathe|struggling "
     r"to breathe|feel (?:weird|funny|strange|sick|dizzy)|dizzy|passing out|going to sleep)\b"
     r"|\b(?:can not breathe|cannot breathe)\b(?: [a-z]+){0,3} (?:took|taken|swallowed|had)"
@@ -457,6 +479,18 @@ _MEDICAL = re.compile(
     r"button battery|magnets|washing tablets|dishwasher tablets|weed killer|anti ?freeze)\b"
     r"|\b(?:anaphyla\w*|allergic reaction)\b(?: [a-z]+){0,6} (?:throat|can not breathe|"
     r"swelling|swollen|epipen|epi pen)"
+)
+
+
+# A fit now that goes on: "having a seizure, it's been over 5 mins", "fit won't stop". Not one
+# told as over ("she had a fit for 10 minutes at school and nobody rang me").
+_SEIZURE = re.compile(
+    r"\b(?<!had a )(?<!had an )(?:seizure|fit|fitting)\b(?: [a-z]+){0,8}? (?:will not stop|not "
+    r"stopping|has not stopped|(?:for )?(?:over |more than |longer than )?(?:5|five|6|7|8|9|10|"
+    r"ten|[1-5]\d) (?:minutes|mins))\b"
+    r"|\b(?:is|are|am) having (?:a |another )?(?:seizure|fit|seizures|fits)\b(?: [a-z]+){0,6} "
+    r"(?:right now|now|what do i do|what should i do|help|and (?:he|she|they) (?:is|are) not "
+    r"(?:breathing|responding))\b"
 )
 
 
@@ -480,7 +514,9 @@ def is_fire(normalised: str) -> bool:
 def is_medical_emergency(normalised: str) -> bool:
     """True when someone is having a medical emergency now ("not breathing", "going blue",
     "a fit that will not stop"): the answer is an ambulance."""
-    return _MEDICAL.search(normalised) is not None
+    if _MEDICAL.search(normalised) is not None:
+        return True
+    return _SEIZURE.search(normalised) is not None and not harm_in_the_past(normalised)
 
 
 # Harm that is over: "he used to self harm but he is doing well now".

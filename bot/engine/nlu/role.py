@@ -255,7 +255,8 @@ _RUNS_A_SERVICE = re.compile(
     r"|am running) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:practice|surgery|charity|nursery|"
     r"pre school|preschool|service|clinic|setting|pharmacy|department|unit|organisation|"
     r"organization|trust|academy|provision|centre|center|care home|hub|team|school|college|"
-    r"social enterprise|cic)\b"
+    r"social enterprise|cic|library|story time|storytime|sessions?|classes|club|group|playgroup|"
+    r"holiday scheme|project|programme)\b"
 )
 _STUDYING = re.compile(
     r"\bi am (?:at|in|still at|doing) (?:college|school|sixth form|uni|university|year \d+|"

@@ -289,7 +289,8 @@ _TAKING_PART = re.compile(
     r"\b(?:like|love|want|wanna|wants|keen|interested|hoping|hope)(?: [a-z]+){0,4}? "
     r"(?:to be|to join|to help|to take part|to get (?:more )?involved|to sit on|to become|"
     r"to have a say|in joining|in helping|in being|in taking part)\b"
-    r"|\bhow (?:i|we) (?:can|could) (?:get (?:more )?involved|join|help|take part|have a say)\b"
+    r"|\bhow (?:i|we|they|you|families|parents|people|others) (?:can|could) (?:get (?:more )?"
+    r"involved|join|help|take part|have a say)\b"
     r"|\b(?:looking for|want to know|wanting to know|need to know) (?:the )?(?:best )?(?:ways?|"
     r"how)(?: to| families| parents| young people| we| i)\b"
     r"|\bhow (?:families|parents|carers|young people|children|kids|pupils|patients) (?:can|"
@@ -299,7 +300,7 @@ _TAKING_PART = re.compile(
 # ("how is that acceptable?" and "why does nobody answer?" are still feedback).
 _ASKS_AT_THE_END = re.compile(
     r"(?:^|[.,;:!?\n-]\s*)(?:so |and |but )?(?:does|do|is|are|can|could|will|would|should|where|"
-    r"who|what|whats|when|which|am|have|has|did)\b[^.,;:!?]*\?"
+    r"who|what|whats|when|which|am|have|has|did|how|why)\b[^.,;:!?]*\?"
 )
 
 
