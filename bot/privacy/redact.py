@@ -225,7 +225,8 @@ _ADDRESS_CAPITALISED = re.compile(
     r"(?:The[ \t]+(?:[A-Z][A-Za-z'’-]*[ \t]+){0,2}?|(?:[A-Z][A-Za-z'’-]*[ \t]+){1,3}?)"
     r"(?:St|Way|way|Close|close|Court|court|Place|place|Grove|grove|Hill|hill|Park|park|"
     r"Road|Street|Avenue|Lane|Drive|Crescent|Terrace|Gardens|Green|Mews|Rise|Walk|Row|Square|"
-    r"Parade)\b\.?"
+    r"Parade|Cottages|Cottage|Villas|Meadow|Meadows|View|Fields|Field|Croft|Yard|Chase|Gate|"
+    r"Hollow|Orchard|Ridge|Vale|Wharf|Quay|Heights|Estate|Flats|House|Lodge)\b\.?"
 )
 # "2 The Paddock, Heathfield": a house number on a street named "The ..." with no ending
 _ADDRESS_THE = re.compile(

@@ -22,6 +22,31 @@ _PATTERNS = [
     r"\bsuicde\w*",
     rf"\bkill(?:s|ing|ed)? {_SELF}",
     r"\bkms\b",
+    # not planning to see their next birthday, or tomorrow
+    r"\b(?:do not|dont|not|never) (?:plan on|planning on|planning to|plan to|expect to|think i "
+    r"will|going to|gonna|want to|intend to) (?:see|seeing|make it to|making it to|reach|reaching|"
+    r"be around for|be here for|live to see|living to see) (?:\d+|my (?:next )?birthday|christmas"
+    r"|next year|tomorrow|the weekend|next week)\b",
+    # on a cliff, a roof or a bridge, now
+    r"\b(?:i am|im|i m|sat|sitting|standing|stood) (?:up )?on (?:the |a |top of the |top of a )?"
+    r"(?:cliffs?|cliff edge|roof|rooftop|bridge|multi ?storey|car park roof)\b(?: [a-z]+){0,3} "
+    r"(?:now|right now|at the moment|atm|tonight)\b",
+    # asking how to harm so that it works
+    r"\b(?:make|making|get|getting) (?:the |my )?cuts? (?:go )?deeper\b|\bcut deeper\b",
+    r"\bhow (?:to|do i|can i|do you) (?:cut|overdose|od|hang|strangle) (?:myself|my self|properly|"
+    r"deep|so)\b|\bso (?:that )?it (?:actually |really |finally )?works\b(?: [a-z]+){0,3}"
+    r" (?:this time|for good)\b",
+    # a plan with a date
+    r"\b(?:i have|ive got|i got|got) a plan\b(?: [a-z]+){0,4} (?:the )?(?:date|day|time) "
+    r"(?:is|will be|is set)\b|\b(?:i have|ive) (?:set|picked|chosen) (?:a|the) date\b",
+    # a threat of violence from someone at home
+    r"\b(?:said|says|told me|threatened|threatens|swore)(?: that)? (?:he|she|they)(?: would| will|"
+    r" d| ll| is going to| are going to| was going to| were going to)? (?:break|snap|hurt|kill|hit|"
+    r"beat|batter|smash|stab|burn) (?:my|me)\b",
+    # a child locked in a room or a cupboard by someone
+    r"(?<!i )(?<!we )\blocked (?:him|her|them|me|my \w+|our \w+) in (?:a|the|his|her|their|my|our) "
+    r"(?:room|cupboard|shed|cellar|toilet|bathroom|car|bedroom)\b(?: [a-z]+){0,2} (?:for hours|"
+    r"all day|all night|overnight|for ages|in the dark|without (?:food|water))\b",
     # a car's fumes in a closed garage
     r"\b(?:in|inside) (?:my|the|mums|dads|a) car\b(?: [a-z]+){0,6} engine (?:running|on)\b"
     r"(?: [a-z]+){0,4} garage\b|\bgarage\b(?: [a-z]+){0,8} engine (?:running|on)\b",
@@ -297,6 +322,10 @@ _FIGURES = [
     r"follow)|failed|did not (?:do|finish|understand|get)|have not (?:done|finished)|forgot|"
     r"lost my|need (?:help|extra help|more time))",
     r"\bto die for\b",
+    r"\bwaste of (?:my|our|your|his|her) (?:life|time|day|evening|morning)\b",
+    r"\b(?:budget|funding|transport|service|services|council|staff|staffing|nhs|school|send|"
+    r"benefit|benefits|bus|spending|government) cuts\b|\bcuts to (?:the |our |his |her )?"
+    r"(?:budget|funding|transport|services?|buses|staff|support|send)\b",
     r"\bkill for\b",
     r"\bkilling it\b",
     r"\bdead (?:tired|good|easy|nice|excited|keen|beat|chuffed|proud|lucky|busy)\b",

@@ -28,7 +28,7 @@ _ANONYMOUS = re.compile(
     r"\b(?:anonymous\w*|anon|anonymously|without (?:my|a|any) (?:name|details)|no names?|"
     r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
     r"(?:leave|keep) (?:my name|me) out|"
-    r"(?:keep|keeping|leave) my name (?:out|off)(?: of)?(?: it| this)?|"
+    r"(?:keep|keeping|leave) my (?:name|details|info) (?:out|off)(?: of)?(?: it| this)?|"
     r"not my name|name out of it|"
     r"hide my name|hide who i am|hide my identity|keep who i am (?:private|secret|out of it)|"
     r"no details|keep me anonymous|keep (?:it|this|me) (?:anonymous|anon|nameless)|"
