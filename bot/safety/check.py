@@ -115,8 +115,8 @@ class SafetyCheck:
             crisis = False  # "he used to self harm but is doing well now": the model judges
         denied = without_denied_crisis(with_digits) if crisis else None
         if denied is not None:
-            # "I'm not suicidal, I just...": the model judges the rest; always a check-in
-            crisis, worry, normalised = False, True, denied
+            # "I'm not suicidal, I just want the school to listen": the model judges the rest
+            crisis, worry, normalised = False, False, denied
         else:
             worry = not crisis and is_worry(with_digits)
         if not (crisis or warning or worry) and len(normalised.split()) < MIN_WORDS:

@@ -43,6 +43,10 @@ _PATTERNS = [
     r"\b(?:said|says|told me|threatened|threatens|swore)(?: that)? (?:he|she|they)(?: would| will|"
     r" d| ll| is going to| are going to| was going to| were going to)? (?:break|snap|hurt|kill|hit|"
     r"beat|batter|smash|stab|burn) (?:my|me)\b",
+    # a forced marriage: taken abroad to marry, a passport taken
+    r"\b(?:make|making|force|forcing|forced|taking|take|sending|send) me\b(?: [a-z]+){0,5} "
+    r"(?:to )?(?:marry|get married|be married)\b|\b(?:took|taken|take|hid|hidden|keeping) my "
+    r"passport\b",
     # a child locked in a room or a cupboard by someone
     r"(?<!i )(?<!we )\blocked (?:him|her|them|me|my \w+|our \w+) in (?:a|the|his|her|their|my|our) "
     r"(?:room|cupboard|shed|cellar|toilet|bathroom|car|bedroom)\b(?: [a-z]+){0,2} (?:for hours|"
@@ -321,8 +325,10 @@ _FIGURES = [
     r"how|know what)|can not (?:read|spell|write|do the|keep up|understand|see the|hear the|"
     r"follow)|failed|did not (?:do|finish|understand|get)|have not (?:done|finished)|forgot|"
     r"lost my|need (?:help|extra help|more time))",
-    r"\bto die for\b",
+    r"\bto die for\b|\b(?:would|could|i d) (?:literally )?die for (?:a|an|some|one|another)\b",
     r"\bwaste of (?:my|our|your|his|her) (?:life|time|day|evening|morning)\b",
+    r"\boverdose on (?:coffee|caffeine|chocolate|sugar|tea|biscuits|cake|netflix|tv|paperwork)\b",
+    r"\b(?:die|dying|died) on (?:this|that) hill\b",
     r"\b(?:budget|funding|transport|service|services|council|staff|staffing|nhs|school|send|"
     r"benefit|benefits|bus|spending|government) cuts\b|\bcuts to (?:the |our |his |her )?"
     r"(?:budget|funding|transport|services?|buses|staff|support|send)\b",
@@ -511,10 +517,19 @@ _MEDICAL = re.compile(
 )
 
 
+_PAST_EVENT = re.compile(
+    r"\b(?:last (?:year|month|week|term|night|time|summer|christmas)|yesterday|years ago|"
+    r"months ago|weeks ago|when (?:he|she|they|i) (?:was|were)|at school (?:today|on \w+day)|"
+    r"in the past|used to|once|had (?:a|an|another) (?:seizure|fit))\b"
+)
+_SEIZURE_NOW = re.compile(
+    r"\b(?:right now|still|going on|will not stop|wont stop|has not stopped|not stopping|it has "
+    r"been|its been|what do i do|what should i do|help me)\b"
+)
 # A fit now that goes on: "having a seizure, it's been over 5 mins", "fit won't stop". Not one
 # told as over ("she had a fit for 10 minutes at school and nobody rang me").
 _SEIZURE = re.compile(
-    r"\b(?<!had a )(?<!had an )(?:seizure|fit|fitting)\b(?: [a-z]+){0,8}? (?:will not stop|not "
+    r"\b(?:seizure|fit|fitting)\b(?: [a-z]+){0,8}? (?:will not stop|not "
     r"stopping|has not stopped|(?:for )?(?:over |more than |longer than )?(?:5|five|6|7|8|9|10|"
     r"ten|[1-5]\d) (?:minutes|mins))\b"
     r"|\b(?:is|are|am) having (?:a |another )?(?:seizure|fit|seizures|fits)\b(?: [a-z]+){0,6} "
@@ -545,7 +560,10 @@ def is_medical_emergency(normalised: str) -> bool:
     "a fit that will not stop"): the answer is an ambulance."""
     if _MEDICAL.search(normalised) is not None:
         return True
-    return _SEIZURE.search(normalised) is not None and not harm_in_the_past(normalised)
+    if _SEIZURE.search(normalised) is None:
+        return False
+    # "she had a fit for 10 minutes last year": told as over, unless it goes on now
+    return _PAST_EVENT.search(normalised) is None or _SEIZURE_NOW.search(normalised) is not None
 
 
 # Harm that is over: "he used to self harm but he is doing well now".
@@ -557,7 +575,8 @@ _RECOVERED = re.compile(
     r"\b(?:(?:is|am|are|been|doing|feels?|feeling) (?:so |much |a lot |really )?(?:well|"
     r"better|fine|great|good|ok|okay|happy|happier|settled|thriving)(?: now| these days)?|"
     r"in a (?:good|better) place|recovered|no longer|not any more|"
-    r"stopped (?:now|years ago|a long time ago)|has stopped|have stopped|wants to help)\b"
+    r"stopped (?:now|years ago|a long time ago)|has stopped|have stopped|wants to help|"
+    r"helped (?:him|her|them|me|us|my \w+)(?: so much| a lot| loads)?|thank you|thanks to)\b"
 )
 
 

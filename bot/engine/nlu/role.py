@@ -103,6 +103,11 @@ ANSWER_ONLY = {
     "kid",
     "child",
     "youth",
+    # "hi, just looking" is browsing; as the answer to "who are you?" it is someone else
+    "just looking",
+    "just interested",
+    "just curious",
+    "just browsing",
 }
 
 _CHILDREN = {

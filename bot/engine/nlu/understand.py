@@ -266,12 +266,24 @@ _JUDGING = re.compile(
     r"brilliant|amazing|fantastic|lovely|wonderful|excellent|great job|well done|thank you|"
     r"thanks to|so helpful|really helpful|really kind)\b"
 )
+# Needs of one's own: "I have autism myself", "I'm autistic", "diagnosed with ADHD as an adult"
+_OWN_NEEDS = re.compile(
+    r"\b(?:i have|ive got|i got|i was diagnosed with|diagnosed with) (?:\w+ )?(?:autism|adhd|add|"
+    r"dyslexia|dyspraxia|a learning disability|learning difficulties|asd|asc|cerebral palsy|"
+    r"epilepsy|tourettes|ocd|fasd)\b(?: (?:myself|too|as well|as an adult))?"
+    r"|\bi am (?:autistic|dyslexic|dyspraxic|deaf|blind|disabled)(?: myself)?\b"
+    r"|\b(?:an |a )?(?:autistic |disabled )?adult with (?:autism|adhd|add|dyslexia|dyspraxia|a "
+    r"learning disability|learning difficulties|asd|asc|send|sen|additional needs)\b"
+    r"|\b(?:i am |im )?(?:an |a )?(?:autistic|disabled|neurodivergent) adult\b"
+)
 _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
     r"(?:get it|get (?:me|my|him|his|her|them|their)|understand|listen|help|care|support|"
     r"know how|let)\b|"
     r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|excluded|no help|no support)\b|"
     r"\b(?:do not|does not|did not|dont|doesnt|didnt) (?:have|offer|provide|run|give|do)\b|"
+    r"\b(?:is not|isnt|are not|arent|was not|wasnt|not|never|stopped) (?:following|sticking to|"
+    r"doing what|reading|using|updating|keeping to)\b|"
     r"\b(?:too (?:much|loud|noisy|busy|far|big|small|hot|cold|bright|crowded|slow)|not enough|"
     r"there is no|there are no|has no|have no|bare long|so long|ages)\b"
 )
@@ -455,6 +467,15 @@ class Understander:
             result.role, result.role_strength = "parent_carer", WEAK
         if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
             result.role, result.role_strength = "young_person", WEAK
+        own_needs = _OWN_NEEDS.search(plain) if result.role is None else None
+        if own_needs and (
+            (result.age is not None and result.age > YOUNG_PERSON_MAX_AGE)
+            or (result.age is None and "adult" in own_needs.group())
+        ):
+            # "I am 44 and I have autism myself", "an adult with ADHD, not a parent": a
+            # grown-up with their own needs (at 24 they are a young person, as Young Voices is
+            # for 11 to 25)
+            result.role, result.role_strength = "other", STRONG
         if result.age_band == "under_11" and result.role is None:
             result.role, result.role_strength = "young_person", WEAK
 
