@@ -1,7 +1,8 @@
 """Hold a scripted persona conversation through the `replay` code path.
 
 A persona says `first`, then answers whatever the bot asks from its `answers` (each at most
-once), until the bot stops asking. The result is what a program using `getinvolved replay`
+once; a list is several tries at the same question, said in turn as the bot asks again),
+until the bot stops asking. The result is what a program using `getinvolved replay`
 would have seen.
 """
 
@@ -61,6 +62,10 @@ async def hold(bot: GetInvolved, persona: dict[str, Any]) -> Transcript:
             break
         transcript.asked.append(asking)
         answer = answers.pop(asking, None)
+        if isinstance(answer, list):
+            answer, rest = (answer[0], answer[1:]) if answer else (None, [])
+            if rest:
+                answers[asking] = rest
         if answer is None:
             break
         transcript.lines.append(await say(bot, conversation, str(answer)))

@@ -106,7 +106,10 @@ async def test_replay_lines_carry_cards_links_and_easy_read(bot: GetInvolved) ->
         "symbol": None,
     }
     assert first["replies"][-1]["buttons"][0]["symbol"] == "young-person"
-    await line(text="I'm a mum in Lewes")
+    asked = await line(text="I'm a mum in Lewes")
+    assert asked["asking"] == "age"
+    assert asked["replies"][-1]["text"] == "How old are you? I mean you, not your child."
+    await line(text="/skip")
     routes = await line(text="health", easy_read=False)
     cards = [reply for reply in routes["replies"] if reply["title"]]
     assert cards[0]["title"] == "East Sussex Parent Carer Forum"

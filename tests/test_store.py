@@ -159,6 +159,8 @@ async def test_postgres_state_survives_a_dropped_connection(tmp_path: Path) -> N
     bot = await create_bot(create_settings(tmp_path, database_url=url))
     try:
         await bot.converse("test", "dropped", "I'm a mum in Crawley")
+        asked = await bot.converse("test", "dropped", "rather not say")  # her own age
+        assert asked.state is not None and asked.state.asking == "interests"
         admin = await asyncpg.connect(POSTGRES_ADMIN_URL)
         try:
             killed = await admin.fetchval(

@@ -119,6 +119,8 @@ async def test_state_survives_a_new_process(tmp_path: Path) -> None:
     settings = create_settings(tmp_path)
     first = await create_bot(settings)
     await first.converse("test", "a", "I'm a mum in Hastings")
+    result = await first.converse("test", "a", "I'm 38")
+    assert result.state.age == 38 and result.state.asking == "interests"
     await first.close()
     second = await create_bot(settings)
     result = await second.converse("test", "a", "his EHCP")
@@ -140,7 +142,12 @@ async def test_state_expires_after_inactivity(tmp_path: Path) -> None:
 
 
 async def test_more_asks_which_route_then_tells_how_to_get_in_touch(bot: GetInvolved) -> None:
-    await bot.converse("test", "a", "I'm a dad in Worthing and want to talk about my son's school")
+    result = await bot.converse(
+        "test", "a", "I'm a dad in Worthing and want to talk about my son's school"
+    )
+    assert result.state.asking == "age", "a parent is asked their own age"
+    result = await bot.converse("test", "a", "rather not say")
+    assert result.state.routes
     result = await bot.converse("test", "a", "/more")
     assert "Which one" in texts(result)
     payloads = [b.payload for b in result.replies[-1].buttons]
@@ -153,6 +160,7 @@ async def test_more_asks_which_route_then_tells_how_to_get_in_touch(bot: GetInvo
 
 async def test_a_correction_after_routes_updates_them(bot: GetInvolved) -> None:
     await bot.converse("test", "a", "I'm a mum in Crawley, I want to help at school")
+    await bot.converse("test", "a", "rather not say")
     result = await bot.converse("test", "a", "sorry I actually live in Eastbourne")
     assert result.state.area == "east_sussex"
     assert "espcf" in result.state.routes and "wspcf" not in result.state.routes
@@ -191,9 +199,11 @@ async def test_start_command_again_greets_afresh(bot: GetInvolved) -> None:
 async def test_why_and_are_you_a_person_are_answered(bot: GetInvolved) -> None:
     await bot.converse("test", "w", "I'm a parent")
     result = await bot.converse("test", "w", "why do u need that")
-    assert "You do not have to answer" in texts(result) and result.state.asking == "area"
+    assert "You do not have to answer" in texts(result) and result.state.asking == "age"
     result = await bot.converse("test", "w", "is this a real person?")
     assert "I am a computer, not a person" in texts(result)
+    result = await bot.converse("test", "w", "41")
+    assert result.state.age == 41 and result.state.asking == "area"
     result = await bot.converse("test", "w", "sussex")
     result = await bot.converse("test", "w", "west")
     assert result.state.area == "west_sussex"

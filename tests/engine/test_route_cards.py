@@ -23,7 +23,7 @@ def cards(result: TurnResult) -> list[Reply]:
 
 
 async def test_each_route_is_a_card_with_its_links_and_symbol(bot: GetInvolved) -> None:
-    result = await say(bot, "p", "I'm a mum in Lewes", "health")
+    result = await say(bot, "p", "I'm a mum in Lewes", "rather not say", "health")
     shown = cards(result)
     assert [card.title for card in shown][:1] == ["East Sussex Parent Carer Forum"]
     forum = shown[0]
@@ -45,7 +45,7 @@ async def test_a_route_the_seeds_give_no_link_for_has_none(bot: GetInvolved) -> 
 
 
 async def test_tell_me_more_asks_which_then_shows_one_route(bot: GetInvolved) -> None:
-    result = await say(bot, "m", "I'm a mum in Lewes", "health", "/more")
+    result = await say(bot, "m", "I'm a mum in Lewes", "/skip", "health", "/more")
     question = result.replies[-1]
     assert "Which one" in question.text
     assert [(b.title, b.payload, b.symbol) for b in question.buttons][0] == (
@@ -62,7 +62,7 @@ async def test_tell_me_more_asks_which_then_shows_one_route(bot: GetInvolved) ->
 
 
 async def test_with_one_route_tell_me_more_shows_it_at_once(bot: GetInvolved) -> None:
-    result = await say(bot, "k", "I live in Kent, I'm a parent", "school", "tell me more")
+    result = await say(bot, "k", "I live in Kent, I'm a parent", "I'm 45", "school", "tell me more")
     assert result.state is not None and result.state.routes == ["find-local-forum"]
     assert [card.title for card in cards(result)] == ["Find your local parent carer forum"]
 
@@ -73,23 +73,27 @@ async def test_typed_route_names_work(bot: GetInvolved) -> None:
     assert [card.title for card in cards(result)] == ["Young Voices"]
     result = await say(bot, "t", "Have a say at your school")  # a button's own words
     assert [card.title for card in cards(result)] == ["Have a say at your school"]
-    await say(bot, "f", "I'm a dad in Crawley", "his school")
+    await say(bot, "f", "I'm a dad in Crawley", '/inform{"age_band": "over_25"}', "his school")
     result = await say(bot, "f", "more about the forum")
     assert [card.title for card in cards(result)] == ["West Sussex Parent Carer Forum"]
 
 
 async def test_more_about_something_not_offered_asks_which(bot: GetInvolved) -> None:
-    result = await say(bot, "n", "I'm a dad in Crawley", "his school", "more about the weather")
+    result = await say(
+        bot, "n", "I'm a dad in Crawley", "Over 25", "his school", "more about the weather"
+    )
     assert "Which one" in result.replies[-1].text
     assert not cards(result)
 
 
 async def test_easy_read_uses_the_shorter_texts_and_is_remembered(bot: GetInvolved) -> None:
-    plain = await say(bot, "e1", "I'm a mum in Lewes", "health")
+    plain = await say(bot, "e1", "I'm a mum in Lewes", "rather not say", "health")
     easy = await say(bot, "e2", "hi", easy_read=True)
     assert easy.state is not None and easy.state.easy_read
     assert easy.replies[-1].text == "Who are you? Tap a button."
-    easy = await say(bot, "e2", "I'm a mum in Lewes", "health")  # not sent again: remembered
+    easy = await say(bot, "e2", "I'm a mum in Lewes")  # not sent again: remembered
+    assert easy.replies[-1].text == "How old are you? I mean you, not your child."
+    easy = await say(bot, "e2", "rather not say", "health")
     plain_words = sum(len(card.text.split()) for card in cards(plain))
     easy_words = sum(len(card.text.split()) for card in cards(easy))
     assert easy_words < plain_words

@@ -25,14 +25,15 @@ PEOPLE: list[tuple[str, list[str]]] = [
     ("yp-worthing-16", ["im 16 from worthing", "health"]),
     ("yp-hastings-12", ["I'm 12 and I live in Hastings", "school"]),
     ("yp-lewes-19", ["I am 19, I live in Lewes", "meeting others"]),
-    ("parent-horsham", ["I am a parent in Horsham", "school"]),
-    ("parent-eastbourne", ["I'm a mum from Eastbourne", "health"]),
-    ("parent-chichester", ["parent carer, Chichester", "council"]),
-    ("parent-bexhill", ["I am a dad in Bexhill", "school"]),
+    # Parents are asked their own age too: some give it, some skip it.
+    ("parent-horsham", ["I am a parent in Horsham", "rather not say", "school"]),
+    ("parent-eastbourne", ["I'm a mum from Eastbourne", "I'm 38", "health"]),
+    ("parent-chichester", ["parent carer, Chichester", "Over 25", "council"]),
+    ("parent-bexhill", ["I am a dad in Bexhill", "skip", "school"]),
     ("pro-crawley", ["I am a SENCO at a school in Crawley", "school"]),
     ("pro-brighton", ["I'm a social worker in Hastings", "health"]),
     ("yp-bognor-15", ["I am 15 and live in Bognor", "council"]),
-    ("parent-worthing", ["I am a foster carer in Worthing", "health"]),
+    ("parent-worthing", ["I am a foster carer in Worthing", "45", "health"]),
 ]
 
 

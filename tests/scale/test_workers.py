@@ -175,10 +175,12 @@ async def test_a_conversation_moves_between_workers(workers: list[Worker]) -> No
     async with aiohttp.ClientSession() as session:
         chat = await start_chat(session, a)
         _, turn = await say(session, b, chat, "I'm a parent")
+        assert turn["asking"] == "age"
+        _, turn = await say(session, a, chat, "rather not say")
         assert turn["asking"] == "area"
-        _, turn = await say(session, a, chat, "Bexhill")
+        _, turn = await say(session, b, chat, "Bexhill")
         assert turn["asking"] == "interests"
-        _, turn = await say(session, b, chat, "CAMHS")
+        _, turn = await say(session, a, chat, "CAMHS")
     assert turn["profile"] == {
         "age": None,
         "role": "parent_carer",

@@ -59,6 +59,9 @@ async def test_a_whole_conversation_by_polling(tmp_path: Path) -> None:
         question = await api.wait_for(CHAT, "Who are you?")
         assert ("A parent or carer", '/inform{"role": "parent_carer"}') in question.buttons
         await api.queue(api.button_update(CHAT, '/inform{"role": "parent_carer"}'))
+        question = await api.wait_for(CHAT, "How old are you? I mean you, not your child.")
+        assert ("Over 25", '/inform{"age_band": "over_25"}') in question.buttons
+        await api.queue(api.button_update(CHAT, '/inform{"age_band": "over_25"}'))
         await api.wait_for(CHAT, "Where do you live?")
         assert any(c.method == "answerCallbackQuery" for c in api.calls)
         assert any(c.method == "editMessageReplyMarkup" for c in api.calls)
@@ -99,10 +102,13 @@ async def test_state_survives_a_restart_of_the_process(tmp_path: Path) -> None:
         first = await start()
         await api.queue(api.message_update(CHAT, "I'm a dad in Crawley"))
         await api.wait_for(CHAT, "You live in Crawley, in West Sussex.")
+        await api.wait_for(CHAT, "How old are you? I mean you, not your child.")
         first.terminate()
         assert await asyncio.wait_for(first.wait(), 30) == 0
         second = await start()
         try:
+            await api.queue(api.message_update(CHAT, "rather not say"))
+            await api.wait_for(CHAT, "That is fine. We can skip that one.")
             await api.queue(api.message_update(CHAT, "meeting other parents"))
             await api.wait_for(CHAT, "West Sussex Parent Carer Forum")
         finally:
@@ -237,6 +243,8 @@ def test_long_text_is_split_at_spaces() -> None:
 async def test_a_route_card_has_a_bold_title_and_its_email_in_the_text(tmp_path: Path) -> None:
     async with bot_api_standin(new_token()) as api, polling_bot(tmp_path, api):
         await api.queue(api.message_update(CHAT, "I'm a mum in Lewes"))
+        await api.wait_for(CHAT, "How old are you? I mean you, not your child.")
+        await api.queue(api.message_update(CHAT, "39"))
         await api.wait_for(CHAT, "What do you want a say about?")
         await api.queue(api.message_update(CHAT, "health"))
         card = await api.wait_for(CHAT, "<b>East Sussex Parent Carer Forum</b>")

@@ -90,7 +90,15 @@ async def test_cards_links_and_easy_read_through_the_api(tmp_path: Path) -> None
         check(document, "Turn", turn)
         assert turn["replies"][-1]["text"] == "Who are you? Tap a button."
         url = f"/api/v1/sessions/{turn['session']}/messages"
-        await client.post(url, json={"text": "I'm a mum in Lewes"})
+        asked = await (await client.post(url, json={"text": "I'm a mum in Lewes"})).json()
+        assert asked["replies"][-1]["text"] == "How old are you? I mean you, not your child."
+        assert [b["title"] for b in asked["replies"][-1]["buttons"]] == [
+            "16 to 18",
+            "19 to 25",
+            "Over 25",
+            "Rather not say",
+        ]
+        await client.post(url, json={"payload": "/skip"})
         routes = await (await client.post(url, json={"text": "health"})).json()
         check(document, "Turn", routes)
         card = next(reply for reply in routes["replies"] if reply["title"])

@@ -29,14 +29,21 @@ async def bot_says(page: Page, text: str) -> None:
     await expect(page.locator("#log")).to_contain_text(text)
 
 
+async def tap_parent_then_age(page: Page, age: str = "Rather not say") -> None:
+    """Tap "A parent or carer"; a parent is asked their own age too: tap ``age``."""
+    await page.get_by_role("button", name="A parent or carer").click()
+    await bot_says(page, "How old are you? I mean you, not your child.")
+    await page.locator("#choices").get_by_role("button", name=age).click()
+    await bot_says(page, "Where do you live?")
+
+
 async def test_click_type_reload_and_carry_on(bot: GetInvolved, tmp_path: Path) -> None:
     async with running_server(bot) as base, chromium() as browser:
         page = await browser.new_page()
         await page.goto(base + "/")
         await bot_says(page, "I am a computer, not a person")
         await expect(page.locator("#notice")).to_contain_text("Nobody watches this chat")
-        await page.get_by_role("button", name="A parent or carer").click()
-        await bot_says(page, "Where do you live?")
+        await tap_parent_then_age(page, "Over 25")
         await page.get_by_label("Your message").fill("we live in uckfeild")
         await page.get_by_role("button", name="Send").click()
         await bot_says(page, "You live in Uckfield, in East Sussex.")
@@ -115,8 +122,7 @@ async def test_axe_finds_no_violations(bot: GetInvolved, tmp_path: Path) -> None
             await page.screenshot(
                 path=str(screenshot_folder(tmp_path) / f"chat-start-{width}-js.png")
             )
-            await page.get_by_role("button", name="A parent or carer").click()
-            await bot_says(page, "Where do you live?")
+            await tap_parent_then_age(page)
             # A short answer and its buttons fit: all of it is shown, above the message box.
             shown = await page.evaluate(
                 "[[...document.querySelectorAll('.msg--person')].pop().nextElementSibling"
@@ -294,8 +300,7 @@ async def test_a_long_answer_shows_its_start_and_the_tools_stay_on_screen(
             page = await browser.new_page(viewport={"width": width, "height": height})
             await page.goto(base + "/")
             await bot_says(page, "Who are you?")
-            await page.get_by_role("button", name="A parent or carer").click()
-            await bot_says(page, "Where do you live?")
+            await tap_parent_then_age(page)
             await answer_next_message_with_cards(page, cards=6)
             await page.get_by_label("Your message").fill("Lewes")
             await page.get_by_role("button", name="Send").click()
@@ -345,8 +350,7 @@ async def test_keep_this_chat_on_this_device(bot: GetInvolved) -> None:
         keep = first.get_by_label("Keep this chat on this device")
         assert not await keep.is_checked(), "off unless the person turns it on"
         await expect(first.locator("#keep-hint")).to_contain_text("could see it")
-        await first.get_by_role("button", name="A parent or carer").click()
-        await bot_says(first, "Where do you live?")
+        await tap_parent_then_age(first)
 
         other = await context.new_page()  # off: a new tab starts again
         await other.goto(base + "/")
@@ -421,6 +425,9 @@ async def test_real_route_cards_from_the_engine(bot: GetInvolved, tmp_path: Path
             page = await context.new_page()
             await page.goto(base + "/")
             await page.get_by_label("Your message").fill("I'm a mum in Lewes")
+            await page.get_by_role("button", name="Send").click()
+            await bot_says(page, "How old are you? I mean you, not your child.")
+            await page.get_by_label("Your message").fill("I'm 40")
             await page.get_by_role("button", name="Send").click()
             await page.get_by_role("button", name="Health and the NHS").click()
             card = page.locator(".msg--card").first

@@ -26,6 +26,13 @@ from tests.web.test_chat_browser import AXE, AXE_RULES, SIZES
 TYPED = "I am a parent in Worthing"
 
 
+def button_payload(page: str, words: str) -> str:
+    """The payload of the button on a server-rendered page that shows ``words``."""
+    found = re.search(rf'name="payload" value="([^"]+)">(?:<img[^>]*>)?{re.escape(words)}<', page)
+    assert found, f"no button {words!r} on the page"
+    return found.group(1).replace("&#34;", '"')
+
+
 def chat_cookie(client: TestClient) -> str:
     return next(cookie.value for cookie in client.session.cookie_jar if cookie.key == COOKIE)
 
@@ -79,13 +86,18 @@ async def test_a_message_posts_and_comes_back_without_what_was_typed(
         assert (await bot.peek("web", session.group(1))).turns == turns
         assert (await (await client.get("/")).text()).count(f"<p>{TYPED}</p>") == 1
 
-        payload = re.search(
-            r'name="payload" value="([^"]+)">(?:<img[^>]*>)?Health and the NHS', page
+        assert "How old are you? I mean you, not your child." in page, "a parent is asked too"
+        skipped = await client.post(
+            "/",
+            data={"action": "choose", "payload": button_payload(page, "Rather not say")},
+            allow_redirects=False,
         )
-        assert payload
+        assert skipped.status == 303
+        page = await (await client.get("/")).text()
+        assert "That is fine. We can skip that one." in page
         pressed = await client.post(
             "/",
-            data={"action": "choose", "payload": payload.group(1).replace("&#34;", '"')},
+            data={"action": "choose", "payload": button_payload(page, "Health and the NHS")},
             allow_redirects=False,
         )
         assert pressed.status == 303
@@ -230,6 +242,10 @@ async def test_the_whole_chat_in_a_browser_without_javascript(
                 path=str(screenshot_folder(tmp_path) / f"nojs-answer-{width}.png")
             )
 
+            await says(page, "How old are you? I mean you, not your child.")  # a parent too
+            choices = page.get_by_role("form", name="Choices")
+            await choices.get_by_role("button", name="Over 25").click()
+            await says(page, "What do you want a say about?")
             await page.get_by_role("button", name="Health and the NHS").click()
             await says(page, "Parent Carer Forum")
             await page.wait_for_load_state("load")
@@ -244,7 +260,7 @@ async def test_the_whole_chat_in_a_browser_without_javascript(
                 path=str(screenshot_folder(tmp_path) / f"nojs-routes-end-{width}.png")
             )
             await page.reload()  # a reload does not send anything again
-            assert await page.locator(".msg--person").count() == 2
+            assert await page.locator(".msg--person").count() == 3
 
             tools = page.get_by_role("navigation", name="Chat tools")
             await tools.get_by_role("button", name="Start again").click()
@@ -259,7 +275,7 @@ async def test_the_whole_chat_in_a_browser_without_javascript(
                 if request.post_data:
                     assert request.method == "POST"
             posts = [r for r in requests if r.method == "POST"]
-            assert len(posts) == 5 and all(r.url == base + "/" for r in posts)
+            assert len(posts) == 6 and all(r.url == base + "/" for r in posts)
             assert any(TYPED.replace(" ", "+") in (r.post_data or "") for r in posts)
             await context.close()
 
@@ -319,6 +335,9 @@ async def test_javascript_takes_over_the_same_chat(bot: GetInvolved) -> None:
         await says(page, TYPED)
         await expect(page.locator("#keep-box")).to_be_visible()  # chat.js is running
         assert await page.evaluate("JSON.parse(sessionStorage['getinvolved.session'])") == session
+        await says(page, "How old are you? I mean you, not your child.")
+        await page.locator("#choices").get_by_role("button", name="Rather not say").click()
+        await says(page, "What do you want a say about?")
         await page.get_by_role("button", name="Health and the NHS").click()
         await says(page, "Parent Carer Forum")
         state = await bot.peek("web", session or "")

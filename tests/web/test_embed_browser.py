@@ -218,6 +218,8 @@ async def test_on_a_desktop_the_panel_leaves_the_page_usable(tmp_path: Path) -> 
         chat = page.frame_locator("iframe[title='Get Involved chat']")
         await expect(chat.locator("#log")).to_contain_text("Who are you?")
         await chat.get_by_role("button", name="A parent or carer").click()
+        await expect(chat.locator("#log")).to_contain_text("I mean you, not your child.")
+        await chat.locator("#choices").get_by_role("button", name="Rather not say").click()
         await expect(chat.locator("#log")).to_contain_text("Where do you live?")
 
         header = page.locator(".site-header")

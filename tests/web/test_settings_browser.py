@@ -245,6 +245,8 @@ async def test_axe_in_every_mode(bot: GetInvolved, tmp_path: Path, size: str) ->
     async with running_server(bot) as base, chromium() as browser:
         page = await open_chat(browser, base, viewport, SPEECH_STUB)
         await page.get_by_role("button", name="A parent or carer").click()
+        await expect(page.locator("#log")).to_contain_text("I mean you, not your child.")
+        await page.locator("#choices").get_by_role("button", name="Rather not say").click()
         await expect(page.locator("#log")).to_contain_text("Where do you live?")
         await page.evaluate(
             "document.querySelectorAll('.choice').forEach((c, i) => c.insertAdjacentHTML("
