@@ -37,6 +37,7 @@ PEOPLE: dict[str, tuple[str, ...]] = {
     "parent carer": (
         "/start",
         '/inform{"role": "parent_carer"}',
+        "/skip",
         "Worthing",
         '/inform{"interests": ["school"]}',
     ),

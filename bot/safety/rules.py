@@ -51,6 +51,9 @@ _PATTERNS = [
     r"(?<!i )(?<!we )\blocked (?:him|her|them|me|my \w+|our \w+) in (?:a|the|his|her|their|my|our) "
     r"(?:room|cupboard|shed|cellar|toilet|bathroom|car|bedroom)\b(?: [a-z]+){0,2} (?:for hours|"
     r"all day|all night|overnight|for ages|in the dark|without (?:food|water))\b",
+    # holding a blade: self-harm about to happen
+    r"\b(?:holding|gripping|got|have|hiding|hid) (?:a |the |my |this )?(?:razor )?(?:blade|"
+    r"blades|razor|razors)\b",
     # a car's fumes in a closed garage
     r"\b(?:in|inside) (?:my|the|mums|dads|a) car\b(?: [a-z]+){0,6} engine (?:running|on)\b"
     r"(?: [a-z]+){0,4} garage\b|\bgarage\b(?: [a-z]+){0,8} engine (?:running|on)\b",
@@ -399,6 +402,8 @@ _WORRIES = [
     r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
     r"\b(?:can not|cannot|not|have not been able to|unable to|stopped) (?:eat|eating|sleep|"
     r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
+    r"\b(?:what is|whats) (?:even )?the point (?:of|in) (?:me|my life|living|being alive|being "
+    r"here|going on|carrying on|anything|trying any more|trying anymore)\b",
     r"\bi (?:really )?(?:hate|cant stand|can not stand) (?:me|myself|my self|my life|being me|"
     r"who i am|everything about me)\b",
     # low mood said plainly, of oneself: "been really down lately", "sad all the time"
@@ -505,6 +510,13 @@ _MEDICAL = re.compile(
     r"|\b(?:i am |im |he is |she is |it is |its )?bleeding (?:really |so |very )?(?:bad|badly|"
     r"loads|a lot|heavily|everywhere)\b|\b(?:bleeding|blood) (?:will not|wont) stop\b"
     r"|\b(?:can not|cannot) stop (?:the )?bleeding\b"
+    r"|\b(?:took|taken|swallowed|necked) (?:all|loads|lots|a load|a lot|a handful|a whole \w+) "
+    r"(?:of )?(?:[a-z]+ ){0,2}?(?:pills|tablets|meds|medicine|medication|"
+    r"paracetamol|ibuprofen|aspirin|codeine|insulin|lithium|melatonin|antidepressants|painkillers|"
+    r"prozac|ritalin|concerta|elvanse|\w+(?:oxetine|aline|alopram|azepam|apine|idone|azole|olol|"
+    r"codamol|phenidate))\b(?: [a-z0-9]+){0,5} (?:feel|feeling|"
+    r"i feel|am feeling) (?:really |so |very |a bit |quite |proper )?(?:weird|funny|strange|sick|"
+    r"dizzy|sleepy|drowsy|faint|odd)\b"
     r"|\b(?:took|taken|swallowed|had|necked)\b(?: [a-z0-9]+){0,6} (?:pills|tablets|meds|"
     r"paracetamol|painkillers)\b(?: [a-z]+){0,5} (?:can not breathe|cannot breathe|struggling "
     r"to breathe|feel (?:weird|funny|strange|sick|dizzy)|dizzy|passing out|going to sleep)\b"

@@ -61,7 +61,7 @@ def _replace(path: Path, old: str, new: str) -> None:
 def test_a_long_hard_sentence_fails(editable: Path) -> None:
     _replace(
         editable / "dialogues" / "domain.yml",
-        "That is fine. We can skip that one.",
+        "That is fine.",
         "Notwithstanding organisational considerations, participation opportunities "
         "necessitate comprehensive consideration of multidisciplinary stakeholder perspectives "
         "throughout the strategic commissioning lifecycle, irrespective of any "

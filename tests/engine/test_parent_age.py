@@ -10,11 +10,9 @@ import pytest
 from bot.app import GetInvolved
 from bot.engine.engine import TurnResult
 
-PARENT_QUESTION = "How old are you? I mean you, not your child. You can skip this."
+PARENT_QUESTION = "How old are you? I mean you, not your child."
 EASY_PARENT_QUESTION = "How old are you? I mean you, not your child."
 ADULT_BUTTONS = [
-    ("16 to 18", '/inform{"age_band": "16_18"}'),
-    ("19 to 25", '/inform{"age_band": "19_25"}'),
     ("Over 25", '/inform{"age_band": "over_25"}'),
     ("Rather not say", "/skip"),
 ]
@@ -84,7 +82,7 @@ async def test_a_parent_can_tap_an_age_band(bot: GetInvolved, answer: str, band:
 
 async def test_a_parent_can_skip_their_age(bot: GetInvolved) -> None:
     results = await say(bot, "s", "I'm a mum in Worthing", "Rather not say", "school")
-    assert "That is fine. We can skip that one." in texts(results[1])
+    assert "That is fine." in texts(results[1])
     assert results[1].state.asking == "interests"
     assert results[-1].state.profile()["age"] is None
     assert results[-1].state.routes
@@ -97,7 +95,7 @@ async def test_a_parents_answer_under_16_is_their_childs_age(
     results = await say(bot, "c", "I'm a parent", answer, "Hastings", "his school")
     went_on = results[1]
     assert GO_ON in texts(went_on)
-    assert "Sorry" not in texts(went_on) and "skip that one" not in texts(went_on)
+    assert "Sorry" not in texts(went_on) and "That is fine." not in texts(went_on)
     assert went_on.state.asking == "area", "it moves to the next question"
     assert went_on.state.child_age == child
     assert asked_age(results) == 1, "the age is never asked again"

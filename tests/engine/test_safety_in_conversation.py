@@ -91,3 +91,23 @@ async def test_figures_of_speech_are_not_crises_in_any_state(bot: GetInvolved) -
             await say(bot, f"f-{point}", *texts)
         result = await say(bot, f"f-{point}", "this form is honestly killing me")
         assert not result.crisis, point
+
+
+async def test_a_yes_to_passing_it_on_said_in_distress_is_asked_for_again(
+    bot: GetInvolved,
+) -> None:
+    await say(bot, "y", "hi", "/feedback", "The taxi is late every single morning.")
+    result = await say(bot, "y", "yes pass it on, sorry im crying so much i cant cope any more")
+    assert result.crisis and "Are you safe right now?" in result.replies[0].text
+    assert result.state is not None and result.state.asking == "consent"
+    assert result.state.feedback_id is None  # nothing stored on that answer
+    stored = await say(bot, "y", "yes, anonymously")
+    assert stored.state is not None and stored.state.feedback_id is not None
+
+
+async def test_a_no_said_in_distress_is_still_a_no(bot: GetInvolved) -> None:
+    await say(bot, "z", "hi", "/feedback", "The taxi is late every single morning.")
+    result = await say(bot, "z", "no leave it, i cant cope with anything any more")
+    assert result.crisis
+    assert result.state is not None and result.state.feedback_id is None
+    assert result.state.asking != "consent"

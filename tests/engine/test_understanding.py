@@ -230,3 +230,28 @@ def test_a_birthday_gives_an_age(understander: Understander) -> None:
 
     year = dt.date.today().year - 15
     assert understander.understand(f"I was born in January {year}").age == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I'm 51 and I have dyspraxia myself, I live in Lewes", "other"),
+        ("im an autistic adult, not anyones parent", "other"),
+        ("23 and I have autism myself, Worthing", "young_person"),
+        ("hello, just looking", None),
+        ("I run the chess club at our library for disabled children", "professional"),
+        ("school crossing patrol officer in Seaford here", "professional"),
+    ],
+)
+def test_own_needs_browsing_and_what_people_run(
+    understander: Understander, text: str, role: str | None
+) -> None:
+    assert understander.understand(text).role == role
+
+
+def test_a_question_that_starts_with_how_is_not_feedback(understander: Understander) -> None:
+    understood = understander.understand(
+        "I coach a football team for disabled kids in Horsham. "
+        "How do we find out what families want?"
+    )
+    assert understood.intent != "feedback"

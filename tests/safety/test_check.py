@@ -60,10 +60,17 @@ def test_short_answers_are_never_alarms(safety: SafetyCheck, text: str) -> None:
         "I'm not going to hurt myself, I just think the school is unfair",
     ],
 )
-def test_a_denied_danger_word_gets_a_check_in_not_the_emergency_answer(
+def test_a_denied_danger_word_leaves_an_ordinary_message_alone(
     safety: SafetyCheck, text: str
 ) -> None:
-    assert safety.check(text).level == "checkin"
+    assert safety.check(text).level == "none"
+
+
+def test_a_denied_danger_word_with_a_worrying_rest_still_gets_the_support_lines(
+    safety: SafetyCheck,
+) -> None:
+    verdict = safety.check("im not suicidal or anything but i cant see the point of anything now")
+    assert verdict.shows_support and not verdict.danger
 
 
 @pytest.mark.parametrize(
@@ -290,3 +297,68 @@ def test_crying_every_night_gets_a_check_in_but_a_film_does_not(safety: SafetyCh
     assert safety.check("i keep crying every night about college").shows_support
     assert safety.check("we all cried at the end of the film").level == "none"
     assert safety.check("really sad the holiday club is closing").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i dont expect to see christmas this year",
+        "sat on top of the multi storey right now",
+        "how do i cut deeper without anyone noticing",
+        "got a plan, the date is set for after my exams",
+        "my brother said he would snap my neck if i tell",
+        "they locked my son in the cupboard for hours",
+        "my parents are sending me abroad to marry someone i have never met",
+        "my uncle has hidden my passport",
+        "im in the garage with the engine on",
+        "sat on my bed gripping a razor blade",
+        "swallowed a handful of my mums diazepam and i feel really sleepy",
+    ],
+)
+def test_plans_places_threats_and_forced_marriage_are_danger(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes been fitting for over 10 mins and it hasnt stopped",
+        "my son is having a seizure right now what do i do",
+    ],
+)
+def test_a_fit_that_goes_on_is_a_medical_emergency(safety: SafetyCheck, text: str) -> None:
+    verdict = safety.check(text)
+    assert verdict.danger and verdict.kind == "medical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he had a seizure for ages yesterday at school and nobody told me",
+        "we are campaigning against the SEND transport cuts again",
+        "i will die on that hill about the uniform rules",
+        "going to overdose on coffee before this review meeting",
+        "bit low this morning as the trip got cancelled",
+        "shattered, been on a night shift, dead on my feet",
+    ],
+)
+def test_past_fits_campaigns_and_everyday_feelings_are_left_alone(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"
+
+
+def test_asking_what_the_point_of_oneself_is_gets_a_check_in(safety: SafetyCheck) -> None:
+    assert safety.check("honestly whats even the point of me").shows_support
+    assert safety.check("whats the point in filling in another form").level == "none"
+
+
+def test_taking_all_of_something_that_is_not_a_medicine_is_not_an_overdose(
+    safety: SafetyCheck,
+) -> None:
+    assert (
+        safety.check("took all my stuff to college and feel weird about the new class").level
+        == "none"
+    )

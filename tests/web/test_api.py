@@ -93,8 +93,6 @@ async def test_cards_links_and_easy_read_through_the_api(tmp_path: Path) -> None
         asked = await (await client.post(url, json={"text": "I'm a mum in Lewes"})).json()
         assert asked["replies"][-1]["text"] == "How old are you? I mean you, not your child."
         assert [b["title"] for b in asked["replies"][-1]["buttons"]] == [
-            "16 to 18",
-            "19 to 25",
             "Over 25",
             "Rather not say",
         ]

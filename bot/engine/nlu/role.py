@@ -413,6 +413,7 @@ _PLURAL_VERBS = frozenset(
 )
 _REPRESENTING = {"rep", "reps", "representative", "representatives", "governor", "champion"}
 _DENIALS = {"not", "never", "nt", "no"}
+_ANYONES = {"anyones", "anybodys", "someones", "somebodys", "anyone", "anybody"}
 
 
 def _is_self(
@@ -425,8 +426,11 @@ def _is_self(
     if before and before[-1] in _OTHER_OWNERS:
         return SOMEONE_ELSE
     trimmed = _strip_fillers(before)
-    if trimmed and trimmed[-1] in _DENIALS:
-        return DENIED  # "I'm not a parent", "not the mum lol"
+    if trimmed and (
+        trimmed[-1] in _DENIALS
+        or (trimmed[-2:-1] and trimmed[-2] in _DENIALS and trimmed[-1] in _ANYONES)
+    ):
+        return DENIED  # "I'm not a parent", "not the mum lol", "not anyone's parent"
     if trimmed and trimmed[-1] in _OTHER_OWNERS:
         return SOMEONE_ELSE
     for ending in _SELF_ENDINGS:
