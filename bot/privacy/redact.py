@@ -355,10 +355,13 @@ _GREETING_CUE = re.compile(
 _NAMED_HANDLE = re.compile(
     r"\b(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik\s+tok|discord|twitter|threads|kik|"
     r"youtube|twitch|steam|psn|xbox|gamertag|username|user\s+name|handle)"
+    r"(?:[ \t]+(?:on|in|at|for)[ \t]+(?:the[ \t]+|my[ \t]+|our[ \t]+)?[A-Za-z]+)?"
     r"(?:[ \t]+(?:is|it['’]?s|name|handle|id|username))?[ \t]*[:\-=]?[ \t]+"
     r"(?P<handle>[A-Za-z0-9_.]{3,30})",
     re.IGNORECASE,
 )
+# "sunflowermum_77", "jess_draws": a word joined by an underscore is a user name, wherever it is
+_UNDERSCORED = re.compile(r"(?<![\w@./:])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@])")
 # "snap me at lukey_b2008", "dm me on insta at jo.k_11": a user name after asking to be found.
 _FIND_ME_HANDLE = re.compile(
     r"\b(?:snap|dm|message|msg|add|find|follow|hit)[ \t]+me[ \t]+(?:up[ \t]+)?(?:at|on)[ \t]+"
@@ -732,6 +735,7 @@ class Redactor:
             if handle.lower() not in self._vocabulary.rank or _DIGIT.search(handle):
                 spans.claim(match.start("handle"), match.end("handle"), "name")
         spans.claim_all(_FIND_ME_HANDLE, text, "name", group="handle")
+        spans.claim_all(_UNDERSCORED, text, "name")
         for pattern in (_FAMILY_NAME, _OWN_NAME_IN_BRACKETS, _CLASSMATE):
             for match in pattern.finditer(text):
                 name = match.group("name").lower()

@@ -28,9 +28,18 @@ _PATTERNS = [
     r"be around for|be here for|live to see|living to see) (?:\d+|my (?:next )?birthday|christmas"
     r"|next year|tomorrow|the weekend|next week)\b",
     # on a cliff, a roof or a bridge, now
-    r"\b(?:i am|im|i m|sat|sitting|standing|stood) (?:up )?on (?:the |a |top of the |top of a )?"
-    r"(?:cliffs?|cliff edge|roof|rooftop|bridge|multi ?storey|car park roof)\b(?: [a-z]+){0,3} "
-    r"(?:now|right now|at the moment|atm|tonight)\b",
+    r"\b(?:i am|im|i m|sat|sitting|standing|stood) (?:up )?(?:on|at) (?:the |a |top of the |top of "
+    r"a )?(?:cliffs?|cliff edge|cliff top|beachy head|roof|rooftop|bridge|railway line|train "
+    r"tracks|tracks|level crossing|multi ?storey|car park roof)\b(?: [a-z]+){0,4} (?:now|right now|"
+    r"at the moment|atm|tonight|on my own|by myself|alone|for hours|been here)\b",
+    # where they will be found
+    r"\b(?:they|someone|people|mum|dad|the police) (?:will|ll|are going to) (?:only )?find "
+    r"(?:me|my body)\b(?: [a-z]+){0,2} (?:in the|by the|at the|under the|near the|anyway|when it "
+    r"is too)\b",
+    # too many of their medicines
+    r"\b(?:took|taken|swallowed|had|necked) (?:way |far |a lot |loads )?too many (?:of )?"
+    r"(?:[a-z]+ ){0,2}?(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|"
+    r"sleeping pills)\b",
     # asking how to harm so that it works
     r"\b(?:make|making|get|getting) (?:the |my )?cuts? (?:go )?deeper\b|\bcut deeper\b",
     r"\bhow (?:to|do i|can i|do you) (?:cut|overdose|od|hang|strangle) (?:myself|my self|properly|"
@@ -44,9 +53,9 @@ _PATTERNS = [
     r" d| ll| is going to| are going to| was going to| were going to)? (?:break|snap|hurt|kill|hit|"
     r"beat|batter|smash|stab|burn) (?:my|me)\b",
     # a forced marriage: taken abroad to marry, a passport taken
-    r"\b(?:make|making|force|forcing|forced|taking|take|sending|send) me\b(?: [a-z]+){0,5} "
-    r"(?:to )?(?:marry|get married|be married)\b|\b(?:took|taken|take|hid|hidden|keeping) my "
-    r"passport\b",
+    r"\b(?:make|making|force|forcing|forced|taking|take|sending|send) (?:me|her|him|them|my \w+)"
+    r"\b(?: [a-z]+){0,5} (?:to )?(?:marry|get married|be married)\b"
+    r"|\b(?:took|taken|take|hid|hidden|keeping) my passport\b",
     # a child locked in a room or a cupboard by someone
     r"(?<!i )(?<!we )\blocked (?:him|her|them|me|my \w+|our \w+) in (?:a|the|his|her|their|my|our) "
     r"(?:room|cupboard|shed|cellar|toilet|bathroom|car|bedroom)\b(?: [a-z]+){0,2} (?:for hours|"
@@ -402,6 +411,8 @@ _WORRIES = [
     r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
     r"\b(?:can not|cannot|not|have not been able to|unable to|stopped) (?:eat|eating|sleep|"
     r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
+    r"\bworth (?:carrying on|going on|living|being here)\b(?: [a-z]+){0,4} (?:or anything|with "
+    r"anything|any more|anymore)\b",
     r"\b(?:what is|whats) (?:even )?the point (?:of|in) (?:me|my life|living|being alive|being "
     r"here|going on|carrying on|anything|trying any more|trying anymore)\b",
     r"\bi (?:really )?(?:hate|cant stand|can not stand) (?:me|myself|my self|my life|being me|"
@@ -524,6 +535,8 @@ _MEDICAL = re.compile(
     r"(?: [a-z0-9]+){0,4} (?:pills|tablets|meds|paracetamol|painkillers)\b"
     r"|\b(?:swallowed|drank|drunk|ate|eaten) (?:some |a |the )?(?:bleach|batteries|a battery|"
     r"button battery|magnets|washing tablets|dishwasher tablets|weed killer|anti ?freeze)\b"
+    r"|\b(?:throat|tongue|lips|face) (?:is |are |has |keeps )?(?:swelling|swollen|closing|"
+    r"going tight|tightening)(?: up)?\b"
     r"|\b(?:anaphyla\w*|allergic reaction)\b(?: [a-z]+){0,6} (?:throat|can not breathe|"
     r"swelling|swollen|epipen|epi pen)"
 )

@@ -328,3 +328,22 @@ def test_introductions_questions_and_answers_are_not_feedback(
     understander: Understander, text: str, asking: str | None
 ) -> None:
     assert understander.understand(text, asking=asking).intent != "feedback"
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("fine to send, as long as they cannot tell who i am", "anonymous"),
+        ("happy for you to pass it on", "anonymous"),
+        ("only if my teacher can't work out it was me", None),
+        ("share it, but keep me out of it", "anonymous"),
+    ],
+)
+def test_consent_with_a_promise_we_can_keep_or_cannot(answer: str, level: str | None) -> None:
+    assert read_consent(answer) == level
+
+
+def test_a_son_spelt_as_it_sounds_and_a_town_that_is_a_word(understander: Understander) -> None:
+    assert understander.understand("my sun is 7 and has autism").role == "parent_carer"
+    assert understander.understand("Reading", asking="area").area == "elsewhere"
+    assert understander.understand("I love reading books").area is None

@@ -333,3 +333,18 @@ def test_a_house_on_a_street_called_the_something_with_no_ending(redactor: Redac
     assert redactor.redact("we are at 14 The Spinney, Burgess Hill").text == (
         "we are at [address], Burgess Hill"
     )
+
+
+def test_user_names_joined_by_an_underscore_are_removed(redactor: Redactor) -> None:
+    text = redactor.redact("my name on the parents group is bluebell_mum22, message me").text
+    assert "bluebell_mum22" not in text
+    assert (
+        redactor.redact("find my posts, username on mumsnet is sendwarrior_x").text.count(
+            "sendwarrior_x"
+        )
+        == 0
+    )
+
+
+def test_house_names_that_end_in_cottages_or_villas(redactor: Redactor) -> None:
+    assert "7 Mill Cottages" not in redactor.redact("send it to 7 Mill Cottages, Rye").text

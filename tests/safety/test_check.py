@@ -313,6 +313,11 @@ def test_crying_every_night_gets_a_check_in_but_a_film_does_not(safety: SafetyCh
         "im in the garage with the engine on",
         "sat on my bed gripping a razor blade",
         "swallowed a handful of my mums diazepam and i feel really sleepy",
+        "im stood at the level crossing on my own",
+        "the police will find me in the woods anyway",
+        "my lips are swelling up after the peanut thing",
+        "i took way too many of my sleeping pills",
+        "her uncle is making her fly out to marry a man she has never met",
     ],
 )
 def test_plans_places_threats_and_forced_marriage_are_danger(
@@ -362,3 +367,8 @@ def test_taking_all_of_something_that_is_not_a_medicine_is_not_an_overdose(
         safety.check("took all my stuff to college and feel weird about the new class").level
         == "none"
     )
+
+
+def test_not_worth_carrying_on_with_anything_gets_a_check_in(safety: SafetyCheck) -> None:
+    assert safety.check("dont think its worth going on with school or anything").shows_support
+    assert safety.check("is it worth going on with the appeal").level == "none"

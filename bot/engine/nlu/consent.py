@@ -31,6 +31,8 @@ _ANONYMOUS = re.compile(
     r"(?:keep|keeping|leave) my (?:name|details|info) (?:out|off)(?: of)?(?: it| this)?|"
     r"not my name|name out of it|"
     r"hide my name|hide who i am|hide my identity|keep who i am (?:private|secret|out of it)|"
+    r"(?:can not|cannot|cant|will not|wont|do not|dont) (?:tell|know|see|work out|find out|guess) "
+    r"(?:who i am|it is me|its me|it was me|who wrote it|who said it)|"
     r"no details|keep me anonymous|keep (?:it|this|me) (?:anonymous|anon|nameless)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)|mention|show)(?: that)? "
     r"(?:it is|its|it was|it's) (?:me|from me)|"
@@ -63,7 +65,7 @@ _YES_IDIOMS = re.compile(
 _YES = re.compile(
     r"\b(?:yes|yess+|yeah|yea|yeh|yep|yup|yh|ye|ya|aye|ok|okay|okey|oki|okie|k|kk|sure|"
     r"fine|go ahead|go on|go for it|pass it on|pass on|send it|do it|please do(?! not)|"
-    r"yes please|alright|"
+    r"yes please|alright|happy for (?:it|this|you|them) to|"
     r"all right|of course|definitely|absolutely|certainly|course|by all means|happy to|"
     r"agree|agreed|i agree|that is fine|thats fine|sounds good|good|great|perfect|correct|"
     r"right|consent|i consent)\b|👍|✅|👌"
@@ -140,6 +142,12 @@ _ANONYMOUS_CONDITION = re.compile(
     r"my name stays|you leave my name|you hide my name|you do not (?:use|say|give) my name)?"
     r" ?(?:kept )?(?:anonymous|anon|anonymously|nameless|out of it|out|off it|left out|hidden|"
     r"private)\b(?: (?:of it|out of it))?$"
+    # "as long as they can't tell who I am", "so long as nobody knows it's me"
+    # (not "only if the school can't find out": nobody can promise what a school works out)
+    r"|\b(?:as long as|so long as)(?: that)? (?:they|nobody|no one|noone|no body|the team|"
+    r"people)(?: (?:can not|cannot|cant|will not|wont|do "
+    r"not|dont|does not|doesnt))? (?:tell|know|knows|see|sees|work out|find out|guess) (?:who i "
+    r"am|it is me|its me|it was me|who wrote it|who said it|my name)$"
 )
 
 

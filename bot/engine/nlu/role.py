@@ -635,8 +635,11 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
             position = index + 1
             while position < len(tokens) and tokens[position] in _CHILD_FILLERS:
                 position += 1
-            if position < len(tokens) and _child(tokens[position]):
-                return index
+            if position < len(tokens) and (
+                _child(tokens[position])
+                or (tokens[position] == "sun" and tokens[position + 1 : position + 2] == ["is"])
+            ):
+                return index  # "my sun is 10": a son, spelt as it sounds
             if tokens[index + 1 : index + 3] == ["young", "person"]:
                 return index
         if token in {"have", "got"} and index > 0 and tokens[index - 1] in {"i", "we", "have"}:
