@@ -341,7 +341,8 @@ _NAMING_CUE = re.compile(
 # "I'm Dave", "this is Kerry", "hi Sarah", "my son is Jack"
 _INTRO_CUE = re.compile(
     r"\b(?:i['’]?m|i\s+am|this\s+is|hi|hello|hiya|hey|dear|"
-    rf"(?:my|our|his|her|their)\s+(?:{RELATIVES})\s+(?:is|was))\b",
+    rf"(?:my|our|his|her|their)\s+(?:{RELATIVES}|pa|carer|key\s*worker|support\s+worker|"
+    r"social\s+worker|personal\s+assistant)\s+(?:is|was))\b",
     _CUE_FLAGS,
 )
 # "thanks sarah", "from jack": only a clear first name counts after these.

@@ -39,6 +39,9 @@ DANGER_KINDS = ("self", "abuse", "other")
 LEVELS = ("danger", "checkin", "none")
 MODEL_FILE = "model.json"
 MIN_WORDS = 3  # the model judges messages of at least this many words; shorter, rules only
+# With no word from the field of harm, the model may still ask "are you safe?" when it is this
+# sure ("a very tired mum barely holding it together"); danger then needs the no-cue bar.
+NO_CUE_CONCERN = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +142,7 @@ class SafetyCheck:
                 return Verdict("checkin", None, "rule")
             return SAFE
         if not has_cue(normalised):
-            danger_at = concern_at = limits.no_cue
+            danger_at, concern_at = limits.no_cue, NO_CUE_CONCERN
         elif figure_of_speech(normalised) or mild_feeling(normalised):
             danger_at = concern_at = limits.figure
         else:

@@ -63,6 +63,12 @@ _PATTERNS = [
     # holding a blade: self-harm about to happen
     r"\b(?:holding|gripping|got|have|hiding|hid) (?:a |the |my |this )?(?:razor )?(?:blade|"
     r"blades|razor|razors)\b",
+    # come to a place to jump or to die
+    r"\b(?:came|come|coming|went|gone|going|walked|drove) (?:up )?(?:here|there|out|down) to "
+    r"(?:jump|die|end it|end things|do it|kill myself)\b",
+    # a child left without food or care
+    r"\b(?:nobody|no one|noone|no body) (?:has )?(?:fed|feeds|feeding|changed|looked after|looks "
+    r"after|checked on) (?:her|him|them|the baby|my (?:baby|little) (?:sister|brother))\b",
     # a car's fumes in a closed garage
     r"\b(?:in|inside) (?:my|the|mums|dads|a) car\b(?: [a-z]+){0,6} engine (?:running|on)\b"
     r"(?: [a-z]+){0,4} garage\b|\bgarage\b(?: [a-z]+){0,8} engine (?:running|on)\b",
@@ -339,6 +345,11 @@ _FIGURES = [
     r"lost my|need (?:help|extra help|more time))",
     r"\bto die for\b|\b(?:would|could|i d) (?:literally )?die for (?:a|an|some|one|another)\b",
     r"\bwaste of (?:my|our|your|his|her) (?:life|time|day|evening|morning)\b",
+    # "maths homework makes me want to die lol jk": a school subject and a joke marker
+    r"\b(?:homework|maths|math|english|science|spellings?|revision|exams?|tests?|school work|"
+    r"schoolwork|this (?:form|song|app|website|lesson|class|bus)|traffic|pe|cringe)\b"
+    r"(?: [a-z]+){0,2} (?:makes?|made|making) me (?:want to|wanna) (?:die|kms|kill myself)\b"
+    r"(?= (?:lol|lmao|haha|jk|just kidding|only joking))",
     r"\boverdose on (?:coffee|caffeine|chocolate|sugar|tea|biscuits|cake|netflix|tv|paperwork)\b",
     r"\b(?:die|dying|died) on (?:this|that) hill\b",
     r"\b(?:budget|funding|transport|service|services|council|staff|staffing|nhs|school|send|"
@@ -411,6 +422,14 @@ _WORRIES = [
     r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
     r"\b(?:can not|cannot|not|have not been able to|unable to|stopped) (?:eat|eating|sleep|"
     r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
+    r"\b(?:nothing|not like anything|like nothing) (?:really |even )?matters(?: any ?more)?\b"
+    r"(?! to)",
+    r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
+    r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
+    r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
+    r"\b(?:can not|cannot|cant) (?:keep|carry) (?:going|on)(?: on)? like this\b",
+    r"\b(?:barely|only just|just about|hardly|struggling to keep|can not keep|cant keep) "
+    r"(?:holding|hold|keeping|keep) (?:it|myself|things|everything) (?:all )?together\b",
     r"\bworth (?:carrying on|going on|living|being here)\b(?: [a-z]+){0,4} (?:or anything|with "
     r"anything|any more|anymore)\b",
     r"\b(?:what is|whats) (?:even )?the point (?:of|in) (?:me|my life|living|being alive|being "

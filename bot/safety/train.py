@@ -23,7 +23,7 @@ from bot.dialogues import Dialogues
 from bot.engine.nlu.lexicon import Speller
 from bot.engine.nlu.text import digits
 from bot.errors import ContentError
-from bot.safety.check import DANGER_KINDS, MIN_WORDS, SafetyCheck, model_path
+from bot.safety.check import DANGER_KINDS, MIN_WORDS, NO_CUE_CONCERN, SafetyCheck, model_path
 from bot.safety.normalise import has_cue, normalise_for_safety
 from bot.safety.rules import figure_of_speech, is_crisis, is_warning
 from bot.textmodel import LinearTextModel
@@ -137,7 +137,7 @@ def decide(item: Scored, thresholds: dict[str, float]) -> str:
     if not item.judged:
         return "none"
     if not item.cue:
-        danger_at = concern_at = thresholds["no_cue"]
+        danger_at, concern_at = thresholds["no_cue"], NO_CUE_CONCERN
     elif item.figure:
         danger_at = concern_at = thresholds["figure"]
     else:

@@ -337,6 +337,7 @@ def test_introductions_questions_and_answers_are_not_feedback(
         ("happy for you to pass it on", "anonymous"),
         ("only if my teacher can't work out it was me", None),
         ("share it, but keep me out of it", "anonymous"),
+        ("send it please, id rather remain nameless", "anonymous"),
     ],
 )
 def test_consent_with_a_promise_we_can_keep_or_cannot(answer: str, level: str | None) -> None:

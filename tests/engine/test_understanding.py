@@ -255,3 +255,16 @@ def test_a_question_that_starts_with_how_is_not_feedback(understander: Understan
         "How do we find out what families want?"
     )
     assert understood.intent != "feedback"
+
+
+def test_a_professional_s_own_field_and_asking_to_take_part_give_the_interest(
+    understander: Understander,
+) -> None:
+    assert understander.understand("GP in Hailsham, families ask me about this").interests == [
+        "health"
+    ]
+    assert (
+        "shaping_services"
+        in understander.understand("im 15, could i become a young inspector").interests
+    )
+    assert understander.understand("I'm 52, dyslexic myself, not a parent").role == "other"

@@ -318,6 +318,8 @@ def test_crying_every_night_gets_a_check_in_but_a_film_does_not(safety: SafetyCh
         "my lips are swelling up after the peanut thing",
         "i took way too many of my sleeping pills",
         "her uncle is making her fly out to marry a man she has never met",
+        "i drove out here to end it",
+        "my step mum is never home and nobody fed my baby brother today",
     ],
 )
 def test_plans_places_threats_and_forced_marriage_are_danger(
@@ -372,3 +374,25 @@ def test_taking_all_of_something_that_is_not_a_medicine_is_not_an_overdose(
 def test_not_worth_carrying_on_with_anything_gets_a_check_in(safety: SafetyCheck) -> None:
     assert safety.check("dont think its worth going on with school or anything").shows_support
     assert safety.check("is it worth going on with the appeal").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i cant carry on like this with the appeals",
+        "he keeps talking about dying and not being here",
+        "nothing really matters any more",
+        "a dad who is only just about holding it all together",
+    ],
+)
+def test_worries_said_without_the_usual_words_get_a_check_in(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).shows_support
+
+
+def test_a_school_subject_that_makes_you_want_to_die_as_a_joke_is_not_danger(
+    safety: SafetyCheck,
+) -> None:
+    assert not safety.check("revision makes me want to die lol").danger
+    assert safety.check("i want to die lol").danger  # a joke marker alone hides nothing

@@ -34,6 +34,7 @@ _ANONYMOUS = re.compile(
     r"(?:can not|cannot|cant|will not|wont|do not|dont) (?:tell|know|see|work out|find out|guess) "
     r"(?:who i am|it is me|its me|it was me|who wrote it|who said it)|"
     r"no details|keep me anonymous|keep (?:it|this|me) (?:anonymous|anon|nameless)|"
+    r"(?:stay|remain|be|being|staying|remaining) (?:nameless|anonymous|anon|unnamed)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)|mention|show)(?: that)? "
     r"(?:it is|its|it was|it's) (?:me|from me)|"
     r"(?:do not|dont|don't) (?:say|tell (?:them|anyone)) (?:who i am|my name))\b"

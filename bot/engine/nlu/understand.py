@@ -272,6 +272,7 @@ _OWN_NEEDS = re.compile(
     r"dyslexia|dyspraxia|a learning disability|learning difficulties|asd|asc|cerebral palsy|"
     r"epilepsy|tourettes|ocd|fasd)\b(?: (?:myself|too|as well|as an adult))?"
     r"|\bi am (?:autistic|dyslexic|dyspraxic|deaf|blind|disabled)(?: myself)?\b"
+    r"|\b(?:autistic|dyslexic|dyspraxic|disabled|autism|adhd|dyslexia) myself\b"
     r"|\b(?:an |a )?(?:autistic |disabled )?adult with (?:autism|adhd|add|dyslexia|dyspraxia|a "
     r"learning disability|learning difficulties|asd|asc|send|sen|additional needs)\b"
     r"|\b(?:i am |im )?(?:an |a )?(?:autistic|disabled|neurodivergent) adult\b"
@@ -295,6 +296,8 @@ _ASKING_ABOUT = re.compile(
     r" (?:i|we)|what (?:is|are|about)|do you know|(?:does|do|has|have|did|will|would) (?:my|our|"
     r"his|her|the|their|your|a|any)\b)\b"
 )
+# "can i be a young inspector?", "can we join": asking to take part names what in
+_CAN_I = re.compile(r"\b(?:can|could|may) (?:i|we|my \w+) (?:be|become|join|do|help|get into)\b")
 # "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
 # which the routes answer, not a view to pass on.
 _TAKING_PART = re.compile(
@@ -494,7 +497,14 @@ class Understander:
             and words[place.end : place.end + 1] in _PARENT_AFTER_PLACE
         ):
             result.role, result.role_strength = "parent_carer", STRONG  # "East Sussex mum - ..."
-        ignore = range(role.start, role.end) if role and role.strength == STRONG else None
+        ignore = (
+            range(role.start, role.end)
+            if role
+            and role.strength == STRONG
+            and (role.role != "professional" or asking == "role")
+            else None
+        )  # "my son's teacher" is a parent, not school; "GP in Hailsham" works on health (but
+        # "social worker", the answer to "who are you?", is asked what they want to work on)
         interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore
         )
@@ -506,8 +516,10 @@ class Understander:
             or _JUDGING.search(plain) is not None
             or _COMPLAINING.search(plain) is not None
             or _ASKING_ABOUT.search(plain) is not None
+            or _CAN_I.search(plain) is not None
         )
-        if asking == "interests" or wanting:
+        if asking == "interests" or wanting or result.role == "professional":
+            # a professional's own field is what they work on ("GP in Eastbourne", "SENCO")
             result.interests = interests
         result.vague = (
             asking == "interests"
