@@ -338,6 +338,9 @@ def test_introductions_questions_and_answers_are_not_feedback(
         ("only if my teacher can't work out it was me", None),
         ("share it, but keep me out of it", "anonymous"),
         ("send it please, id rather remain nameless", "anonymous"),
+        ("pass it on but leave me out of this, anonymous", "anonymous"),
+        ("with contact please, i am the class teacher", "contact"),
+        ("fine, but no names", None),
     ],
 )
 def test_consent_with_a_promise_we_can_keep_or_cannot(answer: str, level: str | None) -> None:
@@ -348,3 +351,19 @@ def test_a_son_spelt_as_it_sounds_and_a_town_that_is_a_word(understander: Unders
     assert understander.understand("my sun is 7 and has autism").role == "parent_carer"
     assert understander.understand("Reading", asking="area").area == "elsewhere"
     assert understander.understand("I love reading books").area is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "age"),
+    [
+        ("Three kids, all autistic, we live in Lewes", "parent_carer", None),
+        ("i look after my little sister who has cp, im 16", "young_person", 16),
+        ("care leaver, 22, living in Bognor", "young_person", 22),
+        ("I'm a grandmother of 68 and my grandson lives with me", "parent_carer", 68),
+    ],
+)
+def test_counts_of_children_young_carers_care_leavers_and_a_grandparent_s_age(
+    understander: Understander, text: str, role: str, age: int | None
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.role, understood.age) == (role, age)

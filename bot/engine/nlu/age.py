@@ -57,7 +57,7 @@ _SELF_HAS_YEARS = re.compile(r"\bi\s(?:have|has|having)\s(\d{1,2})\s(?:years?|yr
 _SELF_A_YEARS_OLD = re.compile(r"\bi am (?:a|an)\s(\d{1,2})\s?(?:years?|yo)\b(?:\sold)?")
 _ROLE_AGE = re.compile(
     r"\b(?:mum|mom|mam|dad|mother|father|parent|carer|nan|gran|grandma|grandad|grandmother|"
-    r"grandfather|guardian|i am|we are|are|both)\s(?:both\s|aged?\s)?(\d{2})\b"
+    r"grandfather|guardian|i am|we are|are|both)\s(?:both\s|aged?\s|of\s(?=[2-9]\d\b))?(\d{2})\b"
     r"(?!\s(?:" + _NUMBER_NOUNS + r"|years?\sold|yo)\b)"
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"

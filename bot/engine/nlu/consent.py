@@ -27,7 +27,7 @@ from bot.engine.nlu.text import normalise
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous\w*|anon|anonymously|without (?:my|a|any) (?:name|details)|no names?|"
     r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
-    r"(?:leave|keep) (?:my name|me) out|"
+    r"(?:leave|keep) (?:my name|me) out(?: of (?:it|this))?|"
     r"(?:keep|keeping|leave) my (?:name|details|info) (?:out|off)(?: of)?(?: it| this)?|"
     r"not my name|name out of it|"
     r"hide my name|hide who i am|hide my identity|keep who i am (?:private|secret|out of it)|"
@@ -55,7 +55,8 @@ _DENIED_YES = re.compile(
 _CONTACT = re.compile(
     r"\b(?:contact me|get back to me|reply to me|call me|email me|ring me|text me|answer me|"
     r"phone me|message me|let me know|hear back|an answer|a reply|with my name|"
-    r"you can contact|can contact me|contact us|get in touch|reply here|answer here)\b"
+    r"you can contact|can contact me|contact us|get in touch|reply here|answer here|with contact|"
+    r"contact please|contact is fine|contact is ok|contact me is fine)\b"
 )
 # Phrases with "no" or "not" in them that mean yes, or mean nothing against passing it on.
 _YES_IDIOMS = re.compile(
@@ -172,7 +173,8 @@ _ACKNOWLEDGING = re.compile(r"(?:ok|okay|k|kk|okey|oki|okie|right|alright|fine|h
 def _has_reservation(text: str) -> bool:
     """A "but" (or "though") with something after it that is not a polite word."""
     return any(
-        set(found.group("rest").split()) - _NOTHING_MORE for found in _RESERVATION.finditer(text)
+        set(re.findall(r"[a-z']+", found.group("rest"))) - _NOTHING_MORE
+        for found in _RESERVATION.finditer(text)
     )
 
 
@@ -189,7 +191,7 @@ def read_consent(typed: str) -> str | None:
         return None  # "what does anonymous mean", "only if my school doesn't see it"
     text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")
     text = _ANONYMOUS_TYPO.sub("anonymous", text)
-    negated = bool(_NEGATION.search(text))
+    negated = bool(_NEGATION.search(text))  # "yes but no names" has a no in it: asked again
     if _DECLINING.search(text):
         mixed = _UNSURE.search(text) or _YES.search(_DECLINING.sub(" ", text))
         return None if mixed else "none"  # "yes im good thanks": asked again

@@ -413,6 +413,8 @@ _PLURAL_VERBS = frozenset(
 )
 _REPRESENTING = {"rep", "reps", "representative", "representatives", "governor", "champion"}
 _DENIALS = {"not", "never", "nt", "no"}
+_CARED_FOR_FILLERS = {"little", "baby"}  # not "younger": a grown-up may care for a sibling
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "both"}
 _ANYONES = {"anyones", "anybodys", "someones", "somebodys", "anyone", "anybody"}
 
 
@@ -642,6 +644,14 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
                 return index  # "my sun is 10": a son, spelt as it sounds
             if tokens[index + 1 : index + 3] == ["young", "person"]:
                 return index
+        if (
+            at_clause_start
+            and (token.isdigit() or token in _COUNT_WORDS)
+            and following
+            and _child(following[0])
+            and following[0] not in {"child", "kid", "boy", "girl", "son", "daughter"}
+        ):
+            return index  # "Two kids, both neurodivergent": their own
         if token in {"have", "got"} and index > 0 and tokens[index - 1] in {"i", "we", "have"}:
             # "i have 2 kids with autism", "ive got a son", "we have three children"; not "i
             # have a child in my class"
@@ -680,10 +690,21 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
 
 def _young_carer(tokens: Sequence[str]) -> bool:
     for index in range(len(tokens) - 2):
+        cared_for = tokens[index + 2 : index + 4]
+        if cared_for[:1] and cared_for[0] in {
+            "little",
+            "big",
+            "younger",
+            "older",
+            "baby",
+            "disabled",
+        }:
+            cared_for = cared_for[1:]
         if (
             tokens[index] in {"after", "for"}
             and tokens[index + 1] == "my"
-            and (tokens[index + 2] in _CARED_FOR_YOUNG_CARER)
+            and cared_for[:1]
+            and cared_for[0] in _CARED_FOR_YOUNG_CARER
         ):
             return index > 0 and tokens[index - 1] in {"look", "care", "caring", "looking", "carer"}
     return False
@@ -772,7 +793,7 @@ def find_role(
             continue  # "the parent forum", "a young people's group": a thing, not who they are
         answer_only = match.phrase in ANSWER_ONLY or match.phrase.rstrip("s") in ANSWER_ONLY
         said_of_self = _strip_fillers(_clause_before(tokens, match.start))[-2:] == ["i", "am"]
-        if answer_only and not (asking_role and len(tokens) <= 6) and not said_of_self:
+        if answer_only and not (asking_role and len(tokens) <= 8) and not said_of_self:
             continue
         verdict = _is_self(tokens, match, asking_role, asking_other, match.phrase in index)
         if verdict == DENIED:
