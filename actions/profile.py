@@ -34,12 +34,12 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """The form's slots (no age unless a young person, or role unknown), plus the age band
-        when an age button filled it."""
+        """The form's slots (no age for a professional, as in dialogues/flows.yml), plus the age
+        band when an age button filled it."""
         slots = list(domain_slots)
         given = tracker.slots_to_validate()
         role = given.get("role", tracker.get_slot("role"))
-        if role not in (None, "young_person", SKIPPED) and "age" in slots and "age" not in given:
+        if role == "professional" and "age" in slots and "age" not in given:
             slots.remove("age")
         if "age_band" in given:
             slots.append("age_band")

@@ -31,11 +31,11 @@ CACHE = Path(os.environ.get("RASA_PROJECT_CACHE", PROJECT_ROOT / ".rasa-project"
 SECRET = "rasa-interop-secret-" + "r" * 40
 
 CONVERSATIONS = [
-    ["hi", "I'm a mum", "Crawley", "his school"],
+    ["hi", "I'm a mum", "rather not say", "Crawley", "his school"],
     ["hello", "I'm the young person", "15", "Horsham", "meeting other young people"],
-    ["hi", "I'm a dad", "Lewes", "CAMHS and the doctors"],
+    ["hi", "I'm a dad", "41", "Lewes", "CAMHS and the doctors"],
     ["hi", "I work for the NHS", "Worthing", "being on a panel"],
-    ["hello", "parent", "Croydon", "school"],
+    ["hello", "parent", "rather not say", "Croydon", "school"],
 ]
 
 

@@ -501,10 +501,11 @@ class Understander:
             range(role.start, role.end)
             if role
             and role.strength == STRONG
-            and (role.role != "professional" or asking == "role")
+            and (role.role != "professional" or asking == "role" or len(words) < 6)
             else None
-        )  # "my son's teacher" is a parent, not school; "GP in Hailsham" works on health (but
-        # "social worker", the answer to "who are you?", is asked what they want to work on)
+        )  # "my son's teacher" is a parent, not school; "GP in Hailsham, parents ask me..."
+        # works on health (but "social worker", or "I work for the NHS" alone, is asked what
+        # they want to work on)
         interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore
         )
