@@ -121,7 +121,8 @@ class SafetyCheck:
             # "I'm not suicidal, I just want the school to listen": the model judges the rest
             crisis, worry, normalised = False, False, denied
         else:
-            worry = not crisis and is_worry(with_digits)
+            # "a bit down after parents evening, but it was fine": the model judges it
+            worry = not crisis and is_worry(with_digits) and not mild_feeling(with_digits)
         if not (crisis or warning or worry) and len(normalised.split()) < MIN_WORDS:
             return SAFE  # one or two words: only the rules judge them
         prediction = self.model.predict(normalised)

@@ -352,6 +352,7 @@ _FIGURES = [
     r"(?= (?:lol|lmao|haha|jk|just kidding|only joking))",
     r"\boverdose on (?:coffee|caffeine|chocolate|sugar|tea|biscuits|cake|netflix|tv|paperwork)\b",
     r"\b(?:die|dying|died) on (?:this|that) hill\b",
+    r"\b(?:where|when) (?:dreams|hope|hopes|joy|fun|fashion|ambition) (?:go|goes|went) to die\b",
     r"\b(?:budget|funding|transport|service|services|council|staff|staffing|nhs|school|send|"
     r"benefit|benefits|bus|spending|government) cuts\b|\bcuts to (?:the |our |his |her )?"
     r"(?:budget|funding|transport|services?|buses|staff|support|send)\b",
@@ -428,6 +429,8 @@ _WORRIES = [
     r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
     r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
     r"\b(?:can not|cannot|cant) (?:keep|carry) (?:going|on)(?: on)? like this\b",
+    r"\b(?:do not|dont) (?:really |even )?want to (?:be|exist) (?:anywhere|around|alive|here any ?"
+    r"more)\b",
     r"\b(?:barely|only just|just about|hardly|struggling to keep|can not keep|cant keep) "
     r"(?:holding|hold|keeping|keep) (?:it|myself|things|everything) (?:all )?together\b",
     r"\bworth (?:carrying on|going on|living|being here)\b(?: [a-z]+){0,4} (?:or anything|with "
@@ -499,6 +502,10 @@ _MILD = re.compile(
     r"\b(?:a bit|a little|slightly|bit|a tad) (?:down|low|sad|upset|fed up|gutted|flat|emotional|"
     r"deflated|blue|meh)\b(?: [a-z]+){0,2}? (?:today|tonight|this (?:morning|afternoon|evening|"
     r"week))\b"
+    # "a bit down after parents evening but the teacher was kind": a reason, and it passed
+    r"|\b(?:a bit|a little|slightly) (?:down|low|sad|upset|flat|deflated)\b(?: [a-z]+){0,5} but "
+    r"(?:it|the|she|he|they|we|i|that)\b(?: [a-z]+){0,4} (?:kind|fine|ok|okay|better|good|great|"
+    r"lovely|helpful|sorted|alright)\b"
 )
 
 

@@ -341,6 +341,7 @@ def test_introductions_questions_and_answers_are_not_feedback(
         ("pass it on but leave me out of this, anonymous", "anonymous"),
         ("with contact please, i am the class teacher", "contact"),
         ("fine, but no names", None),
+        ("contact", "contact"),
     ],
 )
 def test_consent_with_a_promise_we_can_keep_or_cannot(answer: str, level: str | None) -> None:

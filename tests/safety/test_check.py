@@ -382,6 +382,7 @@ def test_not_worth_carrying_on_with_anything_gets_a_check_in(safety: SafetyCheck
         "honestly i cant carry on like this with the appeals",
         "he keeps talking about dying and not being here",
         "nothing really matters any more",
+        "i dont even want to be anywhere right now",
         "a dad who is only just about holding it all together",
     ],
 )
@@ -396,3 +397,10 @@ def test_a_school_subject_that_makes_you_want_to_die_as_a_joke_is_not_danger(
 ) -> None:
     assert not safety.check("revision makes me want to die lol").danger
     assert safety.check("i want to die lol").danger  # a joke marker alone hides nothing
+
+
+def test_a_mild_feeling_that_passed_and_a_place_where_dreams_die_are_left_alone(
+    safety: SafetyCheck,
+) -> None:
+    assert safety.check("i was a little sad after sports day but it was fine").level == "none"
+    assert safety.check("Bognor, where fun goes to die lol").level == "none"

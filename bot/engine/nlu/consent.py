@@ -185,6 +185,8 @@ def read_consent(typed: str) -> str | None:
     plain = normalise(typed)
     if _ACKNOWLEDGING.fullmatch(plain):
         return None  # "ok" alone may only mean "I read that": asked again with buttons
+    if plain in ("contact", "contact back", "contactable", "with contact", "the contact one"):
+        return "contact"  # the button's own word, typed
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
     plain = _ANONYMOUS_CONDITION.sub(" anonymous ", plain)  # "as long as it's anonymous"
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):
