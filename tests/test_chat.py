@@ -10,13 +10,14 @@ from bot.engine.replies import Link, Reply
 
 
 async def test_numbered_choices_and_typed_answers(bot: GetInvolved) -> None:
-    typed = io.StringIO("2\n3\nHailsham\nhis school\nquit\n")
+    typed = io.StringIO("2\n1\nHailsham\nhis school\nquit\n")
     shown = io.StringIO()
     assert await run_chat(bot, source=typed, sink=shown, sender="tester") == 0
     screen = shown.getvalue()
     assert "  2. A parent or carer" in screen
     assert "How old are you? I mean you, not your child." in screen
-    assert "  3. Over 25" in screen
+    assert "  1. Over 25" in screen
+    assert "Where do you live?" in screen, "the age band was taken: the next question"
     assert "You live in Hailsham, in East Sussex." in screen
     assert "East Sussex Parent Carer Forum" in screen
     assert "Bye for now." in screen

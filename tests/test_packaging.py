@@ -112,6 +112,7 @@ def test_installed_wheel_holds_a_conversation_from_another_folder(
     assert Path(where.strip()).is_relative_to(installed), "the wheel's bot, not the repository's"
     lines = [
         {"conversation": "c1", "text": "im a mum in horsham, my son is 9"},
+        {"conversation": "c1", "text": "rather not say"},  # her own age
         {"conversation": "c1", "text": "his school"},
     ]
     out = run(
@@ -122,7 +123,7 @@ def test_installed_wheel_holds_a_conversation_from_another_folder(
         input="".join(json.dumps(line) + "\n" for line in lines),
     )
     answers = [json.loads(line) for line in out.splitlines()]
-    assert len(answers) == 2
+    assert len(answers) == 3
     assert answers[0]["profile"]["role"] == "parent_carer"
     assert answers[0]["profile"]["area"] == "west_sussex"
     assert answers[-1]["routes"], answers[-1]
