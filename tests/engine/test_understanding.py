@@ -268,3 +268,12 @@ def test_a_professional_s_own_field_and_asking_to_take_part_give_the_interest(
         in understander.understand("im 15, could i become a young inspector").interests
     )
     assert understander.understand("I'm 52, dyslexic myself, not a parent").role == "other"
+
+
+def test_a_complaint_that_ends_how_is_that_acceptable_is_still_feedback(
+    understander: Understander,
+) -> None:
+    understood = understander.understand(
+        "the wait for his hearing test is 14 months and he is 4, how is that acceptable?"
+    )
+    assert understood.intent == "feedback"

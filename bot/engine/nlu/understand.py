@@ -311,11 +311,13 @@ _TAKING_PART = re.compile(
     r"|\bhow (?:families|parents|carers|young people|children|kids|pupils|patients) (?:can|"
     r"could) (?:input|get involved|have a say|take part|give (?:their )?views|join)\b"
 )
-# "..., does that go to the same place as this?": a statement that ends by asking something
-# ("how is that acceptable?" and "why does nobody answer?" are still feedback).
+# "..., does that go to the same place as this?", "... How do we hear from families?": a
+# statement that ends by asking something ("how is that acceptable?" and "why does nobody
+# answer?" are still feedback).
 _ASKS_AT_THE_END = re.compile(
     r"(?:^|[.,;:!?\n-]\s*)(?:so |and |but )?(?:does|do|is|are|can|could|will|would|should|where|"
-    r"who|what|whats|when|which|am|have|has|did|how|why)\b[^.,;:!?]*\?"
+    r"who|what|whats|when|which|am|have|has|did|how (?:do|does|can|could|would|should|will) (?:i|"
+    r"we|you|they|families|parents|people))\b[^.,;:!?]*\?"
 )
 
 
