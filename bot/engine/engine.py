@@ -23,9 +23,8 @@ from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
-from bot.engine.nlu.role import STRONG
 from bot.engine.nlu.routes import RouteNames
-from bot.engine.nlu.understand import ADULT_AGE, Understander, Understanding
+from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Link, Reply, buttons_from, links_from
 from bot.engine.state import ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
@@ -154,21 +153,9 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _childs_age_for_adult(state: ConversationState, understood: Understanding) -> None:
-    """Asked their own age, a parent or a professional who answers "9" or "he is 9" means a
-    child: the age is the child's, and their own stays unknown (the question is not asked
-    again; see the age branch of ``Engine.turn``)."""
-    if (
-        state.asking != "age"
-        or state.role not in ("parent_carer", "professional")
-        or (understood.role == "young_person" and understood.role_strength >= STRONG)
-        or understood.age is None
-        or understood.age >= ADULT_AGE
-    ):
-        return
-    if state.role == "parent_carer" and understood.child_age is None:
-        understood.child_age = understood.age
-    understood.age = None
+def _consent_level(understood: Understanding) -> str | None:
+    """The answer to "may I pass this on?": a button's level, or the typed words read."""
+    return understood.consent or read_consent(understood.text)
 
 
 @dataclass(slots=True)
@@ -321,10 +308,11 @@ class Engine:
             return result
 
         pressed = self._typed_button(state, text)
-        understood = self.understander.understand(pressed or text, asking=state.asking)
+        understood = self.understander.understand(
+            pressed or text, asking=state.asking, known_role=state.role
+        )
         if pressed and understood.from_button:
             understood.text = text  # what they typed, for anything that reads it
-        _childs_age_for_adult(state, understood)
         if understood.crisis or understood.intent == "crisis":
             return self._crisis(state, result, understood.safety)
         if self.polls is not None and (vote := self.polls.vote_in(state, text)):
@@ -338,9 +326,7 @@ class Engine:
             result.replies.append(self.say("utter_checkin", state))
             if state.asking not in FEEDBACK_STEPS and not understood.has_profile_facts():
                 return result  # the question waits until they are ready
-            if state.asking == "consent" and (
-                understood.consent or read_consent(understood.text)
-            ) in ("anonymous", "contact"):
+            if state.asking == "consent" and _consent_level(understood) in ("anonymous", "contact"):
                 # a yes said in distress is not taken now: they are asked again when ready
                 result.replies.append(self._consent_question(state))
                 return result
@@ -598,7 +584,7 @@ class Engine:
             state.pending_feedback = understood.text.strip()
             return [self._ask_consent(state)]
         if state.asking == "consent":
-            level = understood.consent or read_consent(understood.text)
+            level = _consent_level(understood)
             if level is None:  # unclear, mixed or a question: asked once more, then no
                 state.misunderstood += 1
                 if state.misunderstood < MAX_MISUNDERSTOOD:

@@ -414,8 +414,11 @@ class Understander:
             words += [w for w in understood.normalised.split() if w in self._role_words]
         return words
 
-    def understand(self, text: str, *, asking: str | None = None) -> Understanding:
-        """Read one message; ``asking`` is the question the bot is waiting on, if any."""
+    def understand(
+        self, text: str, *, asking: str | None = None, known_role: str | None = None
+    ) -> Understanding:
+        """Read one message; ``asking`` is the question the bot is waiting on, if any, and
+        ``known_role`` who the person already said they are."""
         payload = parse_payload(text)
         if payload is not None:
             return self._from_payload(text, payload.intent, payload.entities)
@@ -458,7 +461,7 @@ class Understander:
         corrected_age = _corrected_age(plain)
         if corrected_age and result.age == corrected_age[0]:
             result.age = corrected_age[1]  # "im 12 wait no 13 now"
-        self._whose_age(result, words, asking, role)
+        self._whose_age(result, words, asking, role, known_role)
         if ages.band and (asking == "age" or result.role in (None, "young_person")):
             result.age_band = ages.band
         if (
@@ -635,17 +638,28 @@ class Understander:
 
     @staticmethod
     def _whose_age(
-        result: Understanding, words: list[str], asking: str | None, role: RoleFact | None
+        result: Understanding,
+        words: list[str],
+        asking: str | None,
+        role: RoleFact | None,
+        known_role: str | None,
     ) -> None:
         """A parent or a professional is not 8 or in year 6: a young age in their message is a
-        child's. A young person who says "I'm the kid, 14" is the child they talk about."""
+        child's, and so is a parent's answer of "9" or "he is 9" to "how old are you?". A young
+        person who says "I'm the kid, 14" is the child they talk about."""
+        said_by_an_adult = asking != "age" and result.role in ("parent_carer", "professional")
+        asked_an_adult = (
+            asking == "age"
+            and known_role in ("parent_carer", "professional")
+            and not (result.role == "young_person" and result.role_strength == STRONG)
+        )
         if (
             result.age is not None
             and result.age < ADULT_AGE
-            and asking != "age"
-            and result.role in ("parent_carer", "professional")
+            and (said_by_an_adult or asked_an_adult)
         ):
-            if result.role == "parent_carer" and result.child_age is None:
+            parent = (known_role if asking == "age" else result.role) == "parent_carer"
+            if parent and result.child_age is None:
                 result.child_age = result.age
             result.age = None
         if (
