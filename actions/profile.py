@@ -51,7 +51,8 @@ class ValidateProfileForm(FormValidationAction):
         text = (tracker.latest_message or {}).get("text")
         if not text or not tracker.active_loop:
             return None
-        return self._read(str(text), str(tracker.get_slot("requested_slot") or ""))
+        asking = str(tracker.get_slot("requested_slot") or "")
+        return self._read(str(text), asking, self._known_role(tracker))
 
     def _skipped(self, tracker: Tracker, slot: str, understood: Any) -> bool:
         return bool(
@@ -115,8 +116,15 @@ class ValidateProfileForm(FormValidationAction):
         """The age band comes only from the age buttons, already in the slot candidates."""
         return {}
 
-    def _read(self, text: str, asking: str) -> Any:
-        return self._context.understander.understand(text, asking=asking)
+    def _read(self, text: str, asking: str, known_role: str | None = None) -> Any:
+        """Our understanding of ``text``, told who the person already said they are (so a
+        parent's "he is 9" at the age question is read as the child's age, not theirs)."""
+        return self._context.understander.understand(text, asking=asking, known_role=known_role)
+
+    @staticmethod
+    def _known_role(tracker: Tracker) -> str | None:
+        role = tracker.get_slot("role")
+        return role if role in ROLES else None
 
     async def validate_role(
         self,
@@ -145,10 +153,7 @@ class ValidateProfileForm(FormValidationAction):
                 return {"age": -1.0}  # skipped
             return {"age": int(slot_value) if 0 < slot_value <= 120 else None}
         if isinstance(slot_value, str):
-            if slot_value.strip().isdigit():
-                number = int(slot_value.strip())
-                return {"age": number if 0 < number <= 120 else None}
-            return {"age": self._read(slot_value, "age").age}
+            return {"age": self._read(slot_value, "age", self._known_role(tracker)).age}
         return {"age": None}
 
     async def validate_age_band(

@@ -97,6 +97,24 @@ async def test_the_action_server_answers_rasa(tmp_path: Path) -> None:
             slots = {e["name"]: e["value"] for e in body["events"] if e["event"] == "slot"}
             assert slots["age"] == 15 and slots["area"] == "west_sussex"
 
+            # a parent who gives their child's age at "how old are you?" gives no age of their own
+            for said, role, age in [
+                ("9", "parent_carer", None),
+                ("9", "young_person", 9),
+                ("37", "parent_carer", 37),
+                ("130", "other", None),
+            ]:
+                childs = rasa_payload(
+                    "validate_profile_form",
+                    {"requested_slot": "age", "role": role},
+                    [{"event": "slot", "name": "age", "value": said}],
+                    text=said,
+                )
+                async with session.post(base + "/webhook", json=childs) as response:
+                    body = await response.json()
+                slots = {e["name"]: e["value"] for e in body["events"] if e["event"] == "slot"}
+                assert slots["age"] == age, (said, role, slots)
+
             recommend = rasa_payload(
                 "action_recommend_routes",
                 {
