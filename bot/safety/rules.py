@@ -221,6 +221,14 @@ _PATTERNS = [
     r"\b(?:hitting|hurting|beating|kicking|punching|attacking|strangling|choking|slapping|"
     r"battering|beats|hurts|hits) (?:up )?(?:my |our )?(?:mum|mom|mam|dad|brother|sister|nan|"
     r"gran|baby|the kids|the children|us|me|him|her|them)\b",
+    # rough handling of a child by the person meant to look after them: "the nanny shakes
+    # him when he cries" (not "she shakes her hands when she is excited", which is stimming)
+    rf"\b(?:{_PEOPLE[3:-1]}|nanny|childminder|babysitter|support worker|key worker|staff|"
+    r"teaching assistant|ta|foster carer|foster mum|foster dad|stepbrother|stepsister) "
+    r"(?:\w+ )?(?:shakes|shook|shaking|smacks|smacked|smacking|throttles|throttled)"
+    r" (?:him|her|them|me|us|the baby|the kids|the children|my (?:son|daughter|baby|child|boy|"
+    r"girl|little one))\b(?! (?:hands?|head|fists?|arms?|legs?|feet|hair|body|toys?|ball|up|off|"
+    r"out|awake|around|about|round|ideas?)\b)",
     r"\b(?:drunk|high|off his face|off her face) (?:again )?and (?:hitting|hurting|shouting|"
     r"violent|kicking|smashing)",
     r"\bcan not go (?:back )?home\b",
@@ -351,6 +359,16 @@ _FIGURES = [
     r"(?: [a-z]+){0,2} (?:makes?|made|making) me (?:want to|wanna) (?:die|kms|kill myself)\b"
     r"(?= (?:lol|lmao|haha|jk|just kidding|only joking))",
     r"\boverdose on (?:coffee|caffeine|chocolate|sugar|tea|biscuits|cake|netflix|tv|paperwork)\b",
+    r"\b(?:sugar|caffeine|chocolate|sweets?|carb|carbs|coffee|haribo|candy|cake|screen time|"
+    r"netflix|e number|e numbers|fizzy drink|energy drink) overdose\b",
+    r"\boverdose (?:warnings?|risks?|information|info|advice|leaflets?|labels?|training|"
+    r"awareness|policy|policies|guidance|kits?|prevention|limits?|instructions|section|page|"
+    r"helpline|line)\b",
+    # a device, not a person: "my phone is about to die", "laptop battery dying"
+    r"\b(?:phone|phones|battery|batteries|laptop|tablet|ipad|chromebook|computer|pc|car|"
+    r"charger|torch|headphones|airpods|wifi|internet|signal|plant|plants|hamster|goldfish|fish)"
+    r"(?: battery)?(?: is| was| has| will| keeps| just| literally)?(?: about to| going to| gonna|"
+    r" nearly| almost| on the verge of)? (?:die|dying|died|dead|run out|running out)\b",
     r"\b(?:die|dying|died) on (?:this|that) hill\b",
     r"\b(?:where|when) (?:dreams|hope|hopes|joy|fun|fashion|ambition) (?:go|goes|went) to die\b",
     r"\b(?:budget|funding|transport|service|services|council|staff|staffing|nhs|school|send|"
@@ -428,6 +446,10 @@ _WORRIES = [
     r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
     r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
     r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
+    # hopeless about any help, for oneself: "nothing will ever help me"
+    r"\b(?:nothing|none of (?:this|it|that)|no one|nobody)(?: is| will| can| could)?(?: ever)?"
+    r"(?: going to| gonna)? (?:help|helps|fix|fixes) me(?: any ?more| ever| now)?"
+    r"(?= nothing| no one| nobody| i | ever| at all|$)",
     r"\b(?:can not|cannot|cant) (?:keep|carry) (?:going|on)(?: on)? like this\b",
     r"\b(?:do not|dont) (?:really |even )?want to (?:be|exist) (?:anywhere|around|alive|here any ?"
     r"more)\b",

@@ -26,6 +26,8 @@ def safety() -> SafetyCheck:
         "my step dad hits me with his belt when hes drunk",
         "my friend from year 9 said shes going to jump off the pier after school",
         "the man i met on a game wants me to send pics and not tell my mum",
+        "the babysitter shook my little one hard because he would not stop crying",
+        "my stepmum smacks me when i forget my pe kit",
     ],
 )
 def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) -> None:
@@ -42,6 +44,10 @@ def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) ->
         "he spends hours killing zombies on his xbox",
         "the knife crime talk at college was really good",
         "the council's decision felt like an abuse of power",
+        "after all that birthday cake it was a total chocolate overdose for the kids",
+        "please put the overdose advice in the easy read version of the medicines sheet",
+        "my laptop battery is nearly dying so this will be quick",
+        "she shakes her hands when she gets excited, that is her stim",
     ],
 )
 def test_figures_of_speech_and_ordinary_talk_are_left_alone(safety: SafetyCheck, text: str) -> None:
@@ -104,6 +110,7 @@ def test_methods_and_misspellings_are_danger(safety: SafetyCheck, text: str) -> 
         "honestly i dont want to carry on like this",
         "I have had enough of everything",
         "i cant see a way out of this",
+        "nothing is ever going to help me",
     ],
 )
 def test_giving_up_gets_at_least_a_check_in(safety: SafetyCheck, text: str) -> None:
