@@ -233,6 +233,7 @@ _ADDRESS_THE = re.compile(
     r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
     r"(?=[ \t]*,|[ \t]+[A-Z]{1,2}\d)"
 )
+_LEADING_NUMBER = re.compile(r"^\d{1,4}[A-Za-z]?,?[ \t]+")  # "45, " of "45, Burgess Hill"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -428,6 +429,15 @@ _LIST_GAP = re.compile(
 )  # "freddie (7) and poppy (4)", "aunty bev and to Sue"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z'’]+)")
 _MODALS = _words("will may can might must shall should would could")
+# "i am jay and my carer is...", "im grace, 12": a word that is also a name, said straight after
+# "I am" and followed by more about who they are, is their name ("i am happy and" is not: happy
+# is no name; "i am frank about it" goes on with something else).
+_SELF_INTRO_BEFORE = re.compile(r"\b(?:i['’]?m|i\s+am)\s+$", re.IGNORECASE)
+_MORE_ABOUT_ME = re.compile(
+    r"[ \t]*,?[ \t]*(?:\d|aged?\b|and (?:i|im|i['’]m|i am|my)\b|from\b|in year\b|year \d|"
+    r"here\b|[.!]|$)",
+    re.IGNORECASE,
+)
 _AFTER_A_NAME = _words(
     "is was has had hates loves likes needs goes went gets got does did doesnt didnt cant "
     "can't won't wont keeps started starts struggles attends wants says said finds found "
@@ -714,6 +724,11 @@ class Redactor:
         for phrases in self._keep.values():
             phrases.sort(key=len, reverse=True)
 
+    def _is_a_place(self, words: str) -> bool:
+        """ "Burgess Hill", "Heath Road"? Only a town or a kept name, never a street."""
+        phrase = _keep_key(words)
+        return bool(phrase) and phrase in self._keep.get(phrase[0], ())
+
     def redact(self, text: str) -> Redaction:
         """Replace phone numbers, emails, postcodes, addresses, dates of birth and names."""
         spans = _Spans()
@@ -764,8 +779,10 @@ class Redactor:
             spans.claim_all(_POSTCODE, text, "postcode")
             spans.claim_all(_POSTCODE_DISTRICT, text, "postcode")
             _find_phone_numbers(text, spans, self._public_numbers)
-            spans.claim_all(_ADDRESS, text, "address")
-            spans.claim_all(_ADDRESS_CAPITALISED, text, "address")
+            for pattern in (_ADDRESS, _ADDRESS_CAPITALISED):
+                for match in pattern.finditer(text):
+                    if not self._is_a_place(_LEADING_NUMBER.sub("", match.group())):
+                        spans.claim(match.start(), match.end(), "address")
             spans.claim_all(_ADDRESS_THE, text, "address")
             spans.claim_all(_DATE_OF_BIRTH, text, "date_of_birth", group="date")
             spans.claim_all(_NAME_THEN_DATE, text, "date_of_birth", group="date")
@@ -1342,6 +1359,15 @@ class _NameFinder:
                 following = _NEXT_WORD.match(self.text, word.end)
                 if following and following.group(1).lower() in _AFTER_A_NAME:
                     return True
+            if (
+                cue == _INTRO
+                and not listed
+                and first not in _MODALS
+                and popularity >= 2
+                and _SELF_INTRO_BEFORE.search(self.text, 0, word.start)
+                and _MORE_ABOUT_ME.match(self.text, word.end)
+            ):
+                return True  # "i am jay and my carer is..."
             return naming and popularity >= 2  # "called will"; not "I called sky"
         if first in names.known:
             # "jack", "freya"; not "foster" (a surname, but mostly a word)

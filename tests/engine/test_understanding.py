@@ -29,6 +29,10 @@ from bot.engine.nlu.understand import Understander
         ("rather not say", "age", None, None),
         ("im 16 oops no 17 in march", None, 17, None),
         ("11 sorry i mean 12", "age", 12, None),
+        ("bognor 13", None, 13, None),
+        ("TN22 17", None, 17, None),
+        ("bus 12", None, None, None),
+        ("flat 14", "area", None, None),
     ],
 )
 def test_ages(
@@ -68,6 +72,9 @@ def test_ages(
         ("so angry. crawley. daughter 12. who do i talk to", None, "parent_carer"),
         ("Lewes, 4yo, not talking yet", None, "parent_carer"),
         ("can my son join the parent forum", "role", "parent_carer"),
+        ("district councillor for Wealden", None, "professional"),
+        ("im a teacher, oops sorry i meant im the parent", None, "parent_carer"),
+        ("I'm a mum and I also work as a teacher", None, "parent_carer"),
     ],
 )
 def test_roles(understander: Understander, text: str, asking: str | None, role: str | None) -> None:
@@ -115,6 +122,7 @@ def test_brighton_is_its_own_council(understander: Understander) -> None:
         ("the Local Offer website", ["council"]),
         ("being on a panel", ["shaping_services"]),
         ("meet other parents", ["meeting_others"]),
+        ("helping other young carers", ["meeting_others"]),
         ("his EHCP", ["my_plan"]),
         ("the long term plan for services", ["shaping_services"]),
         ("school transport", ["council"]),

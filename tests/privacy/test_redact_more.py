@@ -61,6 +61,9 @@ def test_dates_of_birth(redactor: Redactor, typed: str, kept: str) -> None:
         ("I'm Dan Ward, his dad", "I'm [name], his dad"),
         ("Frank from the SEND team rang back", "[name] from the SEND team rang back"),
         ("love from the Okafor family", "love from the [name] family"),
+        ("im grace and im 12, i use a wheelchair", "im [name] and im 12, i use a wheelchair"),
+        ("i am max, year 8", "i am [name], year 8"),
+        ("i am frank about how bad it is", "i am frank about how bad it is"),
     ],
 )
 def test_names_in_every_case_after_any_cue(redactor: Redactor, typed: str, kept: str) -> None:
@@ -75,10 +78,24 @@ def test_names_in_every_case_after_any_cue(redactor: Redactor, typed: str, kept:
         ("we live on The Crescent", "we live on [address]"),
         ("add me on snapchat ellie.b2011", "add me on snapchat [name]"),
         ("my insta is jack_plays_99", "my insta is [name]"),
+        (
+            "we live on Mill Lane, number 7, Henfield",
+            "we live on [address], [address], Henfield",
+        ),
+        ("at 7, Bognor Regis", "at 7, Bognor Regis"),
     ],
 )
 def test_houses_streets_and_handles(redactor: Redactor, typed: str, kept: str) -> None:
     assert redactor.redact(typed).text == kept
+
+
+def test_a_town_named_like_a_street_after_a_house_number_is_kept() -> None:
+    redactor = Redactor(keep_words=["Burgess Hill", "Horsham"])
+    typed = "we are on Keymer Road, number 12, Burgess Hill, and the bus never comes"
+    assert redactor.redact(typed).text == (
+        "we are on [address], [address], Burgess Hill, and the bus never comes"
+    )
+    assert redactor.redact("at 3 Rusper Hill, Horsham").text == "at [address], Horsham"
 
 
 @pytest.mark.parametrize(

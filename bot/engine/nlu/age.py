@@ -83,6 +83,12 @@ _LEADING = re.compile(
     r"^(?:(?:hi|hey|hello|hiya|yo|ok|okay|um|erm|so|well)\s)*(?:i am\s)?(\d{1,2})\b"
     r"(?!\s(?:" + _NUMBER_NOUNS + r"|x|and a half|\d)\b)(?!\.\d)"
 )
+# "crawley 15", "rh12 16": a very short message of a place and a number, the age last
+_TRAILING = re.compile(
+    r"^(?!.*\b(?:year|yr|y|number|no|flat|bus|route|room|page|house|class|group|ward|level|"
+    r"stage|size|unit|top|under|over|about|nearly|almost|turning|turned|the|a|at|on|in|of|since)\s\d)(?:[a-z][a-z0-9]*\s){1,2}"
+    r"(\d{1,2})$"
+)
 _BARE_NUMBER = re.compile(r"\b(\d{1,3})\b")
 _NEGATIVE_CONTEXT = re.compile(r"\b(?:0\d{3,}|\d{3,})\b")
 
@@ -202,6 +208,9 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
             start = text.find(clause) + leading.start(1)
             if speaker(int(leading.group(1)), (start, start + len(leading.group(1)))):
                 return facts
+    trailing = _TRAILING.match(text)
+    if trailing and not _CHILD.search(text) and speaker(int(trailing.group(1)), trailing.span(1)):
+        return facts
     for found in _SCHOOL_YEAR.finditer(text):
         before = text[max(0, found.start() - 25) : found.start()]
         year = int(found.group(1))

@@ -44,6 +44,10 @@ _NO_REPLY = re.compile(
     r"\b(?:(?:do not|dont|no need to|no need for (?:anyone|someone|them) to|no) "
     r"(?:contact|reply to|answer|get back to|ring|call|email) me|"
     r"no (?:contact|reply|answer)(?: needed)?|"
+    r"(?:do not|dont|don't|no need to|not)(?: really)?(?: need| want| bothered| fussed)?"
+    r"(?: about)?(?: to)? (?:hear|hearing) (?:back|from (?:anyone|anybody|you|them|someone))|"
+    r"(?:do not|dont|don't) (?:need|want|expect) (?:a |an |any )?(?:reply|answer|response|"
+    r"call back|callback)|(?:do not|dont|don't|no need to) (?:need to )?be contacted|"
     r"(?:do not|dont|don't) (?:need|want) (?:a |an |any )?(?:anyone |someone |them |you )?"
     r"(?:to )?(?:reply|answer|contact|get back|ring|call|email)(?: to| me| back)*)\b"
 )

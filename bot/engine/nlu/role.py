@@ -362,6 +362,10 @@ class RoleFact:
     end: int
 
 
+# Words that take back what was just said: "I'm a parent, sorry, I meant the young person"
+_CORRECTING = frozenset({"sorry", "sry", "soz", "meant", "oops", "correction"})
+
+
 def _strip_fillers(before: Sequence[str]) -> list[str]:
     trimmed = list(before)
     while trimmed and trimmed[-1] in _FILLERS:
@@ -787,6 +791,7 @@ def find_role(
     if speaking_as is not None:
         return speaking_as
     leading: Match | None = None
+    explicit: RoleFact | None = None
     denied: set[str] = set()
     for match in index.find(tokens):
         if tokens[match.end : match.end + 1] and tokens[match.end] in _NAMED_AFTER_A_ROLE:
@@ -806,9 +811,18 @@ def find_role(
                 and _children_owned(tokens) is not None
             ):
                 continue  # "I'm a manager at Tesco and my son has autism": a parent
-            return RoleFact(match.value, STRONG, match.start, match.end)
+            fact = RoleFact(match.value, STRONG, match.start, match.end)
+            if explicit is None:
+                explicit = fact
+                if not _CORRECTING & set(tokens[match.end :]):
+                    return fact
+            elif _CORRECTING & set(tokens[explicit.end : match.start]):
+                explicit = fact  # "I'm a parent - sorry no, I meant I am the young person"
+            continue
         if verdict == LEADING and leading is None:
             leading = match
+    if explicit is not None:
+        return explicit
     for fact in _other_signs(tokens, leading):
         if fact.role not in denied:
             return fact
