@@ -23,10 +23,11 @@ from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
+from bot.engine.nlu.role import STRONG
 from bot.engine.nlu.routes import RouteNames
 from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Link, Reply, buttons_from, links_from
-from bot.engine.state import ConversationState, utcnow
+from bot.engine.state import PROFILE_SLOTS, ConversationState, utcnow
 from bot.feedback_rules import may_give_contact, read_contact
 from bot.opportunities.chat import opportunity_replies
 from bot.opportunities.offers import OpenOpportunities, asks_whats_on
@@ -385,6 +386,16 @@ class Engine:
             learned = await self._learn(state, understood)
             if learned and not understood.from_button:
                 result.replies.append(self._acknowledge(state, learned, understood))
+            if self._introduced(state, understood):
+                # "Parent carer in Midhurst. The Local Offer website is hard to use and I want
+                # to tell someone": who and where first, so the routes come first (one may be
+                # the very door they want); what they said is passed on after, with consent
+                state.feedback_after_routes = True
+                profile_words = set(self.understander.profile_words(understood))
+                if _says_something(understood.text, profile_words):
+                    state.pending_feedback = understood.text.strip()
+                result.replies.extend(await self._advance(state))
+                return result
             result.replies.extend(self._start_feedback(state, understood))
             return result
         if state.routes_shown and not understood.from_button:
@@ -548,6 +559,32 @@ class Engine:
         return []
 
     # ---- feedback with consent --------------------------------------------------------
+    @staticmethod
+    def _introduced(state: ConversationState, understood: Understanding) -> bool:
+        """Asked to give feedback in a message that says who and where they are, before
+        any routes: the routes come first."""
+        return (
+            not understood.from_button
+            and not state.routes_shown
+            and state.asking in (None, *PROFILE_SLOTS)
+            and (understood.role_strength == STRONG or understood.age is not None)
+            and understood.area is not None
+        )
+
+    def _feedback_after_routes(self, state: ConversationState) -> list[Reply]:
+        """After the routes: pass on what they said at the start, or ask what it is."""
+        state.feedback_after_routes = False
+        state.resume = None
+        state.consent = None
+        state.contact = {}
+        if state.pending_feedback:
+            return [self.say("utter_feedback_you_told_me", state), self._ask_consent(state)]
+        state.asking = "feedback_text"
+        return [
+            self.say("utter_feedback_you_want_to_tell", state),
+            self.say("utter_ask_feedback_text", state),
+        ]
+
     def _start_feedback(self, state: ConversationState, understood: Understanding) -> list[Reply]:
         """Ask what they want to say; a long message that asks to complain already says it."""
         state.resume = state.asking
@@ -670,9 +707,10 @@ class Engine:
         someone hurting them (a disclosure), or someone else in danger."""
         state.crisis = True
         result.crisis = True
+        state.feedback_after_routes = False
         if state.asking in FEEDBACK_STEPS:  # never keep a crisis message as feedback
-            state.pending_feedback = None
             state.asking, state.resume = state.resume, None
+        state.pending_feedback = None
         response = CRISIS_RESPONSES.get(verdict.kind or "", "utter_crisis")
         result.replies.append(self.say(response, state))
         return result
@@ -796,6 +834,11 @@ class Engine:
         replies = self._render(messages, state)
         offers = opportunity_replies(self, state)  # after the routes, before "what next?"
         replies = replies[:-1] + offers + replies[-1:] if replies else offers
+        if state.feedback_after_routes:
+            # what they asked for at the start comes next, instead of "what next?"
+            what_next = self.say("utter_what_next", state).text
+            replies = [reply for reply in replies if reply.text != what_next]
+            return [*replies, *self._feedback_after_routes(state)]
         if self.polls is not None:  # a quick poll that fits them, shown once (bot/polls)
             replies.extend(self.polls.offer(self.say, state))
         return replies

@@ -36,7 +36,11 @@ class ConversationState(BaseModel):
     choosing_route: bool = False  # just asked "which one would you like to know more about?"
     crisis: bool = False
     feedback_id: int | None = None
-    pending_feedback: str | None = None  # held only until the person answers the consent question
+    # held, encrypted with the rest of the state, only until the person answers the consent
+    # question (or, when they said it with who and where they are, until the routes are shown
+    # and that question is asked)
+    pending_feedback: str | None = None
+    feedback_after_routes: bool = False  # asked to give feedback in the introduction
     consent: str | None = None
     contact: dict[str, str] = Field(default_factory=dict)
     easy_read: bool = False  # shorter texts and easy-read variants; the channel says when

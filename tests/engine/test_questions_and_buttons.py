@@ -78,3 +78,44 @@ async def test_a_straddling_postcode_asks_which_area(bot: GetInvolved) -> None:
     result = await say(bot, "p", "I'm a dad, postcode GU27")
     assert result.state is not None and result.state.asking == "area"
     assert "Somewhere else" in [b.title for b in result.replies[-1].buttons]
+
+
+async def test_asking_to_tell_someone_with_who_and_where_gets_the_routes_first(
+    bot: GetInvolved,
+) -> None:
+    """Journey 1 then 2: the routes (one may be the door they want), then what they said is
+    offered to be passed on, and kept only on a yes."""
+    opening = (
+        "Dad in Shoreham. I want to tell someone that the taxi to his special school has been"
+        " late every morning this month"
+    )
+    first = await say(bot, "i", opening)
+    assert first.state is not None and first.state.asking == "age", "their own age first"
+    assert first.state.feedback_id is None
+    routes = await say(bot, "i", "rather not say")
+    assert routes.state is not None and routes.state.asking == "consent"
+    assert "wspcf" in routes.state.routes
+    shown = all_text(routes)
+    assert shown.index("Ways for you to have a say") < shown.index("You also told me")
+    assert "What would you like to do next?" not in shown, "the question comes instead"
+    saved = await say(bot, "i", "yes, without my name")
+    assert saved.state is not None and saved.state.feedback_id is not None
+    assert saved.state.pending_feedback is None
+
+
+async def test_asking_to_give_feedback_with_who_and_where_asks_what_after_the_routes(
+    bot: GetInvolved,
+) -> None:
+    result = await say(bot, "j", "Im 15 and live in Lewes, I want to give feedback")
+    while result.state is not None and result.state.asking in ("interests",):
+        result = await say(bot, "j", "rather not say")
+    assert result.state is not None and result.state.asking == "feedback_text"
+    assert result.state.routes_shown and result.state.routes
+    assert "You also said you want to tell the team" in all_text(result)
+
+
+async def test_a_crisis_while_feedback_waits_for_the_routes_drops_it(bot: GetInvolved) -> None:
+    await say(bot, "k", "Mum in Crawley, I want to complain that his taxi never turns up on time")
+    crisis = await say(bot, "k", "i want to kill myself")
+    assert crisis.crisis and crisis.state is not None
+    assert crisis.state.pending_feedback is None and not crisis.state.feedback_after_routes
