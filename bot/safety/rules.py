@@ -370,6 +370,10 @@ _FIGURES = [
     r"(?: battery)?(?: is| was| has| will| keeps| just| literally)?(?: about to| going to| gonna|"
     r" nearly| almost| on the verge of)? (?:die|dying|died|dead|run out|running out)\b",
     r"\b(?:die|dying|died) on (?:this|that) hill\b",
+    # pressing things, not people: "I'll hit the link later", "hit reply"
+    r"\b(?:hit|hits|hitting) (?:the |that |this |a )?(?:link|links|button|buttons|like|likes|"
+    r"subscribe|reply|send|submit|enter|refresh|snooze|play|pause|record|road|shops|gym|pool|"
+    r"beach|hay|sack|jackpot|target|ground running|deadline|wall|brick wall|books)\b",
     r"\b(?:where|when) (?:dreams|hope|hopes|joy|fun|fashion|ambition) (?:go|goes|went) to die\b",
     r"\b(?:budget|funding|transport|service|services|council|staff|staffing|nhs|school|send|"
     r"benefit|benefits|bus|spending|government) cuts\b|\bcuts to (?:the |our |his |her )?"
@@ -446,6 +450,10 @@ _WORRIES = [
     r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
     r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
     r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
+    # thoughts said as dark without saying what: "having dark thoughts again"
+    r"\b(?:having|had|have|get|getting|got|been having|keep having|been getting) (?:really |more "
+    r"|some |these |the )?(?:bad|dark|horrible|scary|nasty|intrusive|awful|weird|evil|wrong) "
+    r"thoughts\b(?! (?:about|on) (?:the|his|her|their|this|that|our|school|college|council|it)\b)",
     # hopeless about any help, for oneself: "nothing will ever help me"
     r"\b(?:nothing|none of (?:this|it|that)|no one|nobody)(?: is| will| can| could)?(?: ever)?"
     r"(?: going to| gonna)? (?:help|helps|fix|fixes) me(?: any ?more| ever| now)?"
@@ -562,7 +570,11 @@ _MEDICAL = re.compile(
     r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
     r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning) (?:blue|grey|gray)\b"
     r"|\b(?:collapsed|fainted) and (?:will not|is not|not|can not) (?:wake|waking|breath\w*|"
-    r"respond\w*)"
+    r"respond\w*|moving|move)"
+    r"|\b(?:collapsed|fell|fainted|passed out|on the floor)\b(?: [a-z]+){0,6} (?:is not|not|will "
+    r"not|can not|has not) (?:moving|moved|move|breathing|waking up|responding|talking)\b"
+    r"(?! (?:very |so |that |too |as )?(?:well|properly|much|fast|quickly|easily|on|forward|"
+    r"house|home|schools?|classes|about|around|his|her|their))"
     r"|\b(?:collapsed|fell|passed out)\b(?: [a-z]+){0,6} (?:can not|cannot|will not) wake "
     r"(?:him|her|them|my \w+|mum|dad)(?: up)?\b"
     r"|\bcan not wake (?:him|her|them|my \w+|mum|dad|nan|grandad) up\b"

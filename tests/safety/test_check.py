@@ -28,6 +28,7 @@ def safety() -> SafetyCheck:
         "the man i met on a game wants me to send pics and not tell my mum",
         "the babysitter shook my little one hard because he would not stop crying",
         "my stepmum smacks me when i forget my pe kit",
+        "grandad fell in the kitchen and he is not moving",
     ],
 )
 def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) -> None:
@@ -48,6 +49,8 @@ def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) ->
         "please put the overdose advice in the easy read version of the medicines sheet",
         "my laptop battery is nearly dying so this will be quick",
         "she shakes her hands when she gets excited, that is her stim",
+        "ok i will have a think about it",
+        "just hit reply on the email from the senco",
     ],
 )
 def test_figures_of_speech_and_ordinary_talk_are_left_alone(safety: SafetyCheck, text: str) -> None:
@@ -111,6 +114,7 @@ def test_methods_and_misspellings_are_danger(safety: SafetyCheck, text: str) -> 
         "I have had enough of everything",
         "i cant see a way out of this",
         "nothing is ever going to help me",
+        "been getting dark thoughts at night",
     ],
 )
 def test_giving_up_gets_at_least_a_check_in(safety: SafetyCheck, text: str) -> None:
