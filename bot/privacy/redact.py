@@ -138,7 +138,8 @@ FUNCTION_WORDS = _words(
     """
 )
 
-TITLES = _words("mr mrs ms mx miss dr prof professor")
+TITLES = _words("mr mrs ms mx miss dr prof professor councillor cllr")
+_CAPITALISED_ONLY_TITLES = _words("councillor cllr")  # "the councillor said" is no name
 
 # A name before these is part of the name of a condition: "Prader-Willi syndrome".
 CONDITION_WORDS = _words("syndrome disease palsy sequence anomaly malformation")
@@ -1003,6 +1004,8 @@ class _NameFinder:
             return None
         surname = self.words[index + 1]
         if not (title.capitalised or title.text.islower() or (title.shouted and surname.shouted)):
+            return None
+        if kind in _CAPITALISED_ONLY_TITLES and not (title.capitalised and surname.capitalised):
             return None
         if not _TITLE_GAP.fullmatch(self.text, title.end, surname.start):
             return None

@@ -75,6 +75,10 @@ def test_ages(
         ("district councillor for Wealden", None, "professional"),
         ("im a teacher, oops sorry i meant im the parent", None, "parent_carer"),
         ("I'm a mum and I also work as a teacher", None, "parent_carer"),
+        ("52, dyslexic, not a parent, in Bexhill", None, "other"),
+        ("i am 29 and got diagnosed with autism this year", None, "other"),
+        ("im the one who is deaf, im 41", None, "other"),
+        ("an adult with my own needs", "role", "other"),
     ],
 )
 def test_roles(understander: Understander, text: str, asking: str | None, role: str | None) -> None:

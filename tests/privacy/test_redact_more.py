@@ -64,6 +64,8 @@ def test_dates_of_birth(redactor: Redactor, typed: str, kept: str) -> None:
         ("im grace and im 12, i use a wheelchair", "im [name] and im 12, i use a wheelchair"),
         ("i am max, year 8", "i am [name], year 8"),
         ("i am frank about how bad it is", "i am frank about how bad it is"),
+        ("Cllr Okoro promised to look into it", "[name] promised to look into it"),
+        ("our local councillor never wrote back", "our local councillor never wrote back"),
     ],
 )
 def test_names_in_every_case_after_any_cue(redactor: Redactor, typed: str, kept: str) -> None:

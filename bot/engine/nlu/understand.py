@@ -276,7 +276,21 @@ _OWN_NEEDS = re.compile(
     r"|\b(?:an |a )?(?:autistic |disabled )?adult with (?:autism|adhd|add|dyslexia|dyspraxia|a "
     r"learning disability|learning difficulties|asd|asc|send|sen|additional needs)\b"
     r"|\b(?:i am |im )?(?:an |a )?(?:autistic|disabled|neurodivergent) adult\b"
+    r"|\badult with (?:my |my own |own |some )?(?:needs|send|sen|additional needs|disabilit\w+)\b"
+    r"|\bmy own (?:needs|send|sen|additional needs|disability|disabilities|diagnosis)\b"
 )
+# A condition or a disability named by a grown-up who names no child: "I'm 40 and was
+# diagnosed autistic last year", "35, ADHD, not a parent", "I am 60, I use a wheelchair"
+_A_CONDITION = re.compile(
+    r"\b(?:autism|autistic|adhd|add|asd|asc|dyslexia|dyslexic|dyspraxia|dyspraxic|dyscalculia|"
+    r"learning disabilit(?:y|ies)|learning difficult(?:y|ies)|cerebral palsy|epilepsy|epileptic|"
+    r"tourettes|ocd|fasd|deaf|blind|disabled|a disability|wheelchair|visually impaired|"
+    r"hearing impaired|neurodivergent|my own needs|additional needs|send|sen)\b"
+)
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:kids|children|child|pupils|students|young people|families|clients|patients|class|"
+    r"classes|teens|adults with|people with)\b"
+)  # "I'm 30 and work with autistic kids": someone else's needs
 _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
     r"(?:get it|get (?:me|my|him|his|her|them|their)|understand|listen|help|care|support|"
@@ -475,11 +489,24 @@ class Understander:
             result.role, result.role_strength = "parent_carer", WEAK
         if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
             result.role, result.role_strength = "young_person", WEAK
-        own_needs = _OWN_NEEDS.search(plain) if result.role is None else None
-        if own_needs and (
-            (result.age is not None and result.age > YOUNG_PERSON_MAX_AGE)
-            or (result.age is None and "adult" in own_needs.group())
+        grown_up = result.age is not None and result.age > YOUNG_PERSON_MAX_AGE
+        if (
+            grown_up
+            and result.role == "young_person"
+            and result.child_age is None
+            and _A_CONDITION.search(plain)
         ):
+            result.role = None  # "im not a parent, im the one with dyspraxia, im 30"
+        own_needs = _OWN_NEEDS.search(plain) if result.role is None else None
+        if (
+            result.role is None
+            and grown_up
+            and own_needs is None
+            and result.child_age is None
+            and not _OTHER_PEOPLE.search(plain)
+        ):
+            own_needs = _A_CONDITION.search(plain)
+        if own_needs and (grown_up or (result.age is None and "adult" in own_needs.group())):
             # "I am 44 and I have autism myself", "an adult with ADHD, not a parent": a
             # grown-up with their own needs (at 24 they are a young person, as Young Voices is
             # for 11 to 25)
