@@ -137,6 +137,16 @@ def _load_cues() -> Cues:
 CUES = _load_cues()
 
 
+# Cue words in their everyday sense: where someone lives ("my sister lives in Pulborough"),
+# and a thing, not a person, that is useless ("this form is useless").
+_EVERYDAY_SENSE = re.compile(
+    r"\b(?:lives|live|living|lived) (?:in|at|with|near|on|by|round|next to|up|down|over|"
+    r"abroad|nearby|locally|close)\b"
+    r"|\b(?:this|that|it|its|the \w+|these|those|they|the \w+ \w+) (?:is|was|are|were) (?:so |"
+    r"completely |totally |just |bloody |pretty |utterly |absolutely )?useless\b"
+)
+
+
 def has_cue(normalised: str) -> bool:
     """Does the (normalised) message touch the field of harm, danger or distress at all?"""
-    return CUES.found_in(normalised)
+    return CUES.found_in(_EVERYDAY_SENSE.sub(" ", normalised))

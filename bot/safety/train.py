@@ -157,8 +157,10 @@ def choose_thresholds(scored: list[Scored]) -> dict[str, float]:
     ordinary = [s for s in scored if s.label == "none"]
     worrying = [s for s in scored if s.label != "none"]
     best: tuple[float, dict[str, float]] | None = None
-    for danger in (0.55, 0.6, 0.65, 0.7, 0.8):
-        for concern in (0.5, 0.55, 0.6, 0.65, 0.7):
+    # steps of 0.025, so a few more or fewer examples move a threshold a little, not by 0.05
+    steps = [round(0.5 + 0.025 * i, 3) for i in range(13)]  # 0.5 to 0.8
+    for danger in steps[2:]:
+        for concern in steps[:9]:
             if concern > danger:
                 continue
             for figure in (0.85, 0.9, 0.95):

@@ -38,3 +38,10 @@ def test_words_from_the_field_of_harm_are_cues(text: str) -> None:
 @pytest.mark.parametrize("text", ["i am a mum in crawley", "what is the local offer"])
 def test_ordinary_words_are_not_cues(text: str) -> None:
     assert not has_cue(normalise_for_safety(text))
+
+
+def test_where_someone_lives_and_a_useless_form_touch_no_harm() -> None:
+    assert not has_cue("my nan lives near bognor and has a blue badge")
+    assert not has_cue("the new portal is completely useless")
+    assert has_cue("i feel useless and alone")
+    assert has_cue("he does not want to live any more")
