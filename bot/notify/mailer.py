@@ -198,7 +198,9 @@ class Mailer:
                 sent += result == "sent"
                 retrying += result == "pending"
                 failed += result == "failed"
-            if len(claimed) < batch:
+            if not claimed:
+                # not "fewer than a batch": on SQLite a claim that lost some rows to another
+                # worker's race returns fewer while more are still due
                 return SendReport(sent, retrying, failed)
 
     async def run(self, interval: float = 15.0, settle: float = 0.2) -> None:
