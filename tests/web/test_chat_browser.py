@@ -448,3 +448,46 @@ async def test_real_route_cards_from_the_engine(bot: GetInvolved, tmp_path: Path
                 await expect(item.get_by_role("status")).to_have_text("Copied")
                 assert await page.evaluate("navigator.clipboard.readText()") == address
             await context.close()
+
+
+async def test_asking_to_tell_someone_in_the_first_message_shows_routes_then_asks(
+    bot: GetInvolved, tmp_path: Path
+) -> None:
+    """A parent who says who and where and asks to pass a view on, with and without
+    JavaScript, on a phone and a desktop: the routes come first, then "may I pass this on?"
+    with its three buttons; axe finds nothing (JavaScript on)."""
+    opening = "Mum in Bognor. I want to tell someone the school bus has been late all term"
+    async with running_server(bot) as base, chromium() as browser:
+        for javascript in (True, False):
+            for width, height in SIZES:
+                context = await browser.new_context(
+                    viewport={"width": width, "height": height},
+                    java_script_enabled=javascript,
+                    bypass_csp=True,
+                )  # bypass_csp only to inject axe-core
+                page = await context.new_page()
+                await page.goto(base + "/")
+                await page.get_by_label("Your message").fill(opening)
+                await page.get_by_role("button", name="Send").click()
+                await expect(page.get_by_role("button", name="Rather not say")).to_be_visible()
+                await page.get_by_role("button", name="Rather not say").click()
+                answer = page.locator("#log") if javascript else page.locator("main")
+                await expect(answer).to_contain_text("You also told me what you think")
+                await expect(answer).to_contain_text("West Sussex Parent Carer Forum")
+                for button in ("Yes, without my name", "No, do not pass it on"):
+                    await expect(page.get_by_role("button", name=button)).to_be_visible()
+                shown = "js" if javascript else "nojs"
+                folder = screenshot_folder(tmp_path)
+                await page.screenshot(path=str(folder / f"chat-told-{width}-{shown}.png"))
+                await page.get_by_role(
+                    "button", name="Yes, without my name"
+                ).scroll_into_view_if_needed()
+                await page.screenshot(path=str(folder / f"chat-told-asked-{width}-{shown}.png"))
+                if javascript:
+                    await page.add_script_tag(path=str(AXE))
+                    result = await page.evaluate(AXE_RULES)
+                    violations = [(v["id"], len(v["nodes"])) for v in result["violations"]]
+                    assert violations == [], width
+                await page.get_by_role("button", name="No, do not pass it on").click()
+                await expect(answer).to_contain_text("I have not kept what you wrote")
+                await context.close()
