@@ -79,6 +79,7 @@ def test_ages(
         ("i am 29 and got diagnosed with autism this year", None, "other"),
         ("im the one who is deaf, im 41", None, "other"),
         ("an adult with my own needs", "role", "other"),
+        ("I commission speech therapy services for the council", None, "professional"),
     ],
 )
 def test_roles(understander: Understander, text: str, asking: str | None, role: str | None) -> None:
@@ -96,6 +97,9 @@ def test_roles(understander: Understander, text: str, asking: str | None, role: 
         ("eastborne", "area", "east_sussex"),
         ("I'm in Battle", None, "east_sussex"),
         ("it's a battle with the school", None, None),
+        ("im 15 from burges hil", None, "west_sussex"),
+        ("we moved to littlehamton in may", None, "west_sussex"),
+        ("a letter from the school came", None, None),
         ("Brighton", "area", "elsewhere"),
         ("Croydon", "area", "elsewhere"),
         ("W Sussex", "area", "west_sussex"),

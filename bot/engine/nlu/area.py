@@ -212,6 +212,38 @@ class Gazetteer:
         area = "elsewhere" if council == "brighton_and_hove" else council
         return AreaFact(area, council, best[1], best[2], best[3])
 
+    def cued_fuzzy_find(self, tokens: Sequence[str]) -> AreaFact | None:
+        """A place typed with a slip straight after "from" or "live in" ("im 14 from burges
+        hil"): only a close slip (88) of the words that start there."""
+        best: tuple[float, str, int, int] | None = None
+        for index, token in enumerate(tokens[:-1]):
+            previous = tokens[index - 1] if index else ""
+            if not (
+                token == "from"
+                or (token in ("in", "at", "near") and previous in _LIVING_CUES | {"lives", "we"})
+                or (token == "to" and previous in ("moved", "move", "moving"))
+            ):
+                continue
+            following: list[str] = []
+            for word in tokens[index + 1 : index + 4]:
+                if not word.isalpha() or word in _PLACE_CUES:
+                    break
+                following.append(word)
+            for size in range(1, len(following) + 1):
+                phrase = " ".join(following[:size])
+                if len(phrase) < 5:
+                    continue
+                found = process.extractOne(
+                    phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=88.0
+                )
+                if found and (best is None or found[1] > best[0]):
+                    best = (found[1], found[0], index + 1, index + 1 + size)
+        if best is None:
+            return None
+        council = self._names[best[1]]
+        area = "elsewhere" if council == "brighton_and_hove" else council
+        return AreaFact(area, council, best[1], best[2], best[3])
+
     def postcode_facts(self, tokens: Sequence[str], *, asking_area: bool) -> list[AreaFact]:
         """Postcodes and postcode districts: "RH12", "BN43 5AB", "tn345ab"."""
         found: list[AreaFact] = []
@@ -350,7 +382,9 @@ class Gazetteer:
             )
             facts.append(AreaFact(area, council, match.phrase, match.start, match.end))
         if not facts:
-            return self.fuzzy_find(tokens) if asking_area and len(tokens) <= 8 else None
+            if asking_area and len(tokens) <= 8:
+                return self.fuzzy_find(tokens)
+            return self.cued_fuzzy_find(tokens)
         scored: list[tuple[int, int, AreaFact]] = []
         facts.sort(key=lambda fact: fact.start)
         previous_end: int | None = None

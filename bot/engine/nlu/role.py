@@ -257,8 +257,9 @@ _IN_A_TEAM = re.compile(
 # "I manage a GP practice", "I run a charity for disabled kids": running a service is work
 _RUNS_A_SERVICE = re.compile(
     r"(?:^|\bi |\bwe )(?:manage|run|lead|head up|coordinate|chair|own|co ordinate|am managing"
-    r"|am running) (?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:practice|surgery|charity|nursery|"
-    r"pre school|preschool|service|clinic|setting|pharmacy|department|unit|organisation|"
+    r"|am running|commission|commissions|am commissioning) "
+    r"(?:a |an |the |our )?(?:[a-z]+ ){0,3}?(?:practice|surgery|charity|nursery|"
+    r"pre school|preschool|services?|clinic|setting|pharmacy|department|unit|organisation|"
     r"organization|trust|academy|provision|centre|center|care home|hub|team|school|college|"
     r"social enterprise|cic|library|story time|storytime|sessions?|classes|club|group|playgroup|"
     r"holiday scheme|project|programme)\b"
