@@ -397,6 +397,11 @@ _LIVE_ON_STREET = re.compile(
     r"|(?:[Ww]e(?:'re|’re|[ \t]+are)|I(?:'m|’m|[ \t]+am))[ \t]+on)"
     rf"[ \t]+(?P<street>The[ \t]+[A-Z][a-z]+|{_STREET_NAME})"
 )
+# "we call him Tiny", "everyone calls her Bubba": a nickname, in capitals, after the calling
+_NICKNAME = re.compile(
+    r"\b(?:call|calls|called|calling)[ \t]+(?:him|her|them|me)[ \t]+(?:as[ \t]+)?"
+    r"(?P<name>[A-Z][a-z'’-]+)\b"
+)
 # "the Adebayo family": a surname; "me (Funmi)": the writer's own name in brackets.
 _FAMILY_NAME = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+family\b")
 # "kayla from my class", "jayden in my form": someone named by where they sit with the writer
@@ -758,6 +763,9 @@ class Redactor:
                 name = match.group("name").lower()
                 if name not in NEVER_NAMES and name not in self._vocabulary.rank:
                     spans.claim(match.start("name"), match.end("name"), "name")
+        for match in _NICKNAME.finditer(text):
+            if match.group("name").lower() not in NEVER_NAMES:
+                spans.claim(match.start("name"), match.end("name"), "name")
         for match in _HOUSE_ADDRESS.finditer(text):
             group = next(g for g in ("street", "house", "named") if match.group(g))
             spans.claim(match.start(group), match.end(group), "address")
@@ -1034,8 +1042,12 @@ class _NameFinder:
                 zipf_frequency(lower, "en") < 3.0
             )
             if kind in ("dr", "prof", "professor"):
-                if not clear and zipf_frequency(lower, "en") >= 3.5:
-                    return None  # "Dr appointment"
+                if (
+                    not clear
+                    and zipf_frequency(lower, "en") >= 3.5
+                    and lower not in self.names.surnames
+                ):
+                    return None  # "Dr appointment"; but "dr khan" is a doctor
             elif not clear and self.names.rank.get(lower, _RARE) < 1000:
                 return None
         last = self._extend(index + 1, lowercase=False)
@@ -1352,6 +1364,8 @@ class _NameFinder:
                 return strong or (cue != _GREETING and popularity >= 2)
             if word.shouted or listed or not (strong or naming):
                 return False  # "I'm Neurodivergent"
+            if cue == _RELATION and lower in names.any_surnames:
+                return zipf_frequency(lower, "en") < 4.5  # "uncle Stan", not "my son Loves it"
             return zipf_frequency(lower, "en") < (3.5 if strong else 3.0 if naming else 2.0)
         if not word.text.islower():
             return False

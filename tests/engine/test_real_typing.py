@@ -299,6 +299,8 @@ def test_english_text_speak_is_not_another_language(understander: Understander, 
         ("fine, i dont need to hear from anyone", "anonymous"),
         ("pass it on, no need to hear back", None),  # a "no" in it: asked again with buttons
         ("i want to hear back please", "contact"),
+        ("ys no", None),
+        ("ys pass it on", "anonymous"),
     ],
 )
 def test_only_an_unambiguous_yes_is_a_yes(answer: str, level: str | None) -> None:

@@ -65,6 +65,10 @@ def test_dates_of_birth(redactor: Redactor, typed: str, kept: str) -> None:
         ("i am max, year 8", "i am [name], year 8"),
         ("i am frank about how bad it is", "i am frank about how bad it is"),
         ("Cllr Okoro promised to look into it", "[name] promised to look into it"),
+        ("my cousin Stan takes me to clubs", "my cousin [name] takes me to clubs"),
+        ("our girl (we call her Bubba) loves music", "our girl (we call her [name]) loves music"),
+        ("dr patel at the clinic listened", "[name] at the clinic listened"),
+        ("the dr appointment was moved again", "the dr appointment was moved again"),
         ("our local councillor never wrote back", "our local councillor never wrote back"),
     ],
 )

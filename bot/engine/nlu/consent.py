@@ -69,7 +69,7 @@ _YES_IDIOMS = re.compile(
     r"(?:i am|im) not bothered|not at all bothered)\b"
 )
 _YES = re.compile(
-    r"\b(?:yes|yess+|yeah|yea|yeh|yep|yup|yh|ye|ya|aye|ok|okay|okey|oki|okie|k|kk|sure|"
+    r"\b(?:yes|yess+|ys|yse|yees|yeah|yea|yeh|yep|yup|yh|ye|ya|aye|ok|okay|okey|oki|okie|k|kk|sure|"
     r"fine|go ahead|go on|go for it|pass it on|pass on|send it|do it|please do(?! not)|"
     r"yes please|alright|happy for (?:it|this|you|them) to|"
     r"all right|of course|definitely|absolutely|certainly|course|by all means|happy to|"
