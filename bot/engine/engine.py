@@ -23,6 +23,7 @@ from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
+from bot.engine.nlu.requests import request_start
 from bot.engine.nlu.role import STRONG
 from bot.engine.nlu.routes import RouteNames
 from bot.engine.nlu.understand import Understander, Understanding
@@ -559,17 +560,23 @@ class Engine:
         return []
 
     # ---- feedback with consent --------------------------------------------------------
-    @staticmethod
-    def _introduced(state: ConversationState, understood: Understanding) -> bool:
-        """Asked to give feedback in a message that says who and where they are, before
-        any routes: the routes come first."""
-        return (
-            not understood.from_button
-            and not state.routes_shown
-            and state.asking in (None, *PROFILE_SLOTS)
-            and (understood.role_strength == STRONG or understood.age is not None)
-            and understood.area is not None
-        )
+    def _introduced(self, state: ConversationState, understood: Understanding) -> bool:
+        """Asked to give feedback after first saying who they are ("Mum in Midhurst. I want
+        to tell someone..."), with where, before any routes: the routes come first. A request
+        that comes first ("I want to tell someone the OT in Worthing was great with my son")
+        is feedback first."""
+        if (
+            understood.from_button
+            or state.routes_shown
+            or state.asking not in (None, *PROFILE_SLOTS)
+            or understood.area is None
+        ):
+            return False
+        start = request_start(understood.normalised)
+        if not start:
+            return False
+        before = self.understander.understand(understood.normalised[:start])
+        return before.role_strength == STRONG or before.age is not None
 
     def _feedback_after_routes(self, state: ConversationState) -> list[Reply]:
         """After the routes: pass on what they said at the start, or ask what it is."""

@@ -119,3 +119,17 @@ async def test_a_crisis_while_feedback_waits_for_the_routes_drops_it(bot: GetInv
     crisis = await say(bot, "k", "i want to kill myself")
     assert crisis.crisis and crisis.state is not None
     assert crisis.state.pending_feedback is None and not crisis.state.feedback_after_routes
+
+
+async def test_a_request_that_comes_before_who_they_are_is_feedback_first(
+    bot: GetInvolved,
+) -> None:
+    """ "I want to tell someone..." first, with a son and a town only inside what they say:
+    feedback starts at once, as journey 2 says; the routes come after it."""
+    result = await say(
+        bot,
+        "m",
+        "I want to tell someone the speech therapist in Horsham was so patient with my son",
+    )
+    assert result.state is not None and result.state.asking == "consent"
+    assert not result.state.routes_shown

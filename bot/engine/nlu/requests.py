@@ -100,3 +100,10 @@ def asks_to_give_feedback(normalised: str) -> bool:
         ):
             return True
     return False
+
+
+def request_start(normalised: str) -> int | None:
+    """Where the first request to give feedback starts in the message, or None: "mum in
+    Crawley and i want to complain about..." has an introduction before it."""
+    found = _REQUEST.search(normalised)
+    return found.start() if found else None
