@@ -48,6 +48,29 @@ _PATTERNS = [
     # a plan with a date
     r"\b(?:i have|ive got|i got|got) a plan\b(?: [a-z]+){0,4} (?:the )?(?:date|day|time) "
     r"(?:is|will be|is set)\b|\b(?:i have|ive) (?:set|picked|chosen) (?:a|the) date\b",
+    # "i have a plan and a date now", "got a plan and a time": not for a meeting or a move
+    r"\b(?:i have|ive got|i got|got|made|i made) (?:a|my|the) plan (?:and|with) (?:a|the|my) "
+    r"(?:date|day|time|place|way)\b(?! (?:for|of|to) (?:the|his|her|their|our|a|an|my|school|"
+    r"college)\b)(?!.*\b(?:review|meeting|transition|"
+    r"ehcp|school|college|appointment|start|starting|move|moving|holiday|assessment|tribunal|"
+    r"operation|surgery|visit|party|trip)\b)",
+    # a note or letters left for after: "already wrote my note", "my letters are written"
+    r"\b(?:wrote|written|writing|finished|done|left) my (?:note|notes|letter|letters|goodbyes?)\b"
+    r"(?= *$| (?:and|so|now|already|for (?:everyone|my family|my mum|my dad|when)|to (?:everyone|"
+    r"my family|my mum|my dad|my parents|my friends|my kids)\b))",
+    # telling someone before going, with nowhere to go: "I want someone to know before I go."
+    r"\b(?:(?:want|wanted|need|needed)(?: someone| somebody| people| you| everyone| them)? to "
+    r"know|(?:writing|telling|saying|typing) (?:you |someone )?this)\b.*\bbefore i (?:go|leave|am "
+    r"gone|die)\b(?! (?:to|on|in|into|out|back|home|away|for|abroad|shopping|off|up|down|round|"
+    r"there|over|through|with|at|swimming|camping|bed|"
+    r"tomorrow|next|later|tonight to)\b)",
+    # voices that tell someone to hurt themselves or another: "hearing voices telling me to..."
+    r"\bvoices?\b(?: [a-z]+){0,3} (?:telling|tell|tells|told|saying|say|says|want|wants) (?:me|"
+    r"him|her|them) to (?:hurt|kill|harm|stab|drown|smother|jump|die|end|cut|burn|hit|shake)\b",
+    # a goodbye that thanks people for trying: "bye everyone. thank u for trying with me"
+    r"\b(?:bye|goodbye|farewell)\b.*\bthank\w*(?: u| you)? for (?:trying|everything|putting up "
+    r"with me|always being there)\b|\bthank\w*(?: u| you)? for (?:trying with me|putting up with "
+    r"me)\b.*\b(?:bye|goodbye|farewell)\b",
     # a threat of violence from someone at home
     r"\b(?:said|says|told me|threatened|threatens|swore)(?: that)? (?:he|she|they)(?: would| will|"
     r" d| ll| is going to| are going to| was going to| were going to)? (?:break|snap|hurt|kill|hit|"
@@ -291,6 +314,10 @@ _WEAK_PATTERNS = [
     r"\b(?:can not|cannot|is not allowed to|not allowed to) leave\b",
     r"\b(?:knife|knives|blade|blades|razor|razors)\b(?: [a-z]+){0,3} (?:again|blood|bleeding)\b",
     r"\bblood\b(?: [a-z]+){0,3} (?:again|do not want to stop|can not stop)\b",
+    # by the water and a wish to go in: "on the pier, the water looks calm, i could just go in"
+    r"\b(?:pier|sea|water|river|waves|lake|canal|quarry|harbour|cliff|cliffs)\b.*\b(?:could|"
+    r"might|will|gonna|going to|want to|wanna)(?: just)? (?:go in|walk in|step in|slip in|go "
+    r"under|let go)\b(?!.*\b(?:swim|swimming|paddle|paddling|wetsuit|surf\w*|lifeguard)\b)",
 ]
 _WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_PATTERNS))
 
@@ -370,6 +397,23 @@ _FIGURES = [
     r"(?: battery)?(?: is| was| has| will| keeps| just| literally)?(?: about to| going to| gonna|"
     r" nearly| almost| on the verge of)? (?:die|dying|died|dead|run out|running out)\b",
     r"\b(?:die|dying|died) on (?:this|that) hill\b",
+    # soft things in play: "he hit me with a pillow lol"
+    r"\b(?:hit|hits|hitting|whacked|smacked|threw|throws|throwing) (?:me|him|her|us|them) with "
+    r"(?:a|the|his|her|my|their|some) (?:pillow|pillows|cushion|cushions|balloon|sock|socks|teddy|"
+    r"soft toy|toy|nerf \w+|foam \w+|snowball|snowballs|water balloon|paper|rolled up \w+)\b",
+    # overdose as a safety check: "no risk of overdose with the new dose"
+    r"\bno (?:risk|chance|danger) of (?:[a-z]+ )?overdos\w*|\b(?:to avoid|to prevent|avoids|"
+    r"prevents|avoiding|preventing) (?:[a-z]+ )?overdos\w*",
+    # cutting a service, not a body: "the school cutting his hours"
+    r"\b(?:cut|cuts|cutting)(?: down)? (?:his|her|my|our|their|the|your) (?:hours|timetable|"
+    r"school day|day|days|funding|budget|support|hair|fringe|nails|toenails|grass|hedge|food|meat|"
+    r"sandwich|sandwiches|toast|lessons|sessions|class|classes|time|costs|transport|respite|"
+    r"package|provision|help|place|taxi|bus|hours down)\b",
+    # a support plan being written, not a plan to die: "before my plan is written"
+    r"\b(?:my|his|her|their|our|the|a|an|your) (?:support |care |learning |education |ehc |"
+    r"ehcp |individual |pathway |transition |health |annual |new |draft |final )?plan (?:is |was |"
+    r"being |gets |got |will be |to be |has been |is being |was being )?(?:written|drawn up|"
+    r"made|done|finished|agreed|reviewed|updated|changed|sent|signed|finalised)\b",
     # pressing things, not people: "I'll hit the link later", "hit reply"
     r"\b(?:hit|hits|hitting) (?:the |that |this |a )?(?:link|links|button|buttons|like|likes|"
     r"subscribe|reply|send|submit|enter|refresh|snooze|play|pause|record|road|shops|gym|pool|"
@@ -450,6 +494,9 @@ _WORRIES = [
     r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
     r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
     r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
+    # voices no one else hears (not the peer groups of that name)
+    r"\b(?:hearing|hear|heard|hears) (?:voices|a voice|things that are not there)\b(?! (?:group|"
+    r"groups|network|meeting|meetings|course|training|project|service))",
     # thoughts said as dark without saying what: "having dark thoughts again"
     r"\b(?:having|had|have|get|getting|got|been having|keep having|been getting) (?:really |more "
     r"|some |these |the )?(?:bad|dark|horrible|scary|nasty|intrusive|awful|weird|evil|wrong) "

@@ -29,6 +29,11 @@ def safety() -> SafetyCheck:
         "the babysitter shook my little one hard because he would not stop crying",
         "my stepmum smacks me when i forget my pe kit",
         "grandad fell in the kitchen and he is not moving",
+        "its fine, my letters are done and i have written my goodbyes",
+        "the voices keep telling me to hurt my little brother",
+        "goodbye all of you, thanks for putting up with me",
+        "i have made a plan and a time for it",
+        "I needed you to know this before I go. Nobody at college ever cared",
     ],
 )
 def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) -> None:
@@ -51,6 +56,13 @@ def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) ->
         "she shakes her hands when she gets excited, that is her stim",
         "ok i will have a think about it",
         "just hit reply on the email from the senco",
+        "my sister whacked me with a cushion during the film haha",
+        "the nurse doubled checked it so there is no chance of an overdose",
+        "the council are cutting our respite again this year",
+        "we waited six months while the support plan was being written",
+        "i wrote my note to the senco about the trip",
+        "we have a plan and a date for his move to secondary",
+        "the hearing voices group at the hub was really kind",
     ],
 )
 def test_figures_of_speech_and_ordinary_talk_are_left_alone(safety: SafetyCheck, text: str) -> None:
@@ -115,6 +127,8 @@ def test_methods_and_misspellings_are_danger(safety: SafetyCheck, text: str) -> 
         "i cant see a way out of this",
         "nothing is ever going to help me",
         "been getting dark thoughts at night",
+        "i can hear voices when nobody is there",
+        "sat by the river, the water is so still, i might just slip in",
     ],
 )
 def test_giving_up_gets_at_least_a_check_in(safety: SafetyCheck, text: str) -> None:
