@@ -245,7 +245,7 @@ _ORDINAL_WORD = (
     r"|nineteenth|twentieth|thirtieth"
 )
 _DATE_OF_BIRTH = re.compile(
-    r"\b(?:d\.?o\.?b\.?|date of birth|birthday|born(?: on)?)[ \t]*(?:is|was|[:\-])?[ \t]*"
+    r"\b(?:d\.?o\.?b\.?|date of birth|birthday|born(?: on)?)[ \t]*(?:is|was|of|[:\-])?[ \t]*"
     r"(?:the[ \t]+)?"
     r"(?P<date>\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
     r"|\d{1,2}[ \t]\d{1,2}[ \t](?:19|20)\d{2}"
@@ -401,6 +401,9 @@ _LIVE_ON_STREET = re.compile(
 _NICKNAME = re.compile(
     r"\b(?:call|calls|called|calling)[ \t]+(?:him|her|them|me)[ \t]+(?:as[ \t]+)?"
     r"(?P<name>[A-Z][a-z'’-]+)\b"
+    r"|\b(?:called|known[ \t]+as|nicknamed)[ \t]+(?P<known>[A-Z][a-z'’-]+)(?=[ \t]+(?:at[ \t]+"
+    r"home|by[ \t]+(?:us|everyone|family|his|her|the|our|all)|for[ \t]+short|in[ \t]+the[ \t]+"
+    r"family))"
 )
 # "the Adebayo family": a surname; "me (Funmi)": the writer's own name in brackets.
 _FAMILY_NAME = re.compile(r"\bthe[ \t]+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+family\b")
@@ -764,8 +767,9 @@ class Redactor:
                 if name not in NEVER_NAMES and name not in self._vocabulary.rank:
                     spans.claim(match.start("name"), match.end("name"), "name")
         for match in _NICKNAME.finditer(text):
-            if match.group("name").lower() not in NEVER_NAMES:
-                spans.claim(match.start("name"), match.end("name"), "name")
+            group = "name" if match.group("name") else "known"
+            if match.group(group).lower() not in NEVER_NAMES:
+                spans.claim(match.start(group), match.end(group), "name")
         for match in _HOUSE_ADDRESS.finditer(text):
             group = next(g for g in ("street", "house", "named") if match.group(g))
             spans.claim(match.start(group), match.end(group), "address")

@@ -301,6 +301,7 @@ def test_english_text_speak_is_not_another_language(understander: Understander, 
         ("i want to hear back please", "contact"),
         ("ys no", None),
         ("ys pass it on", "anonymous"),
+        ("yes and", None),
     ],
 )
 def test_only_an_unambiguous_yes_is_a_yes(answer: str, level: str | None) -> None:

@@ -131,6 +131,8 @@ def test_brighton_is_its_own_council(understander: Understander) -> None:
         ("being on a panel", ["shaping_services"]),
         ("meet other parents", ["meeting_others"]),
         ("helping other young carers", ["meeting_others"]),
+        ("the together for change panel", ["shaping_services"]),
+        ("help improve the system for kids like mine", ["shaping_services"]),
         ("his EHCP", ["my_plan"]),
         ("the long term plan for services", ["shaping_services"]),
         ("school transport", ["council"]),

@@ -39,6 +39,7 @@ def test_nhs_numbers_in_any_spacing(redactor: Redactor, typed: str, kept: str) -
         ("dob 2012-09-14, still waiting", "dob [date of birth], still waiting"),
         ("D.O.B: 2012/9/14", "D.O.B: [date of birth]"),
         ("born on 14th September 2012", "born on [date of birth]"),
+        ("a date of birth of 3/7/2015", "a date of birth of [date of birth]"),
     ],
 )
 def test_dates_of_birth(redactor: Redactor, typed: str, kept: str) -> None:
@@ -69,6 +70,8 @@ def test_dates_of_birth(redactor: Redactor, typed: str, kept: str) -> None:
         ("our girl (we call her Bubba) loves music", "our girl (we call her [name]) loves music"),
         ("dr patel at the clinic listened", "[name] at the clinic listened"),
         ("the dr appointment was moved again", "the dr appointment was moved again"),
+        ("she is known as Peanut at home", "she is known as [name] at home"),
+        ("the club is called Sunshine Club", "the club is called Sunshine Club"),
         ("our local councillor never wrote back", "our local councillor never wrote back"),
     ],
 )

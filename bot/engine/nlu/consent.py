@@ -125,6 +125,7 @@ _NOTHING_MORE = frozenset(
 )
 
 
+_CUT_OFF = re.compile(r"\b(?:and|but|or|except|unless|only|if)\s*$")
 _SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷🙄😒")
 # A question, even without a question mark, is not an answer ("will i get in trouble if i say
 # yes"); nor is a yes on a condition ("only if my school does not see it").
@@ -189,6 +190,8 @@ def read_consent(typed: str) -> str | None:
     plain = normalise(typed)
     if _ACKNOWLEDGING.fullmatch(plain):
         return None  # "ok" alone may only mean "I read that": asked again with buttons
+    if _CUT_OFF.search(plain):
+        return None  # "yes and", "ys n": sent before the rest was typed, or "yes/no"
     if plain in ("contact", "contact back", "contactable", "with contact", "the contact one"):
         return "contact"  # the button's own word, typed
     symbols = " ".join(ch for ch in typed if ch in _SYMBOLS)
