@@ -64,6 +64,7 @@ CRISIS_RESPONSES = {
 MAX_MISUNDERSTOOD = 2
 FEEDBACK_STEPS = ("feedback_text", "consent", "contact_detail", "publish_consent")
 FEEDBACK_IN_ONE_GO = 9  # words: "I want to complain about ..." already says what it is about
+_SENTENCES = re.compile(r"[.!?\n]+")
 _QUESTION = re.compile(
     r"\b(?:who|what happens|where does it go|where will it go|will anyone|who reads|"
     r"what will you do|what do you do with)\b"
@@ -573,10 +574,21 @@ class Engine:
         ):
             return False
         start = request_start(understood.normalised)
-        if not start:
+        if start is None:
             return False
-        before = self.understander.understand(understood.normalised[:start])
-        return before.role_strength == STRONG or before.age is not None
+        if start and self._introduces(understood.normalised[:start]):
+            return True
+        # "...and i want to tell someone. i am 20 and live in Littlehampton": who they are
+        # said in a sentence of its own, not inside the request ("...with my son")
+        return any(
+            request_start(sentence.lower()) is None and self._introduces(sentence)
+            for sentence in _SENTENCES.split(understood.text)
+            if sentence.strip()
+        )
+
+    def _introduces(self, text: str) -> bool:
+        said = self.understander.understand(text)
+        return said.role_strength == STRONG or said.age is not None
 
     def _feedback_after_routes(self, state: ConversationState) -> list[Reply]:
         """After the routes: pass on what they said at the start, or ask what it is."""

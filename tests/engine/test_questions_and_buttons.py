@@ -133,3 +133,15 @@ async def test_a_request_that_comes_before_who_they_are_is_feedback_first(
     )
     assert result.state is not None and result.state.asking == "consent"
     assert not result.state.routes_shown
+
+
+async def test_who_they_are_said_after_the_request_in_a_sentence_of_its_own_counts(
+    bot: GetInvolved,
+) -> None:
+    result = await say(
+        bot,
+        "n",
+        "the lift at college is broken again and i want to tell someone. im 17 from Hove",
+    )
+    assert result.state is not None and result.state.routes_shown
+    assert result.state.asking in ("consent", "feedback_text")
