@@ -54,6 +54,16 @@ _PATTERNS = [
     r"college)\b)(?!.*\b(?:review|meeting|transition|"
     r"ehcp|school|college|appointment|start|starting|move|moving|holiday|assessment|tribunal|"
     r"operation|surgery|visit|party|trip)\b)",
+    # taking one's own life, and expecting to be dead soon
+    r"\b(?:take|taking|took|end|ending) (?:my|his|her|their|your) own life\b",
+    r"\b(?:i will|i ll|ill|i am going to|im going to|gonna|i might|i could) (?:probably )?be "
+    r"dead (?:by|before|in|soon|tomorrow|tonight|next)\b",
+    # someone who has been touching or hitting a child: "the driver has been touching him"
+    rf"\b(?:{_PEOPLE[3:-1]}|driver|escort|staff|coach|tutor|neighbour|babysitter|nanny|"
+    r"childminder|worker|stepbrother|lodger|landlord|man|men|boy|lad|guy)\b(?: [a-z]+){0,7} "
+    r"(?:has been|have been|keeps|kept|was|been|is|had been) (?:touching|groping|abusing|"
+    r"molesting|kissing|fondling) (?:me|him|her|them|us|my (?:son|daughter|child|boy|girl|kids|"
+    r"brother|sister))\b",
     # a note or letters left for after: "already wrote my note", "my letters are written"
     r"\b(?:wrote|written|writing|finished|done|left) my (?:note|notes|letter|letters|goodbyes?)\b"
     r"(?= *$| (?:and|so|now|already|for (?:everyone|my family|my mum|my dad|when)|to (?:everyone|"
@@ -385,7 +395,11 @@ _FIGURES = [
     r"schoolwork|this (?:form|song|app|website|lesson|class|bus)|traffic|pe|cringe)\b"
     r"(?: [a-z]+){0,2} (?:makes?|made|making) me (?:want to|wanna) (?:die|kms|kill myself)\b"
     r"(?= (?:lol|lmao|haha|jk|just kidding|only joking))",
-    r"\boverdose on (?:coffee|caffeine|chocolate|sugar|tea|biscuits|cake|netflix|tv|paperwork)\b",
+    r"\boverdose (?:on|of) (?:coffee|caffeine|chocolate|sugar|sweets|tea|biscuits|cake|netflix|tv|"
+    r"paperwork|e numbers|fizzy drinks|haribo|screen time)\b",
+    # overdoses as someone's work: "I'm a nurse, I deal with overdoses in A&E"
+    r"\b(?:deal|deals|dealing|treat|treats|treating|see|sees|seeing|nurse|nursing|manage|"
+    r"managing) (?:with )?(?:a lot of |lots of |loads of |many )?overdoses?\b",
     r"\b(?:sugar|caffeine|chocolate|sweets?|carb|carbs|coffee|haribo|candy|cake|screen time|"
     r"netflix|e number|e numbers|fizzy drink|energy drink) overdose\b",
     r"\boverdose (?:warnings?|risks?|information|info|advice|leaflets?|labels?|training|"
@@ -494,6 +508,10 @@ _WORRIES = [
     r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
     r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
     r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
+    # "i'm falling apart", "feel like i am falling to pieces"
+    r"\b(?:i am|im|i feel|feeling|i have been|ive been|been)(?: like i am| like im)? (?:honestly |"
+    r"just |really |totally |completely )?(?:falling apart|falling to pieces|breaking down|"
+    r"cracking up|coming apart)\b",
     # voices no one else hears (not the peer groups of that name)
     r"\b(?:hearing|hear|heard|hears) (?:voices|a voice|things that are not there)\b(?! (?:group|"
     r"groups|network|meeting|meetings|course|training|project|service))",
@@ -656,7 +674,8 @@ _PAST_EVENT = re.compile(
 )
 _SEIZURE_NOW = re.compile(
     r"\b(?:right now|still|going on|will not stop|wont stop|has not stopped|not stopping|it has "
-    r"been|its been|what do i do|what should i do|help me)\b"
+    r"been|its been|what do i do|what should i do|help me|not coming round|not come round|"
+    r"not waking|not responding|not breathing|will not wake)\b"
 )
 # A fit now that goes on: "having a seizure, it's been over 5 mins", "fit won't stop". Not one
 # told as over ("she had a fit for 10 minutes at school and nobody rang me").
@@ -701,10 +720,11 @@ def is_medical_emergency(normalised: str) -> bool:
 # Harm that is over: "he used to self harm but he is doing well now".
 _PAST = re.compile(
     r"\b(?:used to|in the past|years ago|a few years back|when (?:he|she|i|they) (?:was|were) "
-    r"(?:younger|little|in year \d+)|back in year \d+|in year \d+|last year)\b"
+    r"(?:younger|little|in year \d+)|back in year \d+|in year \d+|last (?:year|month|summer|"
+    r"spring|autumn|winter|christmas|term)|months ago|a few months back)\b"
 )
 _RECOVERED = re.compile(
-    r"\b(?:(?:is|am|are|been|doing|feels?|feeling) (?:so |much |a lot |really )?(?:well|"
+    r"\b(?:(?:is|am|are|was|were|been|doing|feels?|feeling) (?:so |much |a lot |really )?(?:well|"
     r"better|fine|great|good|ok|okay|happy|happier|settled|thriving)(?: now| these days)?|"
     r"in a (?:good|better) place|recovered|no longer|not any more|"
     r"stopped (?:now|years ago|a long time ago)|has stopped|have stopped|wants to help|"

@@ -34,6 +34,10 @@ def safety() -> SafetyCheck:
         "goodbye all of you, thanks for putting up with me",
         "i have made a plan and a time for it",
         "I needed you to know this before I go. Nobody at college ever cared",
+        "once the kids are sorted i am going to take my own life",
+        "doesnt matter, ill be dead by friday",
+        "the man at the swimming club has been touching my daughter",
+        "she had a fit 8 minutes ago and she is not coming round",
     ],
 )
 def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) -> None:
@@ -63,6 +67,10 @@ def test_danger_is_caught_however_it_is_typed(safety: SafetyCheck, text: str) ->
         "i wrote my note to the senco about the trip",
         "we have a plan and a date for his move to secondary",
         "the hearing voices group at the hub was really kind",
+        "the puppy keeps kissing him and he loves it",
+        "too much birthday cake, a total overdose of sugar",
+        "as a paramedic i see overdoses every week, but this is about my son's school",
+        "last month the hospital gave her an overdose of her meds, but she was fine in the end",
     ],
 )
 def test_figures_of_speech_and_ordinary_talk_are_left_alone(safety: SafetyCheck, text: str) -> None:
@@ -129,6 +137,7 @@ def test_methods_and_misspellings_are_danger(safety: SafetyCheck, text: str) -> 
         "been getting dark thoughts at night",
         "i can hear voices when nobody is there",
         "sat by the river, the water is so still, i might just slip in",
+        "honestly i feel like im falling apart",
     ],
 )
 def test_giving_up_gets_at_least_a_check_in(safety: SafetyCheck, text: str) -> None:
