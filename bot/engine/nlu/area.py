@@ -161,6 +161,11 @@ class PostcodeBook(Protocol):
     def council_of(self, district: str) -> list[str]: ...
 
 
+def _area_of(council: str) -> str:
+    """The area a council is in: Brighton and Hove is outside both counties (SPEC.md)."""
+    return "elsewhere" if council == "brighton_and_hove" else council
+
+
 class Gazetteer:
     """Place names to council areas."""
 
@@ -206,11 +211,11 @@ class Gazetteer:
                     close = score >= 88.0 or name[:2].lower() == phrase[:2]
                     if close and (best is None or score > best[0]):
                         best = (score, name, start, start + size)
-        if best is None:
-            return None
-        council = self._names[best[1]]
-        area = "elsewhere" if council == "brighton_and_hove" else council
-        return AreaFact(area, council, best[1], best[2], best[3])
+        return None if best is None else self._named_fact(*best[1:])
+
+    def _named_fact(self, name: str, start: int, end: int) -> AreaFact:
+        council = self._names[name]
+        return AreaFact(_area_of(council), council, name, start, end)
 
     def cued_fuzzy_find(self, tokens: Sequence[str]) -> AreaFact | None:
         """A place typed with a slip straight after "from" or "live in" ("im 14 from burges
@@ -238,11 +243,7 @@ class Gazetteer:
                 )
                 if found and (best is None or found[1] > best[0]):
                     best = (found[1], found[0], index + 1, index + 1 + size)
-        if best is None:
-            return None
-        council = self._names[best[1]]
-        area = "elsewhere" if council == "brighton_and_hove" else council
-        return AreaFact(area, council, best[1], best[2], best[3])
+        return None if best is None else self._named_fact(*best[1:])
 
     def postcode_facts(self, tokens: Sequence[str], *, asking_area: bool) -> list[AreaFact]:
         """Postcodes and postcode districts: "RH12", "BN43 5AB", "tn345ab"."""
@@ -273,15 +274,9 @@ class Gazetteer:
             councils = councils or ["elsewhere"]
             if len(councils) == 1:
                 council = councils[0]
-                area = "elsewhere" if council == "brighton_and_hove" else council
-                found.append(AreaFact(area, council, name, index, index + 1))
+                found.append(AreaFact(_area_of(council), council, name, index, index + 1))
             else:
-                choices = tuple(
-                    dict.fromkeys(
-                        "elsewhere" if council == "brighton_and_hove" else council
-                        for council in councils
-                    )
-                )
+                choices = tuple(dict.fromkeys(_area_of(council) for council in councils))
                 if len(choices) == 1:
                     found.append(AreaFact(choices[0], councils[0], name, index, index + 1))
                 else:
@@ -375,11 +370,7 @@ class Gazetteer:
                 if not cued and not alone and not (asking_area and len(tokens) <= 4):
                     continue
             council = match.value
-            area = (
-                None
-                if council == AMBIGUOUS
-                else ("elsewhere" if council == "brighton_and_hove" else council)
-            )
+            area = None if council == AMBIGUOUS else _area_of(council)
             facts.append(AreaFact(area, council, match.phrase, match.start, match.end))
         if not facts:
             if asking_area and len(tokens) <= 8:
