@@ -393,9 +393,7 @@ class Engine:
                 # to tell someone": who and where first, so the routes come first (one may be
                 # the very door they want); what they said is passed on after, with consent
                 state.feedback_after_routes = True
-                profile_words = set(self.understander.profile_words(understood))
-                if _says_something(understood.text, profile_words):
-                    state.pending_feedback = understood.text.strip()
+                state.pending_feedback = self._said_already(understood) or state.pending_feedback
                 result.replies.extend(await self._advance(state))
                 return result
             result.replies.extend(self._start_feedback(state, understood))
@@ -607,15 +605,20 @@ class Engine:
     def _start_feedback(self, state: ConversationState, understood: Understanding) -> list[Reply]:
         """Ask what they want to say; a long message that asks to complain already says it."""
         state.resume = state.asking
-        state.pending_feedback = None
+        state.pending_feedback = self._said_already(understood)
         state.consent = None
         state.contact = {}
-        profile_words = set(self.understander.profile_words(understood))
-        if not understood.from_button and _says_something(understood.text, profile_words):
-            state.pending_feedback = understood.text.strip()
+        if state.pending_feedback:
             return [self._ask_consent(state)]
         state.asking = "feedback_text"
         return [self.say("utter_ask_feedback_text", state)]
+
+    def _said_already(self, understood: Understanding) -> str | None:
+        """What a message that asks to give feedback already says, if it says enough."""
+        profile_words = set(self.understander.profile_words(understood))
+        if not understood.from_button and _says_something(understood.text, profile_words):
+            return understood.text.strip()
+        return None
 
     def _ask_consent(self, state: ConversationState) -> Reply:
         state.asking = "consent"
