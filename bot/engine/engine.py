@@ -853,14 +853,14 @@ class Engine:
             if event.get("event") == "slot" and event.get("name") == "routes":
                 self._offer(state, list(event.get("value") or []))
         state.routes_shown = True
+        if state.feedback_after_routes:
+            # what they asked for at the start comes next, instead of "what next?"
+            messages = [m for m in messages if m.get("response") != "utter_what_next"]
+            replies = [*self._render(messages, state), *opportunity_replies(self, state)]
+            return [*replies, *self._feedback_after_routes(state)]
         replies = self._render(messages, state)
         offers = opportunity_replies(self, state)  # after the routes, before "what next?"
         replies = replies[:-1] + offers + replies[-1:] if replies else offers
-        if state.feedback_after_routes:
-            # what they asked for at the start comes next, instead of "what next?"
-            what_next = self.say("utter_what_next", state).text
-            replies = [reply for reply in replies if reply.text != what_next]
-            return [*replies, *self._feedback_after_routes(state)]
         if self.polls is not None:  # a quick poll that fits them, shown once (bot/polls)
             replies.extend(self.polls.offer(self.say, state))
         return replies
