@@ -123,6 +123,8 @@ EXTRA_NAMES = _words(
     ibrahim yusuf yousef zainab maryam fatima aisha ayesha amira priya aryan arjun rohan kacper
     jakub oskar zuzanna wiktoria kai theo hugo luca felix arlo nova isla esme evie maisie mia ava
     aria ezra jaxon harley ollie freya poppy archie reggie teddie frankie elsie ivy willow sienna
+    ron stan gaz gazza daz dazza baz shaz kev trev pete phil ken ted andy jen viv debs kaz kez
+    maddie izzy izzie abi finlay poppie cerys ffion joshy
     """
 )
 
@@ -171,13 +173,14 @@ RELATIVES = (
     "brothers?|sisters?|siblings?|husband|wife|partner|ex|fianc[eé]e?|boyfriend|girlfriend|"
     "mum|mom|mam|mother|dad|father|step-?son|step-?daughter|step-?dad|step-?mum|nan|nanna|"
     "gran|granny|grandma|grandad|granddad|grandpa|grandson|granddaughter|grandchild|niece|nephew|"
-    "cousin|aunt|auntie|aunty|uncle|friends?|mates?|bestie|ds|dd|dh"
+    "cousin|aunt|auntie|aunty|uncle|friends?|mates?|bestie|ds|dd|dh|bf|gf|bff|hubby|wifey"
 )
 ROLES = (
     "teachers?|tutor|ta|senco|sendco|head|headteacher|headmaster|headmistress|principal|deputy|"
     "caseworker|worker|officer|co-?ordinator|keyworker|manager|advisor|adviser|mentor|coach|"
     "doctor|gp|consultant|paediatrician|pediatrician|nurse|therapist|ot|salt|physio|"
-    "physiotherapist|psych|psychologist|psychiatrist|counsell?or|sw|lsa|assistant|practitioner"
+    "physiotherapist|psych|psychologist|psychiatrist|counsell?or|sw|lsa|assistant|practitioner|"
+    "carers?|pa"
 )
 
 # --- Patterns ----------------------------------------------------------------------------------
@@ -223,7 +226,7 @@ _ADDRESS = re.compile(
 # "12 The Avenue" too.
 _ADDRESS_CAPITALISED = re.compile(
     r"\b\d{1,4}[A-Za-z]?,?[ \t]+"
-    r"(?:The[ \t]+(?:[A-Z][A-Za-z'’-]*[ \t]+){0,2}?|(?:[A-Z][A-Za-z'’-]*[ \t]+){1,3}?)"
+    r"(?:[Tt]he[ \t]+(?:[A-Z][A-Za-z'’-]*[ \t]+){0,2}?|(?:[A-Z][A-Za-z'’-]*[ \t]+){1,3}?)"
     r"(?:St|Way|way|Close|close|Court|court|Place|place|Grove|grove|Hill|hill|Park|park|"
     r"Road|Street|Avenue|Lane|Drive|Crescent|Terrace|Gardens|Green|Mews|Rise|Walk|Row|Square|"
     r"Parade|Cottages|Cottage|Villas|Meadow|Meadows|View|Fields|Field|Croft|Yard|Chase|Gate|"
@@ -231,7 +234,7 @@ _ADDRESS_CAPITALISED = re.compile(
 )
 # "2 The Paddock, Heathfield": a house number on a street named "The ..." with no ending
 _ADDRESS_THE = re.compile(
-    r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+    r"\b\d{1,4}[A-Za-z]?,?[ \t]+[Tt]he[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
     r"(?=[ \t]*,|[ \t]+[A-Z]{1,2}\d)"
 )
 _LEADING_NUMBER = re.compile(r"^\d{1,4}[A-Za-z]?,?[ \t]+")  # "45, " of "45, Burgess Hill"
@@ -342,7 +345,7 @@ _NAMING_CUE = re.compile(
 )
 # "I'm Dave", "this is Kerry", "hi Sarah", "my son is Jack"
 _INTRO_CUE = re.compile(
-    r"\b(?:i['’]?m|i\s+am|this\s+is|hi|hello|hiya|hey|dear|"
+    r"\b(?:i['’]?m|i\s+am|this\s+is|hi|hello|hiya|hey|dear|it['’]?s\s+(?:only\s+|just\s+)?me|"
     rf"(?:my|our|his|her|their)\s+(?:{RELATIVES}|pa|carer|key\s*worker|support\s+worker|"
     r"social\s+worker|personal\s+assistant)\s+(?:is|was))\b",
     _CUE_FLAGS,
@@ -400,7 +403,7 @@ _LIVE_ON_STREET = re.compile(
 # "we call him Tiny", "everyone calls her Bubba": a nickname, in capitals, after the calling
 _NICKNAME = re.compile(
     r"\b(?:call|calls|called|calling)[ \t]+(?:him|her|them|me)[ \t]+(?:as[ \t]+)?"
-    r"(?P<name>[A-Z][a-z'’-]+)\b"
+    r"(?P<name>[A-Z][a-z'’-]+|[A-Z]{2,4}(?![\w'’-]))\b"
     r"|\b(?:called|known[ \t]+as|nicknamed)[ \t]+(?P<known>[A-Z][a-z'’-]+)(?=[ \t]+(?:at[ \t]+"
     r"home|by[ \t]+(?:us|everyone|family|his|her|the|our|all)|for[ \t]+short|in[ \t]+the[ \t]+"
     r"family))"
@@ -431,7 +434,7 @@ _SOCIAL_PROFILE = re.compile(
 _SPACES = re.compile(r"[ \t]+")
 _NAME_GAP = re.compile(r"(?:['’][sS])?[ \t]+")  # "Vera Lynn Children's Charity"
 _TITLE_GAP = re.compile(r"\.?[ \t]+")  # "Mr Smith", "Mr. Smith"
-_CUE_GAP = re.compile(r"[ \t]*[,:\-–—]?[ \t]*\n?[ \t]*")
+_CUE_GAP = re.compile(r"[ \t]*[,:\-–—(]?[ \t]*\n?[ \t]*")
 _LIST_GAP = re.compile(
     r"(?:[ \t]*\(\d{1,2}\))?[ \t]*(?:,|&|and|,[ \t]*and)(?:[ \t]+(?:to|for))?[ \t]+",
     re.IGNORECASE,
@@ -456,6 +459,8 @@ _RELATION_WORD = re.compile(rf"(?:{RELATIVES}|{ROLES})", re.IGNORECASE)
 
 # Cue kinds, strongest first.
 _RELATION, _SELF, _INTRO, _GREETING = 1, 2, 3, 4
+# A short word that does not end like a verb ("gaz", "bex"; not "adores", "dreaded").
+_SHORT_NAME_SHAPE = re.compile(r"[a-z]{3,7}(?<!s)(?<!ed)(?<!ing)")
 
 
 # --- The first-name list -----------------------------------------------------------------------
@@ -806,6 +811,7 @@ class Redactor:
                 elif near_street:
                     spans.claim(match.start(), match.end(), "address")
         _NameFinder(self._vocabulary, self._keep, text, spans).run()
+        _every_mention(text, spans)
 
         found: list[str] = []
         pieces: list[str] = []
@@ -819,6 +825,34 @@ class Redactor:
                 found.append(kind)
         pieces.append(text[position:])
         return Redaction(text="".join(pieces), found=tuple(found))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _every_mention(text: str, spans: _Spans) -> None:
+    """A name found once is a name wherever else it is written the same way: "my mate charlie
+    (charlie b, not charlie s)". A name that is also a word ("Will", "Grace") counts again only
+    written with its capital."""
+    found = {
+        word
+        for start, end, kind in spans.items
+        if kind == "name"
+        for word in _NAME_WORD.findall(text[start:end])
+        if word.lower() not in NEVER_NAMES and word.lower() not in FUNCTION_WORDS
+    }
+    for word in found:
+        everyday = word.lower() in WORDS_THAT_ARE_ALSO_NAMES
+        pattern = re.escape(word) if everyday else f"(?i:{re.escape(word)})"
+        for match in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w'’-])", text):
+            following = _NEXT_WORD.match(text, match.end())
+            second = following and _NEXT_WORD.match(text, following.end())
+            if any(
+                after and after.group(1).lower() in ORGANISATION_WORDS
+                for after in (following, second)
+            ):
+                continue  # "Daisy Hill school", "Holly Lodge school": a place named after someone
+            spans.claim(match.start(), match.end(), "name")
 
 
 def is_nhs_number(digits: str) -> bool:
@@ -1395,6 +1429,8 @@ class _NameFinder:
             if popularity >= 3:
                 return True
             return first not in names.rank and zipf_frequency(first, "en") < 3.5
+        if strong and cue == _RELATION and _SHORT_NAME_SHAPE.fullmatch(lower):
+            return zipf_frequency(lower, "en") < 3.0  # "my keyworker gaz", "my bf reece"
         return strong and len(lower) > 2 and zipf_frequency(lower, "en") < 2.0
 
     def _could_be_surname(self, word: _Word) -> bool:

@@ -26,6 +26,12 @@ from bot.engine.nlu.text import BOUNDARIES, tokenise
 
 _RUNS = re.compile(r"(\w)\1{2,}")
 _DIGIT_WORDS = {"2": "to", "4": "for", "1": "one"}
+# A number before these counts them ("waited 2 years", "4 kids"): it is not a word.
+_COUNTED = frozenset(
+    ("years", "year", "yrs", "months", "month", "weeks", "week", "days", "day", "hours")
+    + ("hour", "mins", "minutes", "times", "kids", "children", "sons", "daughters", "boys")
+    + ("girls", "people", "schools", "teachers", "terms", "goes", "tries")
+)
 _KNOWN_ZIPF = 2.5
 
 
@@ -90,7 +96,12 @@ def normalise_for_safety(text: str) -> str:
         if token in _DIGIT_WORDS:
             before = tokens[index - 1] if index else ""
             after = tokens[index + 1] if index + 1 < len(tokens) else ""
-            if _is_word(before) and _is_word(after) and before not in ("am", "is", "are"):
+            if (
+                _is_word(before)
+                and _is_word(after)
+                and before not in ("am", "is", "are")
+                and after not in _COUNTED
+            ):
                 out.append(_DIGIT_WORDS[token])
                 continue
         out.append(token)

@@ -56,7 +56,8 @@ _PATTERNS = [
     r"operation|surgery|visit|party|trip)\b)",
     # taking one's own life, and expecting to be dead soon
     r"\b(?:take|taking|took|end|ending) (?:my|his|her|their|your) own life\b",
-    r"\b(?:i will|i ll|ill|i am going to|im going to|gonna|i might|i could) (?:probably )?be "
+    r"\b(?:i will|i ll|ill|i am going to|im going to|gonna|i might|i could|(?:my )?(?:plan|aim|"
+    r"goal|wish|hope) is (?:just )?to|i (?:want|need|plan|intend|hope) to) (?:probably )?be "
     r"dead (?:by|before|in|soon|tomorrow|tonight|next)\b",
     # someone who has been touching or hitting a child: "the driver has been touching him"
     rf"\b(?:{_PEOPLE[3:-1]}|driver|escort|staff|coach|tutor|neighbour|babysitter|nanny|"
@@ -64,6 +65,18 @@ _PATTERNS = [
     r"(?:has been|have been|keeps|kept|was|been|is|had been) (?:touching|groping|abusing|"
     r"molesting|kissing|fondling) (?:me|him|her|them|us|my (?:son|daughter|child|boy|girl|kids|"
     r"brother|sister))\b",
+    # an adult who gives a child drink, drugs or gifts and asks them to keep it quiet
+    r"\b(?:gave|gives|give|giving|given|bought|buys|buying|sent|sends|offered|offers) (?:me|him|"
+    r"her|them|my (?:son|daughter|child|boy|girl|kids?|brother|sister))\b(?: [a-z]+){0,3} "
+    r"(?:vodka|alcohol|booze|drink|drinks|beer|beers|cider|wine|spirits|weed|drugs|pills|vapes?|"
+    r"cigarettes|fags|money|cash|gifts?|presents?|a phone|a new phone|trainers)\b.*\b(?:keep "
+    r"(?:it|this|that) (?:between|a secret|secret|quiet|to (?:himself|herself|themselves|myself))"
+    r"|(?:not|never) to tell|our (?:little )?secret|do not tell)\b",
+    # stepping in front of a train or a car, meant: "thinking of stepping in front of a train"
+    r"\b(?:thinking (?:of|about)|going to|gonna|want to|wanna|might|will|could|plan to|planning "
+    r"to|about to|ready to)(?: just)? (?:step|stepping|walk|walking|jump|jumping|throw myself|"
+    r"throwing myself|lie down|lying down|stand|standing)(?: out)? in front of (?:a|"
+    r"the|an) (?:train|trains|bus|car|cars|lorry|truck|van|coach)\b",
     # a note or letters left for after: "already wrote my note", "my letters are written"
     r"\b(?:wrote|written|writing|finished|done|left) my (?:note|notes|letter|letters|goodbyes?)\b"
     r"(?= *$| (?:and|so|now|already|for (?:everyone|my family|my mum|my dad|when)|to (?:everyone|"
@@ -110,7 +123,8 @@ _PATTERNS = [
     r"\bend(?:ing)? it all\b",
     r"\b(?:want|wants|wanted|wanting|going|planning|plans|plan|thinking about|try|tried|trying)"
     r" (?:to )?end it\b",
-    r"\b(?:want|wants|wanted|wanting|wish|going) (?:to )?die\b",
+    # ("i feel like i am going to die" may be a figure of speech: it is a warning below)
+    r"\b(?:want|wants|wanted|wanting|wish|(?<!like i am )(?<!like im )going) (?:to )?die\b",
     r"\bwish (?:i|he|she) (?:was|were) dead\b",
     r"\b(?:do not|does not) want to (?:be alive|live|be here|wake up|exist)\b",
     r"\bbetter off dead\b",
@@ -314,6 +328,10 @@ _WEAK_PATTERNS = [
     r"\b(?:been|started|start|keep|keeps|kept) cutting\b",
     r"\bgetting (?:really |very |so |too )?(?:thin|skinny)\b",
     r"\bkeep (?:it|this) (?:a )?secret\b",
+    r"\bkeep (?:it|this|that) (?:just )?between (?:us|them|you and me|him and me|her and me|"
+    r"ourselves|the two of us)\b",
+    # "i feel like i am going to die": may be a figure of speech or a panic; the model judges
+    r"\b(?:feel|feels|felt|feeling) like (?:i am|im|he is|she is) going to die\b",
     r"\b(?:running|ran|runs|run|keeps running) off\b",
     r"\bwent missing\b",
     r"\b(?:not allowed|scared) (?:to go )?home\b",
@@ -438,6 +456,16 @@ _FIGURES = [
     r"(?:budget|funding|transport|services?|buses|staff|support|send)\b",
     r"\bkill for\b",
     r"\bkilling it\b",
+    # heat or cold, not a wish to die: "so hot on the bus i feel like im gonna die"
+    r"\b(?:so hot|too hot|boiling|roasting|sweltering|the heat|heatwave|freezing|so cold|too "
+    r"cold)\b(?: [a-z]+){0,8} (?:going to|gonna) die\b|\b(?:going to|gonna) die\b(?: [a-z]+){0,6}"
+    r" (?:heat|hot|boiling|roasting|cold|freezing|air con|aircon|air conditioning)\b",
+    # knives for cooking: "knife skills in food tech", "not allowed to use knives in cookery"
+    r"\b(?:cooking|cookery|chopping|food tech|food technology|baking|chef|chefs|recipe|recipes|"
+    r"knife skills|vegetables|veg|bread|toast|butter|cake|pizza|apple|sandwich)\b"
+    r"(?: [a-z]+){0,8} (?:knife|knives)\b|\b(?:knife|knives)\b"
+    r"(?: [a-z]+){0,8}? (?:cooking|cookery|chopping|food tech|food technology|baking|chef|chefs|"
+    r"recipe|recipes|skills|vegetables|veg|butter|bread|sandwich|sandwiches|fork|forks)\b",
     r"\bdead (?:tired|good|easy|nice|excited|keen|beat|chuffed|proud|lucky|busy)\b",
     r"\bdead on (?:my|his|her|our|their|your) feet\b|\bdead to the world\b",
     r"\b(?:bored|scared|worried|frightened) to death\b",
@@ -503,6 +531,13 @@ _WORRIES = [
     r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
     r"\b(?:can not|cannot|not|have not been able to|unable to|stopped) (?:eat|eating|sleep|"
     r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
+    # giving up on everything, said of oneself: "i give up on everything"
+    r"\b(?:i|i have|ive|i am|im|i just|i have just)(?: just)? (?:give|given|giving|gave) up on "
+    r"(?:everything|life|living|myself|my self|me|it all|all of it|the world)\b",
+    # a child who has stopped eating ("not eating school dinners" is about the food)
+    r"\b(?:stopped|has stopped|have stopped|barely|hardly|is barely|is hardly) eating\b"
+    r"(?! (?:school|the|his|her|their|at school|in (?:the )?(?:hall|canteen|dining)|lunch|"
+    r"dinner|breakfast|veg\w*|fruit|meat|bread|gluten|dairy|sweets|crisps|meals at)\b)",
     r"\b(?:nothing|not like anything|like nothing) (?:really |even )?matters(?: any ?more)?\b"
     r"(?! to)",
     r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
@@ -633,7 +668,16 @@ _MEDICAL = re.compile(
     r" (?:not breathing|stopped breathing|stopping breathing|struggling to breathe|can not breathe"
     r"|going blue|gone blue|turned blue|turning blue|unconscious|unresponsive|not responding|"
     r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
-    r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning) (?:blue|grey|gray)\b"
+    r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning|look|looks|looking|are|is)"
+    r" (?:a bit |really |so |very )?(?:blue|grey|gray)\b"
+    # an asthma attack the inhaler does not help: "the inhaler isnt working"
+    r"|\b(?:inhaler|inhalers|nebuliser|nebulizer|pump|blue pump)\b(?: is| are| has| does| did)?"
+    r" (?:not|stopped) (?:working|helping|work|help)\b(?! (?:properly )?(?:at school|in school|"
+    r"since|for (?:weeks|months|ages)|any ?more at night))"
+    r"|\b(?:he|she|they|my \w+|mum|dad|nan|grandad|grandma|baby)(?: has| have)? just "
+    r"(?:collapsed|fainted|passed out)\b"
+    r"|\bdiabetic\b(?: [a-z]+){0,6} (?:collapsed|not making sense|confused and|unconscious|"
+    r"unresponsive|fitting|will not wake|can not wake)"
     r"|\b(?:collapsed|fainted) and (?:will not|is not|not|can not) (?:wake|waking|breath\w*|"
     r"respond\w*|moving|move)"
     r"|\b(?:collapsed|fell|fainted|passed out|on the floor)\b(?: [a-z]+){0,6} (?:is not|not|will "
@@ -748,9 +792,27 @@ def harm_in_the_past(normalised: str) -> bool:
     )
 
 
+# A weapon held to or used on someone: danger whatever else the message says (no figure of
+# speech about cooking or films takes it away).
+_WEAPON = (
+    r"(?:(?:a|the|his|her|their|my|our|this|that|some) )?(?:big |sharp |kitchen |bread |broken "
+    r"|pair of )?(?:knife|knives|blade|scissors|gun|hammer|bat|machete|axe)"
+)
+_THREAT = re.compile(
+    r"\b(?:held|holding|holds|hold|pulled|pulls|pulling|pointed|pointing|points|waved|waving|"
+    rf"waves|pressed|pressing|put|puts|putting) {_WEAPON}\b(?: [a-z]+){{0,2}} (?:to|at|against|"
+    r"on|in) (?:my|his|her|their|our|me|him|them|us|mum|dad|mums|dads)\b"
+    r"|\b(?:came|comes|coming|went|goes|going|ran|runs|run|lunged|lunges|charged) (?:at|for) "
+    rf"(?:me|him|her|them|us|mum|dad|my \w+) with {_WEAPON}\b"
+    r"|\b(?:threaten\w*|attack\w*|stabbed|slashed|cut|hit|beat|beaten|chased) (?:me|him|her|them|"
+    rf"us|mum|dad|my \w+) with {_WEAPON}\b"
+)
+
+
 def is_crisis(normalised: str) -> bool:
     """True when a precise rule says the (normalised) message suggests danger."""
-    return _fires(_CRISIS, normalised) or age_gap(normalised)
+    threat = _THREAT.search(normalised) is not None
+    return threat or _fires(_CRISIS, normalised) or age_gap(normalised)
 
 
 # "I'm not suicidal", "I'm not going to kill myself", "I would never hurt myself": a danger

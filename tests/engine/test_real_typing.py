@@ -375,3 +375,59 @@ def test_counts_of_children_young_carers_care_leavers_and_a_grandparent_s_age(
 ) -> None:
     understood = understander.understand(text)
     assert (understood.role, understood.age) == (role, age)
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("ya go on", "anonymous"),
+        ("ya ya... i mean nah", None),  # a yes and a no: asked again
+        ("ok send it, n call me back on 07700 900111 if u like", "contact"),
+        ("sí, anónimo por favor", "anonymous"),
+        ("nein", "none"),
+        ("não", "none"),
+        ("ні", "none"),
+        ("tak", None),  # a yes in another language alone is asked again with buttons
+        ("yes if you want", None),
+    ],
+)
+def test_consent_typed_in_other_ways_after_r25(answer: str, level: str | None) -> None:
+    assert read_consent(answer) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("hi am 12 wot is this 4", {"age": 12, "role": "young_person"}),
+        ("i liv in lewis", {"area": "east_sussex"}),
+        ("my mum and i moved from camhs to adult services", {"area": None}),
+        ("we foster 2 boys with autism in Selsey", {"role": "parent_carer"}),
+        ("me and my wife foster 4 kids", {"role": "parent_carer"}),
+        ("I live in Rye with my wife and daughter, she is 9", {"role": "parent_carer"}),
+        ("I'm a student social worker", {"role": "professional"}),
+        ("student journalist here, writing about SEND", {"role": "other"}),
+    ],
+)
+def test_who_and_where_typed_in_passing_after_r25(
+    understander: Understander, text: str, want: dict[str, object]
+) -> None:
+    understood = understander.understand(text)
+    assert {key: getattr(understood, key) for key in want} == want
+
+
+def test_where_someone_heard_of_the_bot_is_not_what_they_want_a_say_about(
+    understander: Understander,
+) -> None:
+    assert understander.understand("i heard about this from a teacher at school").interests == []
+    assert understander.understand("the nurse at my gp told me about this").interests == []
+    told = understander.understand("my school told me about this, i want a say about college")
+    assert told.interests == ["school"]
+    heard = understander.understand("i want to be heard in his plan meetings")
+    assert "my_plan" in heard.interests
+
+
+def test_a_school_that_keeps_excluding_a_child_is_a_say_about_school(
+    understander: Understander,
+) -> None:
+    assert understander.understand("the school keep excluding my son").interests == ["school"]
+    assert understander.understand("helth", asking="interests").interests == ["health"]

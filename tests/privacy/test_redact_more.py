@@ -268,3 +268,27 @@ def test_a_relative_named_with_an_everyday_word(
     assert kept in cleaned
     if gone is not None:
         assert gone not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out"),
+    [
+        ("its me kayden, i go to the college in Horsham", ["kayden"]),
+        ("At home we call her BB, she is 9 and loves the hub", ["BB"]),
+        ("we live at 8 the Sidings, Henfield, it floods", ["8 the Sidings"]),
+        ("my friend maddie (maddie k, not maddie p) wants a club", ["maddie"]),
+        ("my gf keira and my carer jen came to the meeting", ["keira", "jen"]),
+        ("nan (Pam) takes him to speech therapy", ["Pam"]),
+        ("my key worker baz says it will get better", ["baz"]),
+    ],
+)
+def test_names_said_in_passing_after_r25_are_left_out(
+    redactor: Redactor, typed: str, left_out: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert not [name for name in left_out if name.lower() in text.lower()], text
+
+
+def test_a_place_named_after_a_person_stays_when_the_person_goes(redactor: Redactor) -> None:
+    text = redactor.redact("I'm Holly Baker. Holly Lodge school is great").text
+    assert "Baker" not in text and "Holly Lodge school" in text

@@ -438,3 +438,44 @@ def test_a_mild_feeling_that_passed_and_a_place_where_dreams_die_are_left_alone(
 ) -> None:
     assert safety.check("i was a little sad after sports day but it was fine").level == "none"
     assert safety.check("Bognor, where fun goes to die lol").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her inhaler is not helping and her lips are going a bit blue",
+        "my aim is to be dead before the new year",
+        "the coach bought my son cigarettes and told him to keep it between them",
+        "my cousin gave me weed and said never to tell my mum",
+        "he pointed a kitchen knife at my mum while she was cooking tea",
+        "my brother came at me with scissors",
+        "im thinking of stepping in front of a bus on the way home",
+    ],
+)
+def test_emergencies_grooming_weapons_and_plans_found_after_r25_are_danger(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knife skills are his favourite part of cookery club",
+        "at food tech they make him chop veg with a plastic knife, it is so unfair",
+        "the heat on that bus, i feel like im going to die every july, please get air con",
+        "we waited 2 years for an assessment and 4 months for the report",
+        "he has no sense of danger and would walk in front of a car if i let go",
+    ],
+)
+def test_kitchen_knives_heat_and_counted_years_are_not_alarms(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"
+
+
+def test_a_child_who_has_stopped_eating_gets_a_check_in_but_school_dinners_do_not(
+    safety: SafetyCheck,
+) -> None:
+    assert safety.check("since the move my son has stopped eating and hardly speaks").shows_support
+    assert not safety.check("he has stopped eating school dinners because of the noise").shows_support

@@ -45,3 +45,9 @@ def test_where_someone_lives_and_a_useless_form_touch_no_harm() -> None:
     assert not has_cue("the new portal is completely useless")
     assert has_cue("i feel useless and alone")
     assert has_cue("he does not want to live any more")
+
+
+def test_a_number_that_counts_something_stays_a_number() -> None:
+    assert "2 years" in normalise_for_safety("we waited 2 years for camhs")
+    assert "want to die" in normalise_for_safety("i want 2 die")
+    assert "favourite" in normalise_for_safety("art is my fave")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from bot.engine.nlu.lexicon import PhraseIndex
 
@@ -71,6 +72,7 @@ _PLACE_CUES = {
     "round",
 }
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
+_LIVING_CUES |= {"liv", "lve", "livin", "lving"}  # slips: "i liv in lewis"
 _SIDE_FILLERS = {
     "the",
     "side",
@@ -241,6 +243,21 @@ class Gazetteer:
                 found = process.extractOne(
                     phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=88.0
                 )
+                if found is None:
+                    # a short Sussex name one letter out ("lewis" for Lewes), if only one fits
+                    near = process.extract(
+                        phrase,
+                        self._name_list,
+                        scorer=Levenshtein.distance,
+                        score_cutoff=1,
+                        limit=2,
+                    )
+                    if (
+                        len(near) == 1
+                        and near[0][0][:2] == phrase[:2]
+                        and _area_of(self._names[near[0][0]]) in ("west_sussex", "east_sussex")
+                    ):
+                        found = (near[0][0], 80.0, near[0][2])  # only a Sussex name: not "cambs"
                 if found and (best is None or found[1] > best[0]):
                     best = (found[1], found[0], index + 1, index + 1 + size)
         return None if best is None else self._named_fact(*best[1:])

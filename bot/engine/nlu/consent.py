@@ -79,7 +79,8 @@ _YES = re.compile(
 _NO = re.compile(
     r"\b(?:no|na|nope|nah|naa+h?|noo+|not|never|cancel|stop|(?:do not|dont|don't)|"
     r"rather not|leave it|forget it|delete it|scrap it|bin it|keep it|private|"
-    r"changed my mind|change my mind|hold on|wait|refuse|without consent)\b|👎|❌"
+    r"changed my mind|change my mind|hold on|wait|refuse|without consent|"
+    r"non|nein|nie|nu|nao|hayir|nahin)\b|👎|❌"
 )
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|maybe|mayb|perhaps|possibly|idk|dunno|do not know|dont know|"
@@ -162,7 +163,8 @@ _ANONYMOUS_CONDITION = re.compile(
 # answer with a "no" in it, and one more tap costs little. A "don't" that says how to pass it
 # on ("don't say it's me") is not a "no".
 _NEGATION = re.compile(
-    r"\b(?:no|na|nope|nah|naa+h?|noo+|never)\b|(?<!\bdo )(?<!\bdoes )\bnot\b|👎|❌"
+    r"\b(?:no|na|nope|nah|naa+h?|noo+|never|non|nein|nie|nu|nao|hayir|nahin)"
+    r"\b|(?<!\bdo )(?<!\bdoes )\bnot\b|👎|❌"
 )
 # "na im good", "I'm ok thanks": a polite no, though "good" and "ok" alone would be yeses.
 _DECLINING = re.compile(
@@ -171,6 +173,33 @@ _DECLINING = re.compile(
 )
 # "anonimus", "anonymus", "annonymous": typed in a hurry, still the word.
 _ANONYMOUS_TYPO = re.compile(r"\ban+[ao]n[iy]?m[aeiouy]*s\w*|\banon[iy]m\w*")
+# Yes, no and "anonymous" in other scripts, written in English before the answer is read
+# (the reader keeps Latin letters only).
+# A yes in another language alone ("tak", "si") is asked again with buttons: the bot talks in
+# English, and blind writers read it as unclear. Its word for "anonymous" is a choice, and its
+# no is a no.
+_OTHER_SCRIPTS = {
+    "ні": "no",
+    "нет": "no",
+    "لا": "no",
+    "نہیں": "no",
+    "না": "no",
+    "анонімно": "anonymous",
+    "анонимно": "anonymous",
+}
+_OTHER_SCRIPT_WORD = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in _OTHER_SCRIPTS))
+# Accented Latin letters written plainly, so "sí, anónimo" and "não" read like "si", "nao".
+_PLAIN_LETTERS = str.maketrans(
+    "áàâãäåéèêëíìîïıóòôõöúùûüçşșțğăłńñ", "aaaaaaeeeeiiiiiooooouuuucsstgalnn"
+)
+# "ya" is "you" in "see ya", but at the start of an answer it is a yes ("ya ok", "ya ya").
+_YA_FIRST = re.compile(r"^\W*ya+h?\b", re.IGNORECASE)
+# A polite ending after asking to be contacted is not a condition: "ring me back if u want".
+_POLITE_TAIL = re.compile(
+    r"\b((?:contact|ring|call|phone|text|email|message|get back to|reply to) me(?: back)?"
+    r"(?: on [a-z0-9@. ]{3,40}?)?) if (?:you|they) (?:want|like|wish|need|need to|can|could|"
+    r"have time|get a chance)\b"
+)
 
 _ACKNOWLEDGING = re.compile(r"(?:ok|okay|k|kk|okey|oki|okie|right|alright|fine|hmm ok)[.!]*")
 
@@ -187,7 +216,11 @@ def read_consent(typed: str) -> str | None:
     """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
     if not any(ch.isalnum() for ch in typed):
         return None  # "👍" alone: which yes, and is it one? Asked again with buttons
-    plain = normalise(typed)
+    typed = _OTHER_SCRIPT_WORD.sub(
+        lambda found: f" {_OTHER_SCRIPTS[found.group()]} ", typed.lower()
+    )
+    plain = normalise(_YA_FIRST.sub("yeah", typed).translate(_PLAIN_LETTERS))
+    plain = _POLITE_TAIL.sub(r"\1", plain)
     if _ACKNOWLEDGING.fullmatch(plain):
         return None  # "ok" alone may only mean "I read that": asked again with buttons
     if _CUT_OFF.search(plain):

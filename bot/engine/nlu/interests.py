@@ -3,7 +3,7 @@ meeting_others."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from bot.engine.nlu.lexicon import PhraseIndex
 
@@ -24,7 +24,7 @@ _EVERYTHING = {
 
 
 def find_interests(
-    tokens: Sequence[str], index: PhraseIndex, *, asking: bool, ignore: range | None = None
+    tokens: Sequence[str], index: PhraseIndex, *, asking: bool, ignore: Container[int] = ()
 ) -> list[str]:
     """Topics named in ``tokens`` in the order of INTERESTS; ``ignore`` skips a token span."""
     fillers = {
@@ -54,7 +54,7 @@ def find_interests(
         return list(INTERESTS)
     found: set[str] = set()
     for match in index.find(tokens):
-        if ignore is not None and match.start in ignore:
+        if match.start in ignore:
             continue
         found.add(match.value)
     return [interest for interest in INTERESTS if interest in found]

@@ -100,12 +100,13 @@ class Speller:
         if not close:
             return token
         # Among equally close words prefer those the typo is missing a letter from: people
-        # drop letters ("horsam") more often than they add them.
+        # drop letters ("horsam", "helth") more often than they add or swap them.
         best = min(
             close,
             key=lambda found: (
                 found[1],
                 len(found[0]) < len(token),
+                len(found[0]) <= len(token),
                 abs(len(found[0]) - len(token)),
             ),
         )

@@ -640,6 +640,15 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
                 return index  # "my 14 year old"
         if token in {"my", "our"}:
             position = index + 1
+            if tokens[position : position + 2] in (
+                ["husband", "and"],
+                ["wife", "and"],
+                [
+                    "partner",
+                    "and",
+                ],
+            ):
+                position += 2  # "with my husband and son"
             while position < len(tokens) and tokens[position] in _CHILD_FILLERS:
                 position += 1
             if position < len(tokens) and (
@@ -677,9 +686,16 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
         if (
             token in {"foster", "fostering", "adopted"}
             and index > 0
-            and tokens[index - 1] in {"i", "we", "am", "are"}
+            and tokens[index - 1] in {"i", "we", "am", "are", "partner", "husband", "wife", "both"}
         ):
-            return index
+            return index  # "we foster", "me and my partner foster 3 kids"
+        if (
+            token in {"foster", "fostering"}
+            and index + 1 < len(tokens)
+            and tokens[index + 1].isdigit()
+            and (index == 0 or tokens[index - 1] not in {"my", "other", "the", "in"})
+        ):
+            return index  # "foster 3 kids"
         if (
             token in {"after", "for"}
             and index > 0

@@ -152,10 +152,13 @@ def digits(joined: str) -> str:
     return _SPACES.sub(" ", joined).strip()
 
 
+_FOR_AT_END = re.compile(r"\b(this|that|it|what|wot|wat|thing) 4(?=[ \t?!.]*$)")
 # after a word (not a number: "3 m 15" is a length) or at the start
 _LONE_M = re.compile(r"(^|[a-z!,.]\s+)m (?=\d{1,2}\b)")
 # "me 7. i go to school in hastings": a message that starts "me" and a number gives an age
-_ME_FIRST = re.compile(r"^((?:(?:hi|hiya|hey|yo|hello)\W+)?)me,? (?=\d{1,2}\b(?!\s*(?:x|times)\b))")
+_ME_FIRST = re.compile(
+    r"^((?:(?:hi|hiya|hey|yo|hello)\W+)?)(?:me,?|am) (?=\d{1,2}\b(?!\s*(?:x|times)\b))"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -167,6 +170,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
     # "yo m 15 frm bexhill", "m 14 n i live...": a lone "m" before an age is "I'm"
+    folded = _FOR_AT_END.sub(r"\1 for", folded)  # "wot is this 4": text-speak, not an age
     folded = _LONE_M.sub(lambda found: f"{found.group(1) or ''}im ", folded)
     folded = _ME_FIRST.sub(lambda found: f"{found.group(1)}im ", folded)
     folded = _NON_WORD.sub(" ", folded)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -295,7 +295,9 @@ _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
     r"(?:get it|get (?:me|my|him|his|her|them|their)|understand|listen|help|care|support|"
     r"know how|let)\b|"
-    r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|excluded|no help|no support)\b|"
+    r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|exclud\w*|exclusions?|suspend\w*|"
+    r"kicked out|off ?roll\w*|reduced timetable|part time timetable|no help|no support)\b|"
+    r"\b(?:send|sends|sent|sending) (?:him|her|them|me|my \w+) home\b|"
     r"\b(?:do not|does not|did not|dont|doesnt|didnt) (?:have|offer|provide|run|give|do)\b|"
     r"\b(?:is not|isnt|are not|arent|was not|wasnt|not|never|stopped) (?:following|sticking to|"
     r"doing what|reading|using|updating|keeping to)\b|"
@@ -310,6 +312,57 @@ _ASKING_ABOUT = re.compile(
     r" (?:i|we)|what (?:is|are|about)|do you know|(?:does|do|has|have|did|will|would) (?:my|our|"
     r"his|her|the|their|your|a|any)\b)\b"
 )
+# How someone found the bot is not what they want a say about: "heard about young voices from
+# someone at college", "my school told me about this", "the GP gave us the link".
+_HEARD = frozenset(
+    [
+        "heard",
+        "hear",
+        "found",
+        "saw",
+        "seen",
+        "read",
+        "learnt",
+        "learned",
+        "told",
+        "sent",
+        "given",
+        "recommended",
+        "pointed",
+    ]
+)
+_FROM = frozenset(["from", "at", "by", "through", "via", "in"])
+_BEING = frozenset(["be", "being", "been", "get", "getting", "feel", "not", "never", "is", "are"])
+_TOLD_ME = re.compile(
+    r"\b(?:told|tell|tells|sent|send|gave|give|gives|showed|shown|pointed|recommended|"
+    r"suggested|mentioned)(?: (?:me|us|my \w+))?(?: (?:about|to|towards|at))? (?:this|you|it|"
+    r"here|the link|a link|this link|this bot|the bot|this chat|young voices|the forum)\b"
+)
+
+
+def _where_they_heard(words: Sequence[str]) -> set[int]:
+    """Token positions that only say where the person heard of the bot or a group."""
+    found: set[int] = set()
+    for index, word in enumerate(words):
+        if word in _HEARD and (index == 0 or words[index - 1] not in _BEING):
+            for after in range(index + 1, min(index + 8, len(words))):
+                if words[after] in (",", "."):
+                    break
+                if words[after] in _FROM:
+                    found.update(range(after + 1, min(after + 5, len(words))))
+                    break
+    joined = " ".join(words)
+    for match in _TOLD_ME.finditer(joined):
+        before = joined[: match.start()].split()
+        start = max(0, len(before) - 6)  # "my school", "the nurse at his gp"
+        for position in range(len(before) - 1, start - 1, -1):
+            if before[position] in (",", ".", "and", "but"):
+                start = position + 1  # only the clause that tells
+                break
+        found.update(range(start, len(before)))
+    return found
+
+
 # "can i be a young inspector?", "can we join": asking to take part names what in
 _CAN_I = re.compile(r"\b(?:can|could|may) (?:i|we|my \w+) (?:be|become|join|do|help|get into)\b")
 # "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
@@ -538,8 +591,9 @@ class Understander:
         )  # "my son's teacher" is a parent, not school; "GP in Hailsham, parents ask me..."
         # works on health (but "social worker", or "I work for the NHS" alone, is asked what
         # they want to work on)
+        ignore_at = set(ignore or ()) | _where_they_heard(words)
         interests = find_interests(
-            words, self._interests, asking=asking == "interests", ignore=ignore
+            words, self._interests, asking=asking == "interests", ignore=ignore_at
         )
         # a complaint about a topic says what they want a say about ("ppl at school dont get
         # it"); a mention alone does not ("she is at college")
