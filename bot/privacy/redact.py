@@ -124,7 +124,7 @@ EXTRA_NAMES = _words(
     jakub oskar zuzanna wiktoria kai theo hugo luca felix arlo nova isla esme evie maisie mia ava
     aria ezra jaxon harley ollie freya poppy archie reggie teddie frankie elsie ivy willow sienna
     ron stan gaz gazza daz dazza baz shaz kev trev pete phil ken ted andy jen viv debs kaz kez
-    maddie izzy izzie abi finlay poppie cerys ffion joshy
+    maddie izzy izzie abi finlay poppie cerys ffion joshy tash tasha soph steph kels mo
     """
 )
 
@@ -173,7 +173,8 @@ RELATIVES = (
     "brothers?|sisters?|siblings?|husband|wife|partner|ex|fianc[eé]e?|boyfriend|girlfriend|"
     "mum|mom|mam|mother|dad|father|step-?son|step-?daughter|step-?dad|step-?mum|nan|nanna|"
     "gran|granny|grandma|grandad|granddad|grandpa|grandson|granddaughter|grandchild|niece|nephew|"
-    "cousin|aunt|auntie|aunty|uncle|friends?|mates?|bestie|ds|dd|dh|bf|gf|bff|hubby|wifey"
+    "cousin|aunt|auntie|aunty|uncle|friends?|mates?|bestie|ds|dd|dh|bf|gf|bff|hubby|wifey|bro|"
+    "sis|bruv|stepbro|stepsis"
 )
 ROLES = (
     "teachers?|tutor|ta|senco|sendco|head|headteacher|headmaster|headmistress|principal|deputy|"
@@ -187,10 +188,11 @@ ROLES = (
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # "kerry at gmail dot com", "kerry.smith@hotmail dot co dot uk"
+_DOT = r"(?:[ \t]+dot[ \t]+|[ \t]*[(\[]dot[)\]][ \t]*)"  # " dot ", "(dot)", "[dot]"
 _SPELLED_EMAIL = re.compile(
-    r"\b[\w+-]+(?:(?:\.|[ \t]+dot[ \t]+)[\w+-]+)*[ \t]*(?:@|\(at\)|\[at\]|[ \t]at[ \t])[ \t]*[\w-]+"
-    r"(?:[ \t]*(?:\.|[ \t]dot[ \t])[ \t]*[a-z]{2,6})*?"
-    r"[ \t]+dot[ \t]+(?:com|co|uk|org|net|me)\b(?:(?:\.|[ \t]+dot[ \t]+)(?:uk|com))?",
+    rf"\b[\w+-]+(?:(?:\.|{_DOT})[\w+-]+)*[ \t]*(?:@|\(at\)|\[at\]|[ \t]at[ \t])[ \t]*[\w-]+"
+    rf"(?:[ \t]*(?:\.|{_DOT})[ \t]*[a-z]{{2,6}})*?"
+    rf"{_DOT}(?:com|co|uk|org|net|me)\b(?:(?:\.|{_DOT})(?:uk|com))?",
     re.IGNORECASE,
 )
 _WEB_ADDRESS = re.compile(
@@ -270,6 +272,30 @@ _HOUSE_NUMBER = re.compile(
     r"|\b(?:live|lives|living)[ \t]+at[ \t]+(?:number|no\.?)[ \t]?(?P<at>\d{1,4}[a-zA-Z]?)\b",
     re.IGNORECASE,
 )
+# Where someone lives, said as a house number and a street in any case: "i live at 3 sunny
+# bank, rh13...", "our address is 12 oak tree way". Up to three words after the number, ended by
+# a comma, a town cue or the end.
+_LIVE_AT_NUMBER = re.compile(
+    r"\b(?:live|lives|living|address[ \t]+is|we(?:'re|’re|[ \t]+are)[ \t]+at|moved[ \t]+to)[ \t]+"
+    r"(?:at[ \t]+)?(?P<address>\d{1,4}[a-zA-Z]?,?(?:[ \t]+(?!(?:in|near|by|with|and|on|at|the|"
+    r"a|an|for|from|to|of|minutes?|mins?|miles?|years?|days?|weeks?|months?|hours?)\b)"
+    r"[A-Za-z'’-]+){1,3})(?=[ \t]*(?:,|\.|$|[ \t](?:in|near|by|with|and)\b))",
+    re.IGNORECASE,
+)
+# Someone named with their age: "Will is 8 and can't cope", "Hope (turned 11) loves it".
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+)[ \t]+(?:is|was|turned|turns|has[ \t]+just[ \t]+turned|"
+    r"who[ \t]+is|aged)[ \t]+(?:now[ \t]+|only[ \t]+|just[ \t]+)?(?:[1-9]|1\d|2[0-5])\b"
+    r"(?![ \t]*(?:%|percent|miles?|minutes?|mins?|hours?|days?|weeks?|months?|pounds|quid|pm|am|"
+    r"o['’]?clock|:|\.\d|th\b|st\b|nd\b|rd\b|years?[ \t]+(?:away|ago|late|behind|off|long)))"
+)
+_NOT_A_NAME_BEFORE_AN_AGE = _words(
+    """
+    he she it they this that there here who what which year class room bus page step stage
+    level grade key january february march april june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
+    """
+)
 # A National Insurance number: "QQ 12 34 56 C".
 _NI_NUMBER = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b"
@@ -318,7 +344,8 @@ _APOSTROPHE_NAME = re.compile(  # "O'Brien", "D'Souza", "o'donnell"
 )
 # "my son", "her teacher", "our eldest daughter", "my son's teacher"
 _RELATION_CUE = re.compile(
-    rf"\b(?:my|our|his|her|their|your|ur|me|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{RELATIVES}|{ROLES})\b",
+    rf"\b(?:my|our|his|her|their|your|ur|me|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{RELATIVES}|{ROLES})\b"
+    r"|\b(?:me|myself)\s+(?:n|and|&)(?=\s+[a-z]+\s+(?:n|and|&)\s)",  # "me n ruby n tash"
     _CUE_FLAGS,
 )
 # "mum of freddie", "nan to", "carer for", "aunty bev", "uncle dave": the name of a child in
@@ -436,7 +463,7 @@ _NAME_GAP = re.compile(r"(?:['’][sS])?[ \t]+")  # "Vera Lynn Children's Charit
 _TITLE_GAP = re.compile(r"\.?[ \t]+")  # "Mr Smith", "Mr. Smith"
 _CUE_GAP = re.compile(r"[ \t]*[,:\-–—(]?[ \t]*\n?[ \t]*")
 _LIST_GAP = re.compile(
-    r"(?:[ \t]*\(\d{1,2}\))?[ \t]*(?:,|&|and|,[ \t]*and)(?:[ \t]+(?:to|for))?[ \t]+",
+    r"(?:[ \t]*\(\d{1,2}\))?[ \t]*(?:,|&|and|n|,[ \t]*and)(?:[ \t]+(?:to|for))?[ \t]+",
     re.IGNORECASE,
 )  # "freddie (7) and poppy (4)", "aunty bev and to Sue"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z'’]+)")
@@ -750,7 +777,7 @@ class Redactor:
             for match in _EMAIL.finditer(text):
                 public = match.group().lower() in self._public_emails
                 spans.claim(match.start(), match.end(), None if public else "email")
-        if " dot " in text.lower():
+        if "dot" in text.lower():
             spans.claim_all(_SPELLED_EMAIL, text, "email")
         if ".com/" in text.lower():
             spans.claim_all(_SOCIAL_PROFILE, text, "name")  # before other web addresses
@@ -802,6 +829,9 @@ class Redactor:
                     if not self._is_a_place(_LEADING_NUMBER.sub("", match.group())):
                         spans.claim(match.start(), match.end(), "address")
             spans.claim_all(_ADDRESS_THE, text, "address")
+            for match in _LIVE_AT_NUMBER.finditer(text):
+                if not self._is_a_place(_LEADING_NUMBER.sub("", match.group("address"))):
+                    spans.claim(match.start("address"), match.end("address"), "address")
             spans.claim_all(_DATE_OF_BIRTH, text, "date_of_birth", group="date")
             spans.claim_all(_NAME_THEN_DATE, text, "date_of_birth", group="date")
             near_street = any(kind == "address" for _, _, kind in spans.items)
@@ -811,6 +841,19 @@ class Redactor:
                 elif near_street:
                     spans.claim(match.start(), match.end(), "address")
         _NameFinder(self._vocabulary, self._keep, text, spans).run()
+        if _DIGIT.search(text):
+            for match in _NAME_WITH_AGE.finditer(text):
+                name = match.group("name")
+                lower = name.lower()
+                if (
+                    lower not in _NOT_A_NAME_BEFORE_AN_AGE
+                    and lower not in NEVER_NAMES
+                    and lower not in FUNCTION_WORDS
+                    and lower not in ORGANISATION_WORDS
+                    and not self._is_a_place(name)
+                    and (lower in self._vocabulary.known or zipf_frequency(lower, "en") < 3.5)
+                ):  # "Will is 8", "Zuzanna is 9"; not "Autism is 1 in 100"
+                    spans.claim(match.start("name"), match.end("name"), "name")
         _every_mention(text, spans)
 
         found: list[str] = []
@@ -1107,6 +1150,7 @@ class _NameFinder:
             following_index = last + 1
             while following_index < len(self.words) and self.words[following_index].lower in (
                 "and",
+                "n",
                 "to",
                 "for",
             ):

@@ -31,6 +31,7 @@ from bot.safety.rules import (
     is_warning,
     is_worry,
     mild_feeling,
+    settled_now,
     without_denied_crisis,
 )
 from bot.textmodel import LinearTextModel
@@ -144,7 +145,7 @@ class SafetyCheck:
             return SAFE
         if not has_cue(normalised):
             danger_at, concern_at = limits.no_cue, NO_CUE_CONCERN
-        elif figure_of_speech(normalised) or mild_feeling(normalised):
+        elif figure_of_speech(normalised) or mild_feeling(normalised) or settled_now(normalised):
             danger_at = concern_at = limits.figure
         else:
             danger_at, concern_at = limits.danger, limits.concern

@@ -149,10 +149,11 @@ CUES = _load_cues()
 
 
 # Cue words in their everyday sense: where someone lives ("my sister lives in Pulborough"),
-# and a thing, not a person, that is useless ("this form is useless").
+# a thing, not a person, that is useless ("this form is useless"), and "get in touch".
 _EVERYDAY_SENSE = re.compile(
     r"\b(?:lives|live|living|lived) (?:in|at|with|near|on|by|round|next to|up|down|over|"
     r"abroad|nearby|locally|close)\b"
+    r"|\b(?:get|getting|got|be|keep|keeping|stay|staying|in) (?:in )?touch\b"
     r"|\b(?:this|that|it|its|the \w+|these|those|they|the \w+ \w+) (?:is|was|are|were) (?:so |"
     r"completely |totally |just |bloody |pretty |utterly |absolutely )?useless\b"
 )

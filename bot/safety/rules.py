@@ -72,6 +72,13 @@ _PATTERNS = [
     r"cigarettes|fags|money|cash|gifts?|presents?|a phone|a new phone|trainers)\b.*\b(?:keep "
     r"(?:it|this|that) (?:between|a secret|secret|quiet|to (?:himself|herself|themselves|myself))"
     r"|(?:not|never) to tell|our (?:little )?secret|do not tell)\b",
+    # a high place and how easy it would be: "on the cliffs. the wind is strong, it would be easy"
+    r"\b(?:on|at|by|near|up) (?:the |a |top of the )?(?:cliffs?|cliff edge|cliff top|edge|bridge|"
+    r"roof|rooftop|ledge|tracks|railway|beachy head|multi ?storey|car park roof)\b(?: [a-z]+){0,12}"
+    r" (?:it would be|it d be|would be|it is|its|it s|so|too) (?:so |really |very )?easy\b",
+    # a plan not to be here: "my plan is to not be here by christmas"
+    r"\b(?:plan|aim|goal|wish|intention) is (?:just )?to (?:not be (?:here|around|alive)|be gone|"
+    r"never wake up|not wake up|disappear for good|end it)\b",
     # stepping in front of a train or a car, meant: "thinking of stepping in front of a train"
     r"\b(?:thinking (?:of|about)|going to|gonna|want to|wanna|might|will|could|plan to|planning "
     r"to|about to|ready to)(?: just)? (?:step|stepping|walk|walking|jump|jumping|throw myself|"
@@ -295,7 +302,8 @@ _PATTERNS = [
 _WEAK_PATTERNS = [
     # "im by the railway line, trains every few mins": a place of danger, said of oneself
     r"\b(?:i am|im|am|sat|sitting|standing|stood) (?:at|on|by|near|next to) (?:the )?"
-    r"(?:railway|rail|train|tracks|track|level crossing|cliff|cliffs|cliff edge)\b",
+    r"(?:railway|rail|train tracks|train line|tracks|track|level crossing|cliff|cliffs|cliff "
+    r"edge)\b|\b(?:i am|im|am|sat|sitting|standing|stood) (?:at|by|near|next to) (?:the )?train\b",
     r"\b(?:older|grown up|grown) (?:guy|man|men|boy|boys|lad|lads|bloke|person|people|girl)\b",
     r"\b(?:going to|will|want to|wants to|wanna|said (?:he|she|they) would|gonna|threatening"
     r" to) (?:kill|stab|shoot|hurt|harm|beat up) (?:me|him|her|us|them|someone|somebody|"
@@ -328,6 +336,8 @@ _WEAK_PATTERNS = [
     r"\b(?:been|started|start|keep|keeps|kept) cutting\b",
     r"\bgetting (?:really |very |so |too )?(?:thin|skinny)\b",
     r"\bkeep (?:it|this) (?:a )?secret\b",
+    # "i wont be around to be contacted anyway": the model judges (a trip, or not being alive)
+    r"\bi (?:will not|wont|am not going to|will no longer) be (?:around|here|alive)\b",
     r"\bkeep (?:it|this|that) (?:just )?between (?:us|them|you and me|him and me|her and me|"
     r"ourselves|the two of us)\b",
     # "i feel like i am going to die": may be a figure of speech or a panic; the model judges
@@ -470,15 +480,18 @@ _FIGURES = [
     r"\bdead on (?:my|his|her|our|their|your) feet\b|\bdead to the world\b",
     r"\b(?:bored|scared|worried|frightened) to death\b",
     r"\bwill kill me if\b",
+    # told off for something small: "teachers are gonna kill me when they find out i skipped pe"
+    r"\b(?:will|going to|would) kill (?:me|us)\b(?: [a-z]+){0,6} (?:skipped|skipping|skived|"
+    r"skiving|bunked|bunking|missed|forgot|forgotten|lost|spilt|spilled|spent|failed|dyed|late)\b",
     r"\bgoing to kill me if\b",
     r"\bdo not run away\b",
     r"\babus\w* (?:the|their|its|his|her|this) (?:system|power|position|process|policy|rules|"
     r"trust|exclusion)",
     r"\bviolent (?:video )?games?\b",
     # a threat to a brother or sister over something small: "I'll kill him if he eats my crisps"
-    r"\b(?:kill|murder|strangle|throttle) (?:my \w+|him|her|them)(?: [a-z]+){0,2} if (?:he|she|"
-    r"they) (?:\w+ )?(?:eats?|ate|takes?|took|touches|touched|uses?|used|borrows?|wears?|"
-    r"breaks?|steals?|nicks?|drinks?|finish\w*|reads?|sits?|hogs?|moves?|loses?|spoils?|tells?)"
+    r"\b(?:kill|murder|strangle|throttle) (?:my \w+|him|her|them)(?: [a-z]+){0,2} (?:if |because |"
+    r"cos |for )?(?:he|she|they) (?:\w+ )?(?:eats?|ate|takes?|took|touches|touched|uses?|used|"
+    r"borrows?|wears?|breaks?|steals?|nicks?|drinks?|finish\w*|reads?|sits?|hogs?|moves?|loses?|spoils?|tells?)"
     r"\b",
     r"\bkill(?:ed|ing|s)? (?:my|him|her|them|our) ?sel(?:f|ves) (?:laughing|with laughter)\b",
     r"\b(?:laughing|laughed|laugh) (?:my|his|her) head off\b",
@@ -514,7 +527,8 @@ _WORRIES = [
     r"worse)\b",
     r"\b(?:home|at home) (?:is|feels) (?:not safe|scary|horrible|awful|hell)\b",
     r"\b(?:i am|im) (?:really |just |so |honestly |still )?not (?:ok|okay|alright|all right|"
-    r"doing (?:ok|okay|well|great|good))\b(?! (?:with|about|that|if|for|to))",
+    r"doing (?:ok|okay|well|great|good))\b(?! (?:with|about|that(?! is it\b| s it\b| is all\b)|if|"
+    r"for|to))",
     r"\b(?:i am|im|i might be|i may be|i could be|think i am|think im|think i might be|i feel) "
     r"(?:so |really |very |a bit |quite |properly )?(?:depressed|suicidal)\b",
     r"\b(?:i have|ive got|i got|diagnosed with) (?:bad |severe |really bad )?depression\b",
@@ -531,6 +545,19 @@ _WORRIES = [
     r"\b(?:sit|hide|eat|spend lunch) (?:on my own |alone )?in the (?:toilets|loos)\b",
     r"\b(?:can not|cannot|not|have not been able to|unable to|stopped) (?:eat|eating|sleep|"
     r"sleeping) (?:or|and|nor) (?:eat|eating|sleep|sleeping)\b",
+    # lonely all the time, even when looking for people to meet
+    r"\b(?:feel|feeling|i am|im|am) (?:so |really |very |completely |totally )?(?:alone|lonely|"
+    r"isolated) (?:all the time|every day|every single day|constantly|most days|always|every "
+    r"night)\b|\b(?:always|constantly) (?:feel |feeling )?(?:so )?(?:alone|lonely)\b",
+    # blaming oneself for everything: "i mess everything up", "i ruin everything"
+    r"\bi (?:always |just )?(?:mess|screw|muck|fuck) (?:everything|it all|things) up\b|\bi "
+    r"(?:always |just )?(?:ruin|wreck|spoil) everything\b",
+    # a life that has gone on too long: "15 years too many"
+    r"\b\d+ years? too (?:many|long)\b|\b(?:been|lived|alive|here) (?:too long|long enough)\b"
+    r"(?! (?:for|to|in|at|on)\b)",
+    # belonging nowhere: "i feel like i dont belong anywhere"
+    r"\b(?:i|he|she) (?:do not|does not|dont|doesnt|never|will never) (?:really )?(?:belong|fit in)"
+    r" (?:anywhere|at all|in this world|in this family|with anyone)\b",
     # giving up on everything, said of oneself: "i give up on everything"
     r"\b(?:i|i have|ive|i am|im|i just|i have just)(?: just)? (?:give|given|giving|gave) up on "
     r"(?:everything|life|living|myself|my self|me|it all|all of it|the world)\b",
@@ -539,7 +566,7 @@ _WORRIES = [
     r"(?! (?:school|the|his|her|their|at school|in (?:the )?(?:hall|canteen|dining)|lunch|"
     r"dinner|breakfast|veg\w*|fruit|meat|bread|gluten|dairy|sweets|crisps|meals at)\b)",
     r"\b(?:nothing|not like anything|like nothing) (?:really |even )?matters(?: any ?more)?\b"
-    r"(?! to)",
+    r"(?! to(?! be honest))",
     r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
     r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
     r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
@@ -642,6 +669,21 @@ _MILD = re.compile(
 def mild_feeling(normalised: str) -> bool:
     """True when the message says a feeling is mild and for now ("a bit down today")."""
     return _MILD.search(normalised) is not None
+
+
+# What happened is over and the person is safe: "he's fine now and home with me".
+_SETTLED_NOW = re.compile(
+    r"\b(?:he is|she is|they are|we are|i am|everyone is|all|both are|he s|she s) (?:fine|ok|"
+    r"okay|safe|alright|all right|better|settled|home|back home)(?: and (?:home|back home|safe|"
+    r"fine|ok|settled)(?: with (?:me|us))?)? now\b|\b(?:he is|she is|they are) (?:fine|ok|okay|"
+    r"safe|alright) now and\b"
+)
+
+
+def settled_now(normalised: str) -> bool:
+    """True when the message says the person is fine and safe now: the model must be as sure
+    as with a figure of speech."""
+    return _SETTLED_NOW.search(normalised) is not None
 
 
 def figure_of_speech(normalised: str) -> bool:
@@ -771,6 +813,8 @@ _RECOVERED = re.compile(
     r"\b(?:(?:is|am|are|was|were|been|doing|feels?|feeling) (?:so |much |a lot |really )?(?:well|"
     r"better|fine|great|good|ok|okay|happy|happier|settled|thriving)(?: now| these days)?|"
     r"in a (?:good|better) place|recovered|no longer|not any more|"
+    r"(?:has not|have not|had not|hasnt|havent|not)(?: done it| hurt \w+| cut \w+)? (?:for|in) "
+    r"(?:over |more than |nearly |almost |about )?(?:a|one|two|\d+) (?:year|years|month|months)|"
     r"stopped (?:now|years ago|a long time ago)|has stopped|have stopped|wants to help|"
     r"helped (?:him|her|them|me|us|my \w+)(?: so much| a lot| loads)?|thank you|thanks to)\b"
 )

@@ -431,3 +431,28 @@ def test_a_school_that_keeps_excluding_a_child_is_a_say_about_school(
 ) -> None:
     assert understander.understand("the school keep excluding my son").interests == ["school"]
     assert understander.understand("helth", asking="interests").interests == ["health"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("we are all 15 and want a say, RH12", {"age": 15}),
+        ("BN2 16 want to join a panel", {"age": 16}),
+        ("I was a nurse, well I was, now I'm a full time mum", {"role": "parent_carer"}),
+        ("im a mum and i used to be a teacher", {"role": "parent_carer"}),
+        ("I'm her nan but I don't live with her, Seaford", {"role": "other"}),
+        ("Dad from Guildford, does the west sussex forum take us?", {"area": "elsewhere"}),
+        ("is there a young people's group for Uckfield?", {"area": "east_sussex"}),
+        ("when does the hub in Bognor open?", {"area": None}),
+    ],
+)
+def test_groups_past_roles_relatives_and_questions_after_r26(
+    understander: Understander, text: str, want: dict[str, object]
+) -> None:
+    understood = understander.understand(text)
+    assert {key: getattr(understood, key) for key in want} == want
+
+
+def test_a_role_someone_is_not_names_no_interest(understander: Understander) -> None:
+    said = understander.understand("not a teacher or a nurse, just a neighbour in Rye")
+    assert said.interests == []

@@ -292,3 +292,26 @@ def test_names_said_in_passing_after_r25_are_left_out(
 def test_a_place_named_after_a_person_stays_when_the_person_goes(redactor: Redactor) -> None:
     text = redactor.redact("I'm Holly Baker. Holly Lodge school is great").text
     assert "Baker" not in text and "Holly Lodge school" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out"),
+    [
+        ("me n jodie n tash want a youth club", ["jodie", "tash"]),
+        ("write to k.ahmed(at)gmail(dot)com about it", ["k.ahmed"]),
+        ("my lil bro kai got sent home again", ["kai"]),
+        ("i live at 9 willow walk, near the station", ["9 willow walk"]),
+        ("Will is 7 and hates the lunch hall", ["Will"]),
+        ("I'm Mo, 20, from the college", ["Mo"]),
+    ],
+)
+def test_names_and_addresses_found_after_r26(
+    redactor: Redactor, typed: str, left_out: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert not [item for item in left_out if item in text], text
+
+
+def test_ages_of_things_are_not_names(redactor: Redactor) -> None:
+    for typed in ("Autism is 1 in 100 kids", "Christmas is 3 weeks away", "Year 9 is hard"):
+        assert redactor.redact(typed).text == typed

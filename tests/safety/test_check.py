@@ -479,3 +479,50 @@ def test_a_child_who_has_stopped_eating_gets_a_check_in_but_school_dinners_do_no
 ) -> None:
     assert safety.check("since the move my son has stopped eating and hardly speaks").shows_support
     assert not safety.check("he has stopped eating school dinners because of the noise").shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up on the bridge by the station, honestly it would be so easy",
+        "my aim is to not be around by the summer holidays",
+        "anon is fine. i will not be around to read any reply",
+    ],
+)
+def test_a_high_place_made_easy_and_not_being_around_are_danger(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly nothing really matters tbh",
+        "groups i suppose, i feel lonely every single day",
+        "i always mess everything up, even this",
+        "im 16 and thats 16 years too long",
+        "i feel like i dont belong anywhere since we moved",
+    ],
+)
+def test_self_blame_loneliness_and_a_life_too_long_get_a_check_in(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm going to kill my sister, she ate the last yoghurt lol",
+        "mum will kill me when she sees i lost my coat again",
+        "im at college in Lewes so i am on the train every day",
+        "yes please pass it on, i would love to be more involved",
+        "everything tbh",
+        "she had a meltdown and they rang the police, she is fine now and home with me",
+    ],
+)
+def test_sibling_jokes_trains_taking_part_and_a_settled_story_are_not_alarms(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"

@@ -89,6 +89,14 @@ _TRAILING = re.compile(
     r"stage|size|unit|top|under|over|about|nearly|almost|turning|turned|the|a|at|on|in|of|since)\s\d)(?:[a-z][a-z0-9]*\s){1,2}"
     r"(\d{1,2})$"
 )
+# "we are all 16", "we're both 14": a group that speaks together
+_WE_ARE = re.compile(
+    r"\bwe are (?:all|both) (?:aged? )?(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r"|years?\sold|yo)\b)"
+)
+# "BN3 17 autistic": a number after a postcode district (not the rest of a full postcode)
+_AFTER_DISTRICT = re.compile(
+    r"(?:^|\s)(?:bn|rh|tn|po|gu)\d{1,2}\s(\d{1,2})\b(?!\s(?:" + _NUMBER_NOUNS + r"|[a-z]{2})\b)"
+)
 _BARE_NUMBER = re.compile(r"\b(\d{1,3})\b")
 _NEGATIVE_CONTEXT = re.compile(r"\b(?:0\d{3,}|\d{3,})\b")
 
@@ -208,6 +216,14 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
             start = text.find(clause) + leading.start(1)
             if speaker(int(leading.group(1)), (start, start + len(leading.group(1)))):
                 return facts
+    for pattern in (_WE_ARE, _AFTER_DISTRICT):
+        found = pattern.search(text)
+        if (
+            found
+            and not _CHILD.search(text[: found.start(1)])
+            and speaker(int(found.group(1)), found.span(1))
+        ):
+            return facts
     trailing = _TRAILING.match(text)
     if trailing and not _CHILD.search(text) and speaker(int(trailing.group(1)), trailing.span(1)):
         return facts

@@ -71,6 +71,10 @@ _PLACE_CUES = {
     "towards",
     "round",
 }
+# A county named as part of an organisation's name ("the west sussex forum") says less about
+# where someone lives than another place they name.
+_COUNTY_NAMES = {"west sussex", "east sussex", "sussex"}
+_ORGANISATION = {"forum", "parent", "pcf", "council", "county", "cc", "nhs", "local", "send"}
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
 _LIVING_CUES |= {"liv", "lve", "livin", "lving"}  # slips: "i liv in lewis"
 _SIDE_FILLERS = {
@@ -399,6 +403,14 @@ class Gazetteer:
         for fact in facts:
             standing = self._standing(tokens, fact, previous_end)
             previous_end = fact.end
+            if (
+                standing is not None
+                and fact.place in _COUNTY_NAMES
+                and tokens[fact.end : fact.end + 1]
+                and tokens[fact.end] in _ORGANISATION
+                and len(facts) > 1
+            ):
+                standing -= 2  # "Mum from Portsmouth, does the west sussex forum cover us?"
             if standing is not None:
                 scored.append((standing, -fact.start, fact))
         if not scored:

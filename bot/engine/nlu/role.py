@@ -365,6 +365,27 @@ class RoleFact:
 
 # Words that take back what was just said: "I'm a parent, sorry, I meant the young person"
 _CORRECTING = frozenset({"sorry", "sry", "soz", "meant", "oops", "correction"})
+# A role given up, told before the one they have now: "I'm a teacher... well I was, now I'm a
+# full time carer", "I used to be a nurse, now I'm mum to..."
+_NO_LONGER = frozenset({"now", "retired", "anymore", "former", "formerly", "previously"})
+
+
+def _takes_over(between: Sequence[str]) -> bool:
+    """Does a role said after ``between`` replace the one before it? Yes after a correction
+    or "now"; not when the later one is the past ("I'm a mum and I used to be a nurse")."""
+    if _CORRECTING & set(between):
+        return True
+    if {"used", "was", "former", "formerly", "ex", "retired", "previously"} & set(between[-4:]):
+        return False
+    return _corrects(between)
+
+
+def _corrects(tokens: Sequence[str]) -> bool:
+    """Do these words take back, or put in the past, a role said before them?"""
+    if _CORRECTING & set(tokens) or _NO_LONGER & set(tokens):
+        return True
+    pairs = set(zip(tokens, tokens[1:], strict=False))
+    return bool(pairs & {("i", "was"), ("used", "to"), ("no", "longer"), ("any", "more")})
 
 
 def _strip_fillers(before: Sequence[str]) -> list[str]:
@@ -831,9 +852,9 @@ def find_role(
             fact = RoleFact(match.value, STRONG, match.start, match.end)
             if explicit is None:
                 explicit = fact
-                if not _CORRECTING & set(tokens[match.end :]):
+                if not _corrects(tokens[match.end :]):
                     return fact
-            elif _CORRECTING & set(tokens[explicit.end : match.start]):
+            elif _takes_over(tokens[explicit.end : match.start]):
                 explicit = fact  # "I'm a parent - sorry no, I meant I am the young person"
             continue
         if verdict == LEADING and leading is None:

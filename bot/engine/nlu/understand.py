@@ -340,6 +340,25 @@ _TOLD_ME = re.compile(
 )
 
 
+_DENIAL_ENDS = frozenset(
+    [",", ".", "just", "but", "i", "im", "of", "about", "with", "for", "fan", "good", "bad"]
+    + ["great", "big", "real", "proper", "very", "huge", "problem", "issue", "place", "way"]
+)
+
+
+def _denied_roles(words: Sequence[str]) -> set[int]:
+    """Who the person says they are not ("not a parent or a teacher, just a neighbour") names
+    no interest."""
+    found: set[int] = set()
+    for index, word in enumerate(words[:-1]):
+        if word == "not" and words[index + 1] in ("a", "an", "the", "his", "her"):
+            for after in range(index + 2, min(index + 8, len(words))):
+                if words[after] in _DENIAL_ENDS:
+                    break
+                found.add(after)
+    return found
+
+
 def _where_they_heard(words: Sequence[str]) -> set[int]:
     """Token positions that only say where the person heard of the bot or a group."""
     found: set[int] = set()
@@ -363,6 +382,18 @@ def _where_they_heard(words: Sequence[str]) -> set[int]:
     return found
 
 
+_RELATIVES_WHO_MAY_NOT_CARE = frozenset(
+    ["grandad", "granddad", "grandpa", "grandfather", "grandma", "gran", "granny", "nan", "nana"]
+    + ["nanna", "nanny", "grandmother", "grandparent", "aunt", "auntie", "aunty", "uncle"]
+)
+_NOT_CARING = re.compile(
+    r"\b(?:do not|dont|does not|doesnt|never|no longer|not) (?:live with|look after|care for) "
+    r"(?:him|her|them)\b|\bnot (?:his|her|their) (?:main |full time )?carer\b"
+)
+_WHAT_THERE_IS = re.compile(
+    r"^(?:(?:hi|hello|hey|so|ok|um|please)\s)*(?:is there|are there|is anything|anything|any|"
+    r"what is there|whats there|what groups|what support)\b"
+)
 # "can i be a young inspector?", "can we join": asking to take part names what in
 _CAN_I = re.compile(r"\b(?:can|could|may) (?:i|we|my \w+) (?:be|become|join|do|help|get into)\b")
 # "I'd like to be a rep on a board", "I'd love parents to be part of it": wanting to take part,
@@ -519,6 +550,13 @@ class Understander:
         )
         if role is not None:
             result.role, result.role_strength = role.role, role.strength
+            if (
+                role.role == "parent_carer"
+                and _RELATIVES_WHO_MAY_NOT_CARE.intersection(words[role.start : role.end])
+                and _NOT_CARING.search(plain)
+            ):
+                # "I'm his grandad in Bexhill, I don't live with them": family, not his carer
+                result.role = "other"
         ages = find_ages(
             marked,
             asking_age=asking == "age",
@@ -591,7 +629,7 @@ class Understander:
         )  # "my son's teacher" is a parent, not school; "GP in Hailsham, parents ask me..."
         # works on health (but "social worker", or "I work for the NHS" alone, is asked what
         # they want to work on)
-        ignore_at = set(ignore or ()) | _where_they_heard(words)
+        ignore_at = set(ignore or ()) | _where_they_heard(words) | _denied_roles(words)
         interests = find_interests(
             words, self._interests, asking=asking == "interests", ignore=ignore_at
         )
@@ -634,6 +672,12 @@ class Understander:
                 # "is there anything for young people in east sussex": a question about the
                 # whole county they are in
                 or result.place.lower() in _COUNTIES
+                # "is there a parent carer forum for Bexhill?": asking what there is near
+                # them (not "when does the hub in Bognor open?")
+                or (
+                    _WHAT_THERE_IS.match(plain) is not None
+                    and re.search(rf"\b(?:for|in|near|around) {re.escape(result.place)}\b", plain)
+                )
             )
             if not lives_there:
                 result.area = result.council = result.place = None
