@@ -147,6 +147,15 @@ INTEREST_WORDS = {
 }
 
 
+# A button chosen by where it is: "2nd option", "the first one", "option 3", "number 2".
+_ORDINALS = {"1st": 0, "first": 0, "2nd": 1, "second": 1, "3rd": 2, "third": 2, "4th": 3}
+_ORDINALS |= {"fourth": 3, "1": 0, "2": 1, "3": 2, "4": 3, "one": 0, "two": 1, "three": 2}
+_ORDINAL = re.compile(
+    r"(?:(?:option|choice|button) (?P<n>1|2|3|4|one|two|three)|number (?P<n3>1|2|3|4)"
+    r"|(?P<n2>1st|2nd|3rd|4th|first|second|third|fourth)(?: one| option| button| choice)?)"
+)
+
+
 def _plain_words(text: str) -> str:
     """Lower-case words only, for comparing what was typed with a button's title."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'")))
@@ -479,9 +488,11 @@ class Engine:
         return result
 
     # ---- buttons typed as words ---------------------------------------------------------
-    def _buttons_on_offer(self, state: ConversationState) -> list[tuple[str, str]]:
+    def _buttons_on_offer(
+        self, state: ConversationState, *, question_only: bool = False
+    ) -> list[tuple[str, str]]:
         """The buttons the person can see now (the question's, or the menu after routes), as
-        (title in plain words, payload)."""
+        (title in plain words, payload); only the question's own with ``question_only``."""
         names: list[str] = []
         if state.asking == "consent":
             contact = may_give_contact(state.role, state.age, state.age_band)
@@ -492,12 +503,17 @@ class Engine:
             names += [f"utter_ask_{state.asking}", "utter_ask_which_area"]
         elif state.routes_shown:
             names.append("utter_what_next")
+        if question_only:
+            names = names[:1]
         found: list[tuple[str, str]] = []
-        if state.routes_shown and not state.asking:  # a route's title asks for more about it
+        if question_only:
+            pass
+        elif state.routes_shown and not state.asking:  # a route's title asks for more about it
             found += [self._route_buttons[r] for r in state.routes if r in self._route_buttons]
-        if state.crisis:
+        if state.crisis and not question_only:
             names.append("utter_crisis")
-        names.append("utter_checkin")
+        if not question_only:
+            names.append("utter_checkin")
         slots = state.slots()
         for name in names:
             if name in self.dialogues.responses:
@@ -522,6 +538,12 @@ class Engine:
         typed = _plain_words(text).removeprefix("the ").removeprefix("a ")
         if not typed:
             return None
+        ordinal = _ORDINAL.fullmatch(typed)
+        if ordinal and state.asking:
+            # "2nd option", "the first one": the question's buttons, counted in order
+            position = _ORDINALS[next(n for n in ordinal.group("n", "n2", "n3") if n)]
+            buttons = self._buttons_on_offer(state, question_only=True)
+            return buttons[position][1] if position < len(buttons) else None
         scored: list[tuple[float, str]] = []
         for title, payload in self._buttons_on_offer(state):
             if typed == title:

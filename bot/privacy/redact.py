@@ -94,6 +94,9 @@ NEVER_NAMES = _words(
     youtube xbox minecraft fortnite roblox lego netflix amazon tesco asda lidl aldi covid
     hi hello hiya hey thanks ok okay lol xx nike meta tory hilton barbie isa newton homer
     manor albion alexa siri paw nando
+    autism autistic adhd asd pda ocd dyspraxia dyslexia dyscalculia dysgraphia epilepsy cerebral
+    palsy downs tourettes hypermobility apraxia mutism fasd spd dyspraxic dyslexic epileptic
+    asthma diabetes deafness deaf blind hearing sensory anxiety
     """
 )
 
@@ -124,6 +127,7 @@ EXTRA_NAMES = _words(
     jakub oskar zuzanna wiktoria kai theo hugo luca felix arlo nova isla esme evie maisie mia ava
     aria ezra jaxon harley ollie freya poppy archie reggie teddie frankie elsie ivy willow sienna
     ron stan gaz gazza daz dazza baz shaz kev trev pete phil ken ted andy jen viv debs kaz kez
+    reg mags
     maddie izzy izzie abi finlay poppie cerys ffion joshy tash tasha soph steph kels mo
     """
 )
@@ -140,8 +144,11 @@ FUNCTION_WORDS = _words(
     """
 )
 
-TITLES = _words("mr mrs ms mx miss dr prof professor councillor cllr")
-_CAPITALISED_ONLY_TITLES = _words("councillor cllr")  # "the councillor said" is no name
+TITLES = _words(
+    "mr mrs ms mx miss dr prof professor councillor cllr sister nurse reverend rev pastor matron"
+)
+# "the councillor said", "my sister said", "the nurse was": no name unless both are capitalised
+_CAPITALISED_ONLY_TITLES = _words("councillor cllr sister nurse reverend rev pastor matron")
 
 # A name before these is part of the name of a condition: "Prader-Willi syndrome".
 CONDITION_WORDS = _words("syndrome disease palsy sequence anomaly malformation")
@@ -281,6 +288,25 @@ _LIVE_AT_NUMBER = re.compile(
     r"a|an|for|from|to|of|minutes?|mins?|miles?|years?|days?|weeks?|months?|hours?)\b)"
     r"[A-Za-z'’-]+){1,3})(?=[ \t]*(?:,|\.|$|[ \t](?:in|near|by|with|and)\b))",
     re.IGNORECASE,
+)
+# A name said with "me": "jack n me", "Amira and I".
+_NAME_AND_ME = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Za-z][a-z'’-]{2,})[ \t]+(?:n|and|&)[ \t]+(?:me|i|myself)\b"
+)
+# A nickname and the real name in brackets, either way round: "Big Tone (Anthony)", "Bear
+# (nickname)".
+_NICKNAME_BRACKETS = re.compile(
+    r"(?P<nick>(?:[A-Z][a-z'’-]+[ \t]+)?[A-Z][a-z'’-]+)[ \t]*\((?:(?P<real>[A-Z][a-z'’-]+)|"
+    r"nickname|nick name|a nickname|not (?:his|her|their) real name)\)"
+)
+# A first name between commas after someone described: "the lady at the desk, Mags, at..."
+_BETWEEN_COMMAS = re.compile(r",[ \t]*(?P<name>[A-Z][a-z'’-]+)[ \t]*,")
+# A first name as the first word, then a condition: "Will has cerebral palsy"
+_NAME_HAS_CONDITION = re.compile(
+    r"(?:^|[.!?][ \t]+)(?P<name>[A-Z][a-z'’-]+)[ \t]+(?:has|had|has got|was diagnosed with|is)"
+    r"[ \t]+(?:a[ \t]+|an[ \t]+)?(?:autism|autistic|adhd|asd|dyspraxia|dyslexia|epilepsy|cerebral|"
+    r"down|downs|tourettes|hypermobility|pda|ocd|global|learning|speech|sensory|complex|severe|"
+    r"deaf|blind|diabetes|asthma|sickle|spina|muscular)\b"
 )
 # Someone named with their age: "Will is 8 and can't cope", "Hope (turned 11) loves it".
 _NAME_WITH_AGE = re.compile(
@@ -765,6 +791,39 @@ class Redactor:
         for phrases in self._keep.values():
             phrases.sort(key=len, reverse=True)
 
+    def _names_in_passing(self, text: str, spans: _Spans) -> None:
+        """Names said with "me", beside a nickname, between commas, or first with a
+        condition; only first names the name list knows (or rare words), never places."""
+        known = self._vocabulary
+
+        def a_name(word: str, *, capitalised: bool) -> bool:
+            lower = word.lower()
+            first = lower.split("-")[0]
+            if lower in NEVER_NAMES or lower in FUNCTION_WORDS or self._is_a_place(word):
+                return False
+            if lower in ORGANISATION_WORDS or _RELATION_WORD.fullmatch(lower):
+                return False
+            if first in known.mid_sentence and known.popularity.get(first, 0) >= 3:
+                return True
+            return capitalised and first in known.known
+
+        for match in _NAME_AND_ME.finditer(text):
+            name = match.group("name")
+            if a_name(name, capitalised=name[:1].isupper()):
+                spans.claim(match.start("name"), match.end("name"), "name")
+        for match in _NICKNAME_BRACKETS.finditer(text):
+            real = match.group("real")
+            if real is None or a_name(real, capitalised=True):
+                nick = match.group("nick")
+                if nick.lower() not in NEVER_NAMES and not self._is_a_place(nick):
+                    spans.claim(match.start("nick"), match.end("nick"), "name")
+                if real:
+                    spans.claim(match.start("real"), match.end("real"), "name")
+        for pattern in (_BETWEEN_COMMAS, _NAME_HAS_CONDITION):
+            for match in pattern.finditer(text):
+                if a_name(match.group("name"), capitalised=True):
+                    spans.claim(match.start("name"), match.end("name"), "name")
+
     def _is_a_place(self, words: str) -> bool:
         """ "Burgess Hill", "Heath Road"? Only a town or a kept name, never a street."""
         phrase = _keep_key(words)
@@ -854,6 +913,7 @@ class Redactor:
                     and (lower in self._vocabulary.known or zipf_frequency(lower, "en") < 3.5)
                 ):  # "Will is 8", "Zuzanna is 9"; not "Autism is 1 in 100"
                     spans.claim(match.start("name"), match.end("name"), "name")
+        self._names_in_passing(text, spans)
         _every_mention(text, spans)
 
         found: list[str] = []
@@ -1172,11 +1232,17 @@ class _NameFinder:
     def _possessive_name(self, index: int) -> int | None:
         """ "jacks mum", "emma's teacher": a first name in lower case owning a relative or role."""
         word = self.words[index]
-        if not (word.possessive or word.lower.endswith("s")) or not word.text.islower():
+        if not (word.possessive or word.lower.endswith("s")) or self._is_kept(word):
             return None
-        if index + 1 >= len(self.words) or self._is_kept(word):
+        if not word.text.islower():
+            return self._capitalised_possessive(index)
+        if index + 1 >= len(self.words):
             return None
-        if not _RELATION_WORD.fullmatch(self.words[index + 1].lower):
+        if not _RELATION_WORD.fullmatch(self.words[index + 1].lower) and not (
+            word.possessive
+            and word.first_part in self.names.mid_sentence
+            and self.names.popularity.get(word.first_part, 0) >= 3
+        ):  # "jacks mum"; "lily-mae's pupil number"
             return None
         first, end = word.first_part, word.end
         if not word.possessive:
@@ -1190,6 +1256,19 @@ class _NameFinder:
         ):
             return None
         self.spans.claim(word.start, end, "name")
+        return index
+
+    def _capitalised_possessive(self, index: int) -> int | None:
+        """ "CAMHS lost Rubys referral": a known first name with an "s" and no apostrophe."""
+        word = self.words[index]
+        if word.possessive or not word.capitalised or index == 0:
+            return None
+        stem = word.lower[:-1]
+        if stem not in self.names.mid_sentence or self.names.popularity.get(stem, 0) < 3:
+            return None
+        if word.lower in self.names.rank or zipf_frequency(word.lower, "en") >= 3.0:
+            return None  # "Williams", "Jones": a surname or a word of its own
+        self.spans.claim(word.start, word.end - 1, "name")
         return index
 
     def _plain_name(self, index: int) -> int | None:

@@ -26,6 +26,7 @@ from bot.safety.rules import (
     figure_of_speech,
     harm_in_the_past,
     is_crisis,
+    is_crisis_in_other_language,
     is_fire,
     is_medical_emergency,
     is_warning,
@@ -106,6 +107,8 @@ class SafetyCheck:
         """Rules first (a precise rule is always danger), then the model: sure enough of
         danger, it is danger; of concern, a check-in. A weaker rule lowers the bar; a figure
         of speech, or a message with no word of harm in it, raises it."""
+        if is_crisis_in_other_language(text):
+            return Verdict("danger", "self", "rule")
         normalised = self.normalise(text)
         if not normalised:
             return SAFE
@@ -115,12 +118,15 @@ class SafetyCheck:
         if is_medical_emergency(with_digits):
             return Verdict("danger", "medical", "rule")
         crisis, warning = is_crisis(with_digits), is_warning(with_digits)
-        if crisis and harm_in_the_past(with_digits):
-            crisis = False  # "he used to self harm but is doing well now": the model judges
+        over = crisis and harm_in_the_past(with_digits)
+        if over:
+            crisis = False  # "he used to self harm but is doing well now": the model judges,
+            # as sure as with a figure of speech
         denied = without_denied_crisis(with_digits) if crisis else None
         if denied is not None:
             # "I'm not suicidal, I just want the school to listen": the model judges the rest
             crisis, worry, normalised = False, False, denied
+            warning = is_warning(digits(denied))  # the denied word is no weaker rule either
         else:
             # "a bit down after parents evening, but it was fine": the model judges it
             worry = not crisis and is_worry(with_digits) and not mild_feeling(with_digits)
@@ -145,7 +151,12 @@ class SafetyCheck:
             return SAFE
         if not has_cue(normalised):
             danger_at, concern_at = limits.no_cue, NO_CUE_CONCERN
-        elif figure_of_speech(normalised) or mild_feeling(normalised) or settled_now(normalised):
+        elif (
+            over
+            or figure_of_speech(normalised)
+            or mild_feeling(normalised)
+            or settled_now(normalised)
+        ):
             danger_at = concern_at = limits.figure
         else:
             danger_at, concern_at = limits.danger, limits.concern

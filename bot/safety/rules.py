@@ -9,6 +9,7 @@ join") are listed too, so that a rule never fires inside one.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SELF = r"(?:my ?self|me ?self|my ?sef|him ?self|her ?self|them ?selves|them ?self|your ?self)"
 _PEOPLE = (
@@ -72,10 +73,24 @@ _PATTERNS = [
     r"cigarettes|fags|money|cash|gifts?|presents?|a phone|a new phone|trainers)\b.*\b(?:keep "
     r"(?:it|this|that) (?:between|a secret|secret|quiet|to (?:himself|herself|themselves|myself))"
     r"|(?:not|never) to tell|our (?:little )?secret|do not tell)\b",
+    # asked to send nude pictures: "if i dont send him nudes he will kick me off the team"
+    r"\b(?:send|sending|sent|share|sharing) (?:him|her|them|a man|an adult|someone|this man|"
+    r"this guy) (?:some |my |more )?(?:nudes|nude \w+|naked \w+|pics of (?:me|my body))\b",
+    # abuse told plainly, now: "i am being abused at home", "she is being hit by her dad"
+    r"\b(?:i am|im|i m|he is|she is|they are|we are|i have been|i ve been|ive been|he has been|"
+    r"she has been) (?:being |getting )?(?:abused|hit|beaten|beaten up|hurt|assaulted|raped|"
+    r"molested|groomed|starved)\b(?: [a-z]+){0,2}? (?:at home|at school|every day|by (?:my|his|"
+    r"her|our|their|a|an|the) \w+)",
     # a high place and how easy it would be: "on the cliffs. the wind is strong, it would be easy"
     r"\b(?:on|at|by|near|up) (?:the |a |top of the )?(?:cliffs?|cliff edge|cliff top|edge|bridge|"
     r"roof|rooftop|ledge|tracks|railway|beachy head|multi ?storey|car park roof)\b(?: [a-z]+){0,12}"
     r" (?:it would be|it d be|would be|it is|its|it s|so|too) (?:so |really |very )?easy\b",
+    # leaving for somewhere and not coming back: "walking down to the adur now. not coming back"
+    r"\b(?:walking|walked|going|gone|heading|headed|off|driving|drove|went|cycling) (?:down |out "
+    r"|up |over )?(?:to|towards) (?:the )?\w+(?: \w+)?\b(?: [a-z]+){0,6} (?:not|never) (?:coming|"
+    r"going to come) (?:back|home)\b(?! (?:till|until|before|for|tonight|tomorrow|later|on|at|"
+    r"after|by|in|when)\b)"
+    r"(?!.*\b(?:weekend|holiday|holidays|trip|sleepover|half term|summer|course)\b)",
     # a plan not to be here: "my plan is to not be here by christmas"
     r"\b(?:plan|aim|goal|wish|intention) is (?:just )?to (?:not be (?:here|around|alive)|be gone|"
     r"never wake up|not wake up|disappear for good|end it)\b",
@@ -466,6 +481,11 @@ _FIGURES = [
     r"(?:budget|funding|transport|services?|buses|staff|support|send)\b",
     r"\bkill for\b",
     r"\bkilling it\b",
+    # a parent's everyday sanction: "threatening to take my phone if i dont do my homework"
+    r"\bthreat\w* (?:to|that (?:she|he|they) will|that (?:she|he|they) ll) (?:take|confiscate|ban|"
+    r"turn off|switch off|unplug|cancel|ground me|stop|sell|take away|hide|change the wifi)\b(?: "
+    r"[a-z]+){0,3} (?:phone|xbox|ps5|playstation|switch|ipad|tablet|laptop|wifi|internet|pocket "
+    r"money|tv|telly|game|games|console|screen time|pc|computer|password)\b",
     # heat or cold, not a wish to die: "so hot on the bus i feel like im gonna die"
     r"\b(?:so hot|too hot|boiling|roasting|sweltering|the heat|heatwave|freezing|so cold|too "
     r"cold)\b(?: [a-z]+){0,8} (?:going to|gonna) die\b|\b(?:going to|gonna) die\b(?: [a-z]+){0,6}"
@@ -555,6 +575,10 @@ _WORRIES = [
     # a life that has gone on too long: "15 years too many"
     r"\b\d+ years? too (?:many|long)\b|\b(?:been|lived|alive|here) (?:too long|long enough)\b"
     r"(?! (?:for|to|in|at|on)\b)",
+    # giving away what they love, a warning sign: "she's given away her favourite things"
+    r"\b(?:given|giving|gave|gives) away (?:all )?(?:of )?(?:her|his|my|their) (?:favourite |fave |"
+    r"best |precious |special )?(?:things|stuff|belongings|possessions|games|toys|clothes|books|"
+    r"teddies|teddy|pets?)\b",
     # belonging nowhere: "i feel like i dont belong anywhere"
     r"\b(?:i|he|she) (?:do not|does not|dont|doesnt|never|will never) (?:really )?(?:belong|fit in)"
     r" (?:anywhere|at all|in this world|in this family|with anyone)\b",
@@ -720,6 +744,9 @@ _MEDICAL = re.compile(
     r"(?:collapsed|fainted|passed out)\b"
     r"|\bdiabetic\b(?: [a-z]+){0,6} (?:collapsed|not making sense|confused and|unconscious|"
     r"unresponsive|fitting|will not wake|can not wake)"
+    r"|\b(?:trachy|trachie|trache|trach|tracheostomy|trachea)(?: tube)?(?: has| is| was)? (?:come|"
+    r"came|fallen|fell|pulled|popped|slipped) out\b"
+    r"|\b(?:trachy|trachie|trach|tracheostomy)(?: tube)?(?: has| is)? (?:blocked|is blocked)\b"
     r"|\b(?:collapsed|fainted) and (?:will not|is not|not|can not) (?:wake|waking|breath\w*|"
     r"respond\w*|moving|move)"
     r"|\b(?:collapsed|fell|fainted|passed out|on the floor)\b(?: [a-z]+){0,6} (?:is not|not|will "
@@ -806,8 +833,8 @@ def is_medical_emergency(normalised: str) -> bool:
 # Harm that is over: "he used to self harm but he is doing well now".
 _PAST = re.compile(
     r"\b(?:used to|in the past|years ago|a few years back|when (?:he|she|i|they) (?:was|were) "
-    r"(?:younger|little|in year \d+)|back in year \d+|in year \d+|last (?:year|month|summer|"
-    r"spring|autumn|winter|christmas|term)|months ago|a few months back)\b"
+    r"(?:younger|little|in year \d+|\d{1,2})|back in year \d+|in year \d+|last (?:year|month|"
+    r"summer|spring|autumn|winter|christmas|term)|months ago|a few months back)\b"
 )
 _RECOVERED = re.compile(
     r"\b(?:(?:is|am|are|was|were|been|doing|feels?|feeling) (?:so |much |a lot |really )?(?:well|"
@@ -816,7 +843,9 @@ _RECOVERED = re.compile(
     r"(?:has not|have not|had not|hasnt|havent|not)(?: done it| hurt \w+| cut \w+)? (?:for|in) "
     r"(?:over |more than |nearly |almost |about )?(?:a|one|two|\d+) (?:year|years|month|months)|"
     r"stopped (?:now|years ago|a long time ago)|has stopped|have stopped|wants to help|"
-    r"helped (?:him|her|them|me|us|my \w+)(?: so much| a lot| loads)?|thank you|thanks to)\b"
+    r"helped (?:him|her|them|me|us|my \w+)(?: so much| a lot| loads)?|thank you|thanks to|"
+    r"(?:happy|keen|glad|would like|want|wanting) to help|i am \d{1,2} now|at (?:uni|university|"
+    r"college) now)\b"
 )
 
 
@@ -853,6 +882,48 @@ _THREAT = re.compile(
 )
 
 
+# Wanting to die or to kill oneself, in the languages families here often write in (SPEC.md
+# journey 7 names them) and a few more. The rest of the check reads English only, so these
+# are matched on the raw text: Latin letters with accents taken off, other scripts as typed.
+_OTHER_LANGUAGES_LATIN = re.compile(
+    r"\b(?:"
+    # Spanish, Portuguese, Italian, French
+    r"(?:me |se |te )?quier\w* (?:matar|morir|suicidar)|matarme|suicidarme|suicidarse|quero morrer|"
+    r"quer morrer|me matar|se matar|voglio morire|uccidermi|veux mourir|me tuer|"
+    # Polish
+    r"chce umrzec|chce sie zabic|zabic sie|zabije sie|samoboj\w*|"
+    # Romanian
+    r"vreau sa mor|vrea sa moara|sa ma sinucid|sinucid\w*|sa ma omor|"
+    # Turkish
+    r"olmek istiyorum|olmek istiyor|intihar\w*|kendimi oldur\w*|"
+    # German
+    r"selbstmord|suizid\w*|umbringen|sterben will|will sterben"
+    r")\b"
+)
+_OTHER_LANGUAGES_SCRIPT = re.compile(
+    # Ukrainian and Russian; Arabic; Urdu; Bengali
+    r"хочу померти|вбити себе|вбю себе|самогубств|суїцид|хочу умереть|убить себя|самоубийств|"
+    r"انتحار|أريد أن أموت|اريد ان اموت|اقتل نفسي|"
+    r"خودکشی|مرنا چاہت|"
+    r"আত্মহত্যা|মরতে চাই"
+)
+
+
+def _plain_latin(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ł", "l")
+
+
+def is_crisis_in_other_language(text: str) -> bool:
+    """True when the raw message says, in another language, that someone wants to die."""
+    if text.isascii():
+        return _OTHER_LANGUAGES_LATIN.search(text.lower()) is not None
+    return bool(
+        _OTHER_LANGUAGES_SCRIPT.search(text.lower())
+        or _OTHER_LANGUAGES_LATIN.search(_plain_latin(text))
+    )
+
+
 def is_crisis(normalised: str) -> bool:
     """True when a precise rule says the (normalised) message suggests danger."""
     threat = _THREAT.search(normalised) is not None
@@ -868,6 +939,10 @@ _DENIAL = re.compile(
 )
 
 
+# "if i dont send him nudes...": a threat on a condition, not a denial
+_ON_CONDITION = re.compile(r"\b(?:if|unless|or else|otherwise)\b(?: [a-z]+){0,3} (?:not|never) $")
+
+
 def without_denied_crisis(normalised: str) -> str | None:
     """When every precise danger wording in the message is denied ("i am not suicidal, i just
     want the school to listen"), the message without them, for the model to judge the rest;
@@ -876,7 +951,9 @@ def without_denied_crisis(normalised: str) -> str | None:
         return None
     found = list(_CRISIS.finditer(normalised))
     if not found or any(
-        _DENIAL.search(normalised[max(0, m.start() - 40) : m.start()]) is None for m in found
+        _DENIAL.search(before := normalised[max(0, m.start() - 40) : m.start()]) is None
+        or _ON_CONDITION.search(before) is not None
+        for m in found
     ):
         return None
     kept, last = [], 0

@@ -25,7 +25,7 @@ from bot.engine.nlu.text import digits
 from bot.errors import ContentError
 from bot.safety.check import DANGER_KINDS, MIN_WORDS, NO_CUE_CONCERN, SafetyCheck, model_path
 from bot.safety.normalise import has_cue, normalise_for_safety
-from bot.safety.rules import figure_of_speech, is_crisis, is_warning
+from bot.safety.rules import figure_of_speech, is_crisis, is_warning, mild_feeling, settled_now
 from bot.textmodel import LinearTextModel
 from bot.textmodel.train import Example, cross_validate, data_hash, export, fit, write
 
@@ -49,6 +49,7 @@ KINDS = {
     "medical": "other",  # an emergency now (the rules answer it with an ambulance)
 }
 MAX_ALARMS = 0.035  # share of "none" examples that may get the support lines, out of fold
+RECALL_TOLERANCE = 0.002  # share of worrying examples, out of fold
 MAX_HARD_ALARMS = 0.12  # the same, among figures of speech, dark humour and angry feedback
 NO_CUE = 0.95  # with no word from the field of harm, the model must be this sure
 HARD_KINDS = frozenset(["figure_of_speech", "frustration", "dark_humour"])
@@ -157,6 +158,7 @@ def choose_thresholds(scored: list[Scored]) -> dict[str, float]:
     ordinary = [s for s in scored if s.label == "none"]
     worrying = [s for s in scored if s.label != "none"]
     best: tuple[float, dict[str, float]] | None = None
+    candidates: list[tuple[float, float, dict[str, float]]] = []
     # steps of 0.025, so a few more or fewer examples move a threshold a little, not by 0.05
     steps = [round(0.5 + 0.025 * i, 3) for i in range(13)]  # 0.5 to 0.8
     for danger in steps[2:]:
@@ -177,6 +179,7 @@ def choose_thresholds(scored: list[Scored]) -> dict[str, float]:
                 if alarms > MAX_ALARMS or hard_alarms > MAX_HARD_ALARMS:
                     continue
                 shown = sum(decide(s, thresholds) != "none" for s in worrying) / len(worrying)
+                candidates.append((shown, alarms, thresholds))
                 if best is None or shown > best[0]:
                     best = (shown, thresholds)
     if best is None:
@@ -193,7 +196,12 @@ def choose_thresholds(scored: list[Scored]) -> dict[str, float]:
             "no thresholds keep false alarms low enough: at the strictest, "
             f"{report(scored, strict)}, hard: {report(hard, strict)}",
         )
-    return best[1]
+    # Among the thresholds that show the support lines to nearly as many (within
+    # RECALL_TOLERANCE of the best), the one with the fewest false alarms: a few more "none"
+    # examples then no longer pull the bar down a step, and blind sets showed no danger
+    # message lost by it (README, "Understanding: how it is measured").
+    near = [c for c in candidates if c[0] >= best[0] - RECALL_TOLERANCE]
+    return min(near, key=lambda c: (c[1], -c[0]))[2]
 
 
 def report(scored: list[Scored], thresholds: dict[str, float]) -> dict[str, int]:
@@ -219,7 +227,7 @@ def train(dialogues: Dialogues, dialogues_dir: Path, *, out: Path | None = None)
             kind=example.kind,
             rule=is_crisis(digits(item.text)),
             warning=is_warning(digits(item.text)),
-            figure=figure_of_speech(item.text),
+            figure=figure_of_speech(item.text) or mild_feeling(item.text) or settled_now(item.text),
             judged=len(item.text.split()) >= MIN_WORDS,
             cue=has_cue(item.text),
             p_danger=sum(p.get(k, 0.0) for k in DANGER_KINDS),

@@ -456,3 +456,32 @@ def test_groups_past_roles_relatives_and_questions_after_r26(
 def test_a_role_someone_is_not_names_no_interest(understander: Understander) -> None:
     said = understander.understand("not a teacher or a nurse, just a neighbour in Rye")
     assert said.interests == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Busy day - working dad, son has ADHD, Crawley", {"role": "parent_carer"}),
+        ("mum (41) of a 9 year old, Rye", {"age": 41, "child_age": 9}),
+        ("we're a few miles past Battle", {"area": "east_sussex"}),
+        ("I'm from Poland and now I live in Bognor", {"area": "west_sussex"}),
+        ("i go to skool in burges hil", {"area": "west_sussex"}),
+        ("I work in WSCC commissioning", {"role": "professional"}),
+        ("year 10 in Horsham", {"age": None, "role": "young_person"}),
+    ],
+)
+def test_typing_found_after_r27(
+    understander: Understander, text: str, want: dict[str, object]
+) -> None:
+    understood = understander.understand(text)
+    assert {key: getattr(understood, key) for key in want} == want
+
+
+def test_complaints_in_simple_english_and_questions_later_name_interests(
+    understander: Understander,
+) -> None:
+    said = understander.understand("the teacher not understand my son, we live in Lancing")
+    assert said.interests == ["school"]
+    asked = understander.understand("Parent in Rye. Feeling alone. Any groups?")
+    assert "meeting_others" in asked.interests
+    assert understander.understand("i want my school to listen more").intent != "feedback"

@@ -315,3 +315,25 @@ def test_names_and_addresses_found_after_r26(
 def test_ages_of_things_are_not_names(redactor: Redactor) -> None:
     for typed in ("Autism is 1 in 100 kids", "Christmas is 3 weeks away", "Year 9 is hard"):
         assert redactor.redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out", "kept"),
+    [
+        ("its about my sons dyspraxia support", [], ["dyspraxia"]),
+        ("can Jo Bloggs ring me about the Autism in Schools project", ["Bloggs"], ["Autism"]),
+        ("Sister Maria Lopez on the ward was lovely", ["Maria", "Lopez"], ["ward"]),
+        ("oscar n me want a club in Horsham", ["oscar"], ["Horsham"]),
+        ("our youngest Bug (nickname) waits for speech therapy", ["Bug"], ["speech"]),
+        ("my mate Big Dave (David) comes too", ["Dave", "David"], []),
+        ("thanks to the man at reception, Kev, at the Horsham hub", ["Kev"], ["Horsham"]),
+        ("Freya has autism and the bus is late", ["Freya"], ["autism"]),
+        ("CAMHS lost Ellies referral again", ["Ellie"], ["CAMHS"]),
+    ],
+)
+def test_names_found_after_r27(
+    redactor: Redactor, typed: str, left_out: list[str], kept: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert not [item for item in left_out if item in text], text
+    assert all(item in text for item in kept), text

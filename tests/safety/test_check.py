@@ -526,3 +526,39 @@ def test_sibling_jokes_trains_taking_part_and_a_settled_story_are_not_alarms(
     safety: SafetyCheck, text: str
 ) -> None:
     assert safety.check(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his trachy tube has come out and the spare will not go in",
+        "cycling to the river now. not coming back this time",
+        "mi hijo dice que se quiere matar",
+        "chcę się zabić",
+        "хочу померти",
+        "my coach said if i dont send him nudes i cant play on saturday",
+        "i'm not suicidal, i am being hit by my stepdad every day",
+    ],
+)
+def test_emergencies_goodbyes_other_languages_and_coercion_after_r27_are_danger(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+def test_giving_away_treasured_things_gets_a_check_in(safety: SafetyCheck) -> None:
+    assert safety.check("my son has been giving away his favourite games all week").shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took an overdose when I was 14. That was years ago, I'm 22 now and happy to help",
+        "my dad keeps threatening to take my xbox if i dont tidy my room 😂",
+        "the suicide prevention session at college was really good",
+    ],
+)
+def test_harm_long_over_and_everyday_threats_are_not_alarms(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"

@@ -2,7 +2,9 @@
 
 Works on normalised text (number words are already digits: "fifteen" -> "15").
 "I'm 15" is the speaker; "my son is 9", "my 9 year old" and "he is 12" are a child.
-School years count too: year N is the age at the start of that school year, N + 4.
+School years count too, as the answer to "how old are you?": year N is N + 4, the age at the
+start of that school year. Said in passing ("im in year 9 and..."), a school year gives no age,
+so the bot asks: pupils in year 9 are 13 or 14, and blind writers split on which to assume.
 """
 
 from __future__ import annotations
@@ -58,7 +60,10 @@ _SELF_A_YEARS_OLD = re.compile(r"\bi am (?:a|an)\s(\d{1,2})\s?(?:years?|yo)\b(?:
 _ROLE_AGE = re.compile(
     r"\b(?:mum|mom|mam|dad|mother|father|parent|carer|nan|gran|grandma|grandad|grandmother|"
     r"grandfather|guardian|i am|we are|are|both)\s(?:both\s|aged?\s|of\s(?=[2-9]\d\b))?(\d{2})\b"
-    r"(?!\s(?:" + _NUMBER_NOUNS + r"|years?\sold|yo)\b)"
+    r"(?!\s(?:"
+    + _NUMBER_NOUNS
+    + r"|years?\sold|yo)\b(?<!of)|\sof\s(?!a\b|an\b|one\b|two\b|three\b|"
+    r"\d))"  # "mum 38 of a 10 year old": her own age; not "mum 2 of them"
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _SOON = re.compile(
@@ -230,7 +235,12 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
     for found in _SCHOOL_YEAR.finditer(text):
         before = text[max(0, found.start() - 25) : found.start()]
         year = int(found.group(1))
-        if 1 <= year <= 14 and not _CHILD.search(before) and speaker(year + 4, found.span()):
+        if (
+            asking_age
+            and 1 <= year <= 14
+            and not _CHILD.search(before)
+            and speaker(year + 4, found.span())
+        ):
             return facts
     if asking_age and not _CHILD.search(text):
         nearly = _NEARLY.match(text)

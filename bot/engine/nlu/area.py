@@ -70,12 +70,16 @@ _PLACE_CUES = {
     "area",
     "towards",
     "round",
+    "past",
+    "beyond",
 }
 # A county named as part of an organisation's name ("the west sussex forum") says less about
 # where someone lives than another place they name.
 _COUNTY_NAMES = {"west sussex", "east sussex", "sussex"}
 _ORGANISATION = {"forum", "parent", "pcf", "council", "county", "cc", "nhs", "local", "send"}
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
+# "i go to skool in burges hil": where their school is says the area too
+_WHERE_I_GO = {"lives", "we", "school", "skool", "skl", "college", "are"}
 _LIVING_CUES |= {"liv", "lve", "livin", "lving"}  # slips: "i liv in lewis"
 _SIDE_FILLERS = {
     "the",
@@ -231,7 +235,7 @@ class Gazetteer:
             previous = tokens[index - 1] if index else ""
             if not (
                 token == "from"
-                or (token in ("in", "at", "near") and previous in _LIVING_CUES | {"lives", "we"})
+                or (token in ("in", "at", "near") and previous in _LIVING_CUES | _WHERE_I_GO)
                 or (token == "to" and previous in ("moved", "move", "moving"))
             ):
                 continue
@@ -344,7 +348,16 @@ class Gazetteer:
             score -= 2  # "my mum lives in Hastings"
         if _NOW & set(clause) or moved_to:
             score += 2
-        now_after = "now" in after[:2] and not moved_to
+        now_at = after.index("now") if "now" in after[:2] else None
+        following_now = (
+            tokens[fact.end + now_at + 1 : fact.end + now_at + 2] if now_at is not None else []
+        )
+        # "but were in Seaford now"; not "from Spain and now I live in Worthing"
+        now_after = (
+            now_at is not None
+            and not moved_to
+            and following_now[:1] not in (["i"], ["we"], ["live"], ["living"], ["based"])
+        )
         if now_after:
             score += 2  # "but were in Seaford now"
         past = _PAST_BEFORE & set(clause)

@@ -49,7 +49,8 @@ _NO_REPLY = re.compile(
     r"(?:do not|dont|don't) (?:need|want|expect) (?:a |an |any )?(?:reply|answer|response|"
     r"call back|callback)|(?:do not|dont|don't|no need to) (?:need to )?be contacted|"
     r"(?:do not|dont|don't) (?:need|want) (?:a |an |any )?(?:anyone |someone |them |you )?"
-    r"(?:to )?(?:reply|answer|contact|get back|ring|call|email)(?: to| me| back)*)\b"
+    r"(?:to )?(?:reply|replying|answer|answering|contact|contacting|get back|getting back|ring|"
+    r"ringing|call|calling|phoning|email|emailing|texting)(?: to| me| back)*)\b"
 )
 # A yes phrase that is denied: "do not pass it on", "don't send it".
 _DENIED_YES = re.compile(
@@ -86,6 +87,7 @@ _UNSURE = re.compile(
     r"\b(?:not sure|unsure|maybe|mayb|perhaps|possibly|idk|dunno|do not know|dont know|"
     r"hmm+|umm+|erm+|err+|i guess|guess so|suppose|i suppose|depends|kind of|kinda|sort of|"
     r"later|not now|think about it|let me think|no idea|whatever|if you want|up to you|"
+    r"rather not say|"
     r"i do not care|dont care|not bothered|meh|yeah right|yea right|yeh right|like anyone|"
     r"as if anyone|what is the point|whats the point|no point|pointless|waste of time)\b"
     r"|\?|🤔|🤷|🙄|😒"
@@ -137,7 +139,9 @@ _ASKING = re.compile(
 _ON_CONDITION = re.compile(
     r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )(?<!only )"
     r"if(?! (?:you|they|someone|anyone) (?:can|could|are able|have time|get (?:a )?(?:chance|"
-    r"time))\b))\b"
+    r"time)|reply|replies|answer|answers|respond|responds|get back|have questions|need)\b)"
+    r"(?! (?:that is|thats|that s|it is|its|it s) (?:ok|okay|alright|all right|fine)\b)"
+    r"(?! possible\b))\b"
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes); "ring me
 # back if you can" is only polite
 

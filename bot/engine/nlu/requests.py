@@ -68,7 +68,10 @@ _PATTERNS = [
     r"\bpass (?:a |my |this |the |our )?(?:message|note|comment|complaint|thanks) on\b",
     r"\bsend (?:a |my |this )?message to\b",
     # I want someone at the council to know / I want them to hear
-    rf"\b(?:i|we) {_WANTING} {_TEAMS}(?: [a-z]+){{0,4}} to (?:know|hear|listen|see)\b",
+    # (a wish that they "listen more" is a wish to be heard, which the routes answer)
+    rf"\b(?:i|we) {_WANTING} {_TEAMS}(?: [a-z]+){{0,4}} to (?:know|hear|listen|see)\b"
+    r"(?! (?:more|better|properly|to (?:me|us|kids|children|young people|parents)(?: more)?)$)"
+    r"(?!$)",
 ]
 _REQUEST = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 # Questions about how feedback works, or about other people giving it.

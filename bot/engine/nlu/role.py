@@ -339,6 +339,12 @@ _WORKPLACES = {
     "trust",
     "icb",
     "office",
+    # councils by their initials, and council work named by what it does
+    "escc",
+    "wscc",
+    "bhcc",
+    "commissioning",
+    "directorate",
 }
 _YOUNG_SIGNS = {
     ("my", "teacher"),

@@ -152,6 +152,7 @@ def digits(joined: str) -> str:
     return _SPACES.sub(" ", joined).strip()
 
 
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _FOR_AT_END = re.compile(r"\b(this|that|it|what|wot|wat|thing) 4(?=[ \t?!.]*$)")
 # after a word (not a number: "3 m 15" is a length) or at the start
 _LONE_M = re.compile(r"(^|[a-z!,.]\s+)m (?=\d{1,2}\b)")
@@ -166,6 +167,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     """Lower-case words with shorthand expanded ("im" -> "i am")."""
     folded = unicodedata.normalize("NFKC", text).lower()
     folded = folded.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    folded = _SPACED_DASH.sub(" , ", folded)  # "quick one - working mum": a clause mark
     folded = folded.replace("&", " and ").replace("-", " ").replace("_", " ")
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)

@@ -258,7 +258,9 @@ STATEMENT_MIN_WORDS = 5
 STATEMENT_QUESTION_WORDS = 12
 STATEMENT_JUDGING_BAR = 0.5
 _JUDGING = re.compile(
-    r"\b(?:late|later|delayed|waiting list|wait(?:ed|ing)? (?:for|over|nearly|almost|\d+)|"
+    r"\b(?:confusing|confused|complicated|hard to (?:use|find|understand|follow|read|navigate)|"
+    r"out of date|outdated|not clear|unclear|"
+    r"late|later|delayed|waiting list|wait(?:ed|ing)? (?:for|over|nearly|almost|\d+)|"
     r"(?:over|nearly|almost|more than) (?:a|one|two|\d+) (?:year|years|month|months|week|weeks)|"
     r"nobody|no one|noone|never|not once|cancelled|canceled|ignored|ignore|refused|"
     r"rubbish|awful|terrible|useless|a joke|shocking|disgrace\w*|unacceptable|not ok|not okay|"
@@ -295,6 +297,8 @@ _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt|will not|wont|cannot|cant|can not) "
     r"(?:get it|get (?:me|my|him|his|her|them|their)|understand|listen|help|care|support|"
     r"know how|let)\b|"
+    r"\b(?:not|never|no) (?:understand|understanding|listen|listening|help|helping|care|"
+    r"support)\b|"
     r"\b(?:struggl\w*|problems?|issues?|bullied|bullying|exclud\w*|exclusions?|suspend\w*|"
     r"kicked out|off ?roll\w*|reduced timetable|part time timetable|no help|no support)\b|"
     r"\b(?:send|sends|sent|sending) (?:him|her|them|me|my \w+) home\b|"
@@ -307,10 +311,11 @@ _COMPLAINING = re.compile(
 # A question about something names what they want to know about ("is there a template for an
 # individual learning plan?", "how do i get into the family hub?").
 _ASKING_ABOUT = re.compile(
-    r"^(?:(?:hi|hello|hey|so|ok|um|please)\s)*(?:is there|are there|how (?:do|can|could|would) "
-    r"(?:i|we)|where (?:do|can|could) (?:i|we)|can (?:i|we|you)|could (?:i|we|you)|who (?:do|can)"
-    r" (?:i|we)|what (?:is|are|about)|do you know|(?:does|do|has|have|did|will|would) (?:my|our|"
-    r"his|her|the|their|your|a|any)\b)\b"
+    r"(?:^|\s[.,]\s)(?:(?:hi|hello|hey|so|ok|um|please)\s)*(?:any (?:groups?|clubs?|meet ?ups?|"
+    r"coffee mornings?|support groups?|panels?|forums?)|is there|are there|how (?:do|can|could|"
+    r"would) (?:i|we)|where (?:do|can|could) (?:i|we)|can (?:i|we|you)|could (?:i|we|you)|who "
+    r"(?:do|can) (?:i|we)|what (?:is|are|about)|do you know|(?:does|do|has|have|did|will|would) "
+    r"(?:my|our|his|her|the|their|your|a|any)\b)\b"
 )
 # How someone found the bot is not what they want a say about: "heard about young voices from
 # someone at college", "my school told me about this", "the GP gave us the link".
@@ -340,6 +345,11 @@ _TOLD_ME = re.compile(
 )
 
 
+# Their own school year: "year 9 at a school in hailsham", "im in yr 10"
+_OWN_SCHOOL_YEAR = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya|so|ok)\s)*(?:i am\s)?(?:in\s)?year\s\d{1,2}\b"
+    r"|\bi am (?:in )?year\s\d"
+)
 _DENIAL_ENDS = frozenset(
     [",", ".", "just", "but", "i", "im", "of", "about", "with", "for", "fan", "good", "bad"]
     + ["great", "big", "real", "proper", "very", "huge", "problem", "issue", "place", "way"]
@@ -580,6 +590,8 @@ class Understander:
             result.role, result.role_strength = "parent_carer", WEAK
         if result.age is not None and result.role is None and result.age <= YOUNG_PERSON_MAX_AGE:
             result.role, result.role_strength = "young_person", WEAK
+        if result.role is None and result.child_age is None and _OWN_SCHOOL_YEAR.search(plain):
+            result.role, result.role_strength = "young_person", WEAK  # "year 9 at a school in..."
         grown_up = result.age is not None and result.age > YOUNG_PERSON_MAX_AGE
         if (
             grown_up
@@ -640,7 +652,7 @@ class Understander:
             or "involved" in words
             or _JUDGING.search(plain) is not None
             or _COMPLAINING.search(plain) is not None
-            or _ASKING_ABOUT.search(plain) is not None
+            or _ASKING_ABOUT.search(marked) is not None
             or _CAN_I.search(plain) is not None
         )
         if asking == "interests" or wanting or result.role == "professional":
