@@ -76,6 +76,14 @@ _PATTERNS = [
     # asked to send nude pictures: "if i dont send him nudes he will kick me off the team"
     r"\b(?:send|sending|sent|share|sharing) (?:him|her|them|a man|an adult|someone|this man|"
     r"this guy) (?:some |my |more )?(?:nudes|nude \w+|naked \w+|pics of (?:me|my body))\b",
+    # a goodbye that is a giving up: "goodbye. i'm done. thanks for nothing"
+    r"\b(?:bye|goodbye|farewell)\b.*\b(?:i am done|im done|i m done|thanks for nothing|this is "
+    r"it|no more)\b|\b(?:i am done|im done|i m done|thanks for nothing)\b.*\b(?:bye|goodbye|"
+    r"farewell)\b",
+    # writing from a high place: "im writing this from the top of the multi storey"
+    r"\b(?:writing|typing|texting|messaging|sat|sitting|standing|stood|here|up)\b(?: [a-z]+){0,3}"
+    r" (?:from |on |at )?(?:the )?top of (?:the |a )?(?:multi ?storey|car park|bridge|cliffs?|roof|"
+    r"building|tower|flats|quarry)\b",
     # abuse told plainly, now: "i am being abused at home", "she is being hit by her dad"
     r"\b(?:i am|im|i m|he is|she is|they are|we are|i have been|i ve been|ive been|he has been|"
     r"she has been) (?:being |getting )?(?:abused|hit|beaten|beaten up|hurt|assaulted|raped|"
@@ -351,6 +359,9 @@ _WEAK_PATTERNS = [
     r"\b(?:been|started|start|keep|keeps|kept) cutting\b",
     r"\bgetting (?:really |very |so |too )?(?:thin|skinny)\b",
     r"\bkeep (?:it|this) (?:a )?secret\b",
+    # held down: "staff pinned my daughter face down", told of now
+    r"\b(?:pinned|pins|pinning|held|holds|holding|sat on|sitting on) (?:him|her|them|me|my \w+)"
+    r" (?:face )?down\b",
     # "i wont be around to be contacted anyway": the model judges (a trip, or not being alive)
     r"\bi (?:will not|wont|am not going to|will no longer) be (?:around|here|alive)\b",
     r"\bkeep (?:it|this|that) (?:just )?between (?:us|them|you and me|him and me|her and me|"
@@ -548,7 +559,7 @@ _WORRIES = [
     r"\b(?:home|at home) (?:is|feels) (?:not safe|scary|horrible|awful|hell)\b",
     r"\b(?:i am|im) (?:really |just |so |honestly |still )?not (?:ok|okay|alright|all right|"
     r"doing (?:ok|okay|well|great|good))\b(?! (?:with|about|that(?! is it\b| s it\b| is all\b)|if|"
-    r"for|to))",
+    r"for|to(?! be honest)))",
     r"\b(?:i am|im|i might be|i may be|i could be|think i am|think im|think i might be|i feel) "
     r"(?:so |really |very |a bit |quite |properly )?(?:depressed|suicidal)\b",
     r"\b(?:i have|ive got|i got|diagnosed with) (?:bad |severe |really bad )?depression\b",
@@ -579,6 +590,13 @@ _WORRIES = [
     r"\b(?:given|giving|gave|gives) away (?:all )?(?:of )?(?:her|his|my|their) (?:favourite |fave |"
     r"best |precious |special )?(?:things|stuff|belongings|possessions|games|toys|clothes|books|"
     r"teddies|teddy|pets?)\b",
+    # a child or pupil withdrawn and losing weight, as a professional or parent sees it
+    r"\bwithdrawn\b(?: [a-z]+){0,6} (?:lost weight|lost a lot of weight|losing weight|not eating|"
+    r"stopped eating|bruises|bruised)\b|\b(?:lost weight|losing weight|not eating)\b(?: [a-z]+)"
+    r"{0,6} withdrawn\b",
+    # not caring what happens to oneself
+    r"\b(?:does not|doesnt|do not|dont) (?:really )?matter what happens to me\b|\b(?:no one|"
+    r"nobody|noone) (?:would|will) (?:care|notice) if i\b",
     # belonging nowhere: "i feel like i dont belong anywhere"
     r"\b(?:i|he|she) (?:do not|does not|dont|doesnt|never|will never) (?:really )?(?:belong|fit in)"
     r" (?:anywhere|at all|in this world|in this family|with anyone)\b",
@@ -742,8 +760,10 @@ _MEDICAL = re.compile(
     r"since|for (?:weeks|months|ages)|any ?more at night))"
     r"|\b(?:he|she|they|my \w+|mum|dad|nan|grandad|grandma|baby)(?: has| have)? just "
     r"(?:collapsed|fainted|passed out)\b"
-    r"|\bdiabetic\b(?: [a-z]+){0,6} (?:collapsed|not making sense|confused and|unconscious|"
-    r"unresponsive|fitting|will not wake|can not wake)"
+    r"|\bdiabetic\b(?: [a-z0-9.]+){0,8} (?:collapsed|not making sense|confused|unconscious|"
+    r"unresponsive|fitting|will not wake|can not wake|shaking|shaky and|sweating and)"
+    r"|\b(?:sugar|sugars|blood sugar|bm|levels?) (?:is|are|was|at|of)? ?(?:[0-2]\.\d|1|2)\b"
+    r"(?: [a-z]+){0,5} (?:shaking|shaky|confused|dizzy|sweating|can not|not making sense|passing)"
     r"|\b(?:trachy|trachie|trache|trach|tracheostomy|trachea)(?: tube)?(?: has| is| was)? (?:come|"
     r"came|fallen|fell|pulled|popped|slipped) out\b"
     r"|\b(?:trachy|trachie|trach|tracheostomy)(?: tube)?(?: has| is)? (?:blocked|is blocked)\b"

@@ -562,3 +562,30 @@ def test_harm_long_over_and_everyday_threats_are_not_alarms(
     safety: SafetyCheck, text: str
 ) -> None:
     assert safety.check(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bye then, im done with all of it",
+        "my sugar is 2.1 and im sweating and shaking",
+        "typing from the top of the car park near the station",
+        "two of the night staff held my son face down on the floor",
+    ],
+)
+def test_goodbyes_hypos_high_places_and_holding_down_after_r28_are_danger(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly im not ok tbh",
+        "teacher here: a girl in my class is withdrawn and losing weight",
+        "meh, doesnt matter what happens to me",
+    ],
+)
+def test_quiet_worries_after_r28_get_a_check_in(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).shows_support

@@ -152,6 +152,7 @@ def digits(joined: str) -> str:
     return _SPACES.sub(" ", joined).strip()
 
 
+_M_A = re.compile(r"(^|(?:hi|hiya|hey|hello|yo)[!,.]?\s+)m (?=(?:a|an|the) )")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _FOR_AT_END = re.compile(r"\b(this|that|it|what|wot|wat|thing) 4(?=[ \t?!.]*$)")
 # after a word (not a number: "3 m 15" is a length) or at the start
@@ -174,6 +175,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     # "yo m 15 frm bexhill", "m 14 n i live...": a lone "m" before an age is "I'm"
     folded = _FOR_AT_END.sub(r"\1 for", folded)  # "wot is this 4": text-speak, not an age
     folded = _LONE_M.sub(lambda found: f"{found.group(1) or ''}im ", folded)
+    folded = _M_A.sub(lambda found: f"{found.group(1) or ''}im ", folded)  # "hiya m a mum"
     folded = _ME_FIRST.sub(lambda found: f"{found.group(1)}im ", folded)
     folded = _NON_WORD.sub(" ", folded)
     folded = _BOUNDARY.sub(lambda found: " , " if found.group(0) == "," else " . ", folded)
