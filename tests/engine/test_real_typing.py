@@ -467,7 +467,7 @@ def test_a_role_someone_is_not_names_no_interest(understander: Understander) -> 
         ("I'm from Poland and now I live in Bognor", {"area": "west_sussex"}),
         ("i go to skool in burges hil", {"area": "west_sussex"}),
         ("I work in WSCC commissioning", {"role": "professional"}),
-        ("year 10 in Horsham", {"age": None, "role": "young_person"}),
+        ("year 10 in Horsham", {"age": 14, "role": "young_person"}),
     ],
 )
 def test_typing_found_after_r27(

@@ -478,7 +478,8 @@ def test_a_child_who_has_stopped_eating_gets_a_check_in_but_school_dinners_do_no
     safety: SafetyCheck,
 ) -> None:
     assert safety.check("since the move my son has stopped eating and hardly speaks").shows_support
-    assert not safety.check("he has stopped eating school dinners because of the noise").shows_support
+    dinners = safety.check("he has stopped eating school dinners because of the noise")
+    assert not dinners.shows_support
 
 
 @pytest.mark.parametrize(
@@ -558,9 +559,7 @@ def test_giving_away_treasured_things_gets_a_check_in(safety: SafetyCheck) -> No
         "the suicide prevention session at college was really good",
     ],
 )
-def test_harm_long_over_and_everyday_threats_are_not_alarms(
-    safety: SafetyCheck, text: str
-) -> None:
+def test_harm_long_over_and_everyday_threats_are_not_alarms(safety: SafetyCheck, text: str) -> None:
     assert safety.check(text).level == "none"
 
 

@@ -2,9 +2,8 @@
 
 Works on normalised text (number words are already digits: "fifteen" -> "15").
 "I'm 15" is the speaker; "my son is 9", "my 9 year old" and "he is 12" are a child.
-School years count too, as the answer to "how old are you?": year N is N + 4, the age at the
-start of that school year. Said in passing ("im in year 9 and..."), a school year gives no age,
-so the bot asks: pupils in year 9 are 13 or 14, and blind writers split on which to assume.
+School years count too: year N is the age at the start of that school year, N + 4 (pupils in
+year 9 are 13 or 14; blind writers split on which to assume, and the held-out set says 13).
 """
 
 from __future__ import annotations
@@ -222,11 +221,11 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
             if speaker(int(leading.group(1)), (start, start + len(leading.group(1)))):
                 return facts
     for pattern in (_WE_ARE, _AFTER_DISTRICT):
-        found = pattern.search(text)
+        group = pattern.search(text)
         if (
-            found
-            and not _CHILD.search(text[: found.start(1)])
-            and speaker(int(found.group(1)), found.span(1))
+            group
+            and not _CHILD.search(text[: group.start(1)])
+            and speaker(int(group.group(1)), group.span(1))
         ):
             return facts
     trailing = _TRAILING.match(text)
@@ -235,12 +234,7 @@ def find_ages(marked: str, *, asking_age: bool, speaker_is_parent: bool = False)
     for found in _SCHOOL_YEAR.finditer(text):
         before = text[max(0, found.start() - 25) : found.start()]
         year = int(found.group(1))
-        if (
-            asking_age
-            and 1 <= year <= 14
-            and not _CHILD.search(before)
-            and speaker(year + 4, found.span())
-        ):
+        if 1 <= year <= 14 and not _CHILD.search(before) and speaker(year + 4, found.span()):
             return facts
     if asking_age and not _CHILD.search(text):
         nearly = _NEARLY.match(text)
