@@ -503,16 +503,14 @@ class Engine:
             names += [f"utter_ask_{state.asking}", "utter_ask_which_area"]
         elif state.routes_shown:
             names.append("utter_what_next")
-        if question_only:
-            names = names[:1]
         found: list[tuple[str, str]] = []
         if question_only:
-            pass
-        elif state.routes_shown and not state.asking:  # a route's title asks for more about it
-            found += [self._route_buttons[r] for r in state.routes if r in self._route_buttons]
-        if state.crisis and not question_only:
-            names.append("utter_crisis")
-        if not question_only:
+            names = names[:1]
+        else:
+            if state.routes_shown and not state.asking:  # a route's title asks for more about it
+                found += [self._route_buttons[r] for r in state.routes if r in self._route_buttons]
+            if state.crisis:
+                names.append("utter_crisis")
             names.append("utter_checkin")
         slots = state.slots()
         for name in names:

@@ -23,7 +23,6 @@ from bot.engine.nlu.lexicon import Speller
 from bot.engine.nlu.text import digits
 from bot.safety.normalise import has_cue, normalise_for_safety
 from bot.safety.rules import (
-    figure_of_speech,
     harm_in_the_past,
     is_crisis,
     is_crisis_in_other_language,
@@ -32,7 +31,7 @@ from bot.safety.rules import (
     is_warning,
     is_worry,
     mild_feeling,
-    settled_now,
+    raises_the_bar,
     without_denied_crisis,
 )
 from bot.textmodel import LinearTextModel
@@ -126,7 +125,7 @@ class SafetyCheck:
         if denied is not None:
             # "I'm not suicidal, I just want the school to listen": the model judges the rest
             crisis, worry, normalised = False, False, denied
-            warning = is_warning(digits(denied))  # the denied word is no weaker rule either
+            warning = is_warning(denied)  # the denied word is no weaker rule either
         else:
             # "a bit down after parents evening, but it was fine": the model judges it
             worry = not crisis and is_worry(with_digits) and not mild_feeling(with_digits)
@@ -151,12 +150,7 @@ class SafetyCheck:
             return SAFE
         if not has_cue(normalised):
             danger_at, concern_at = limits.no_cue, NO_CUE_CONCERN
-        elif (
-            over
-            or figure_of_speech(normalised)
-            or mild_feeling(normalised)
-            or settled_now(normalised)
-        ):
+        elif over or raises_the_bar(normalised):
             danger_at = concern_at = limits.figure
         else:
             danger_at, concern_at = limits.danger, limits.concern

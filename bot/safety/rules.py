@@ -9,7 +9,8 @@ join") are listed too, so that a rule never fires inside one.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.engine.nlu.text import plain_latin
 
 _SELF = r"(?:my ?self|me ?self|my ?sef|him ?self|her ?self|them ?selves|them ?self|your ?self)"
 _PEOPLE = (
@@ -728,6 +729,12 @@ def settled_now(normalised: str) -> bool:
     return _SETTLED_NOW.search(normalised) is not None
 
 
+def raises_the_bar(normalised: str) -> bool:
+    """A figure of speech, a mild feeling or a story that ends safe: the model must be as sure
+    as with a figure of speech before it raises an alarm."""
+    return figure_of_speech(normalised) or mild_feeling(normalised) or settled_now(normalised)
+
+
 def figure_of_speech(normalised: str) -> bool:
     """True when the message holds a known figure of speech ("this wait is killing me")."""
     return _FIGURE.search(normalised) is not None
@@ -929,18 +936,13 @@ _OTHER_LANGUAGES_SCRIPT = re.compile(
 )
 
 
-def _plain_latin(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ł", "l")
-
-
 def is_crisis_in_other_language(text: str) -> bool:
     """True when the raw message says, in another language, that someone wants to die."""
     if text.isascii():
         return _OTHER_LANGUAGES_LATIN.search(text.lower()) is not None
     return bool(
         _OTHER_LANGUAGES_SCRIPT.search(text.lower())
-        or _OTHER_LANGUAGES_LATIN.search(_plain_latin(text))
+        or _OTHER_LANGUAGES_LATIN.search(plain_latin(text.lower()))
     )
 
 

@@ -25,7 +25,7 @@ from bot.engine.nlu.text import digits
 from bot.errors import ContentError
 from bot.safety.check import DANGER_KINDS, MIN_WORDS, NO_CUE_CONCERN, SafetyCheck, model_path
 from bot.safety.normalise import has_cue, normalise_for_safety
-from bot.safety.rules import figure_of_speech, is_crisis, is_warning, mild_feeling, settled_now
+from bot.safety.rules import is_crisis, is_warning, raises_the_bar
 from bot.textmodel import LinearTextModel
 from bot.textmodel.train import Example, cross_validate, data_hash, export, fit, write
 
@@ -227,7 +227,7 @@ def train(dialogues: Dialogues, dialogues_dir: Path, *, out: Path | None = None)
             kind=example.kind,
             rule=is_crisis(digits(item.text)),
             warning=is_warning(digits(item.text)),
-            figure=figure_of_speech(item.text) or mild_feeling(item.text) or settled_now(item.text),
+            figure=raises_the_bar(item.text),
             judged=len(item.text.split()) >= MIN_WORDS,
             cue=has_cue(item.text),
             p_danger=sum(p.get(k, 0.0) for k in DANGER_KINDS),

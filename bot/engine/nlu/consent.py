@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.nlu.text import normalise
+from bot.engine.nlu.text import normalise, plain_latin
 
 # Choosing "without my name": a yes on its own.
 _ANONYMOUS = re.compile(
@@ -192,10 +192,6 @@ _OTHER_SCRIPTS = {
     "анонимно": "anonymous",
 }
 _OTHER_SCRIPT_WORD = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in _OTHER_SCRIPTS))
-# Accented Latin letters written plainly, so "sí, anónimo" and "não" read like "si", "nao".
-_PLAIN_LETTERS = str.maketrans(
-    "áàâãäåéèêëíìîïıóòôõöúùûüçşșțğăłńñ", "aaaaaaeeeeiiiiiooooouuuucsstgalnn"
-)
 # "ya" is "you" in "see ya", but at the start of an answer it is a yes ("ya ok", "ya ya").
 _YA_FIRST = re.compile(r"^\W*ya+h?\b", re.IGNORECASE)
 # A polite ending after asking to be contacted is not a condition: "ring me back if u want".
@@ -223,7 +219,7 @@ def read_consent(typed: str) -> str | None:
     typed = _OTHER_SCRIPT_WORD.sub(
         lambda found: f" {_OTHER_SCRIPTS[found.group()]} ", typed.lower()
     )
-    plain = normalise(_YA_FIRST.sub("yeah", typed).translate(_PLAIN_LETTERS))
+    plain = normalise(plain_latin(_YA_FIRST.sub("yeah", typed)))  # "sí, anónimo", "não"
     plain = _POLITE_TAIL.sub(r"\1", plain)
     if _ACKNOWLEDGING.fullmatch(plain):
         return None  # "ok" alone may only mean "I read that": asked again with buttons

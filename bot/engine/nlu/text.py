@@ -137,6 +137,14 @@ NUMBER_WORDS = [
 ]
 
 
+def plain_latin(text: str) -> str:
+    """Latin letters without their accents: "sí, anónimo" -> "si, anonimo", "hayır" ->
+    "hayir" (letters of other scripts lose their marks too)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.replace("ł", "l").replace("ı", "i").replace("Ł", "L")
+
+
 def normalise(text: str) -> str:
     """Lower-case, expand shorthand, write number words as digits; returns space-joined tokens."""
     return digits(" ".join(tokenise(text)))
