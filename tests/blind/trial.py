@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -410,8 +411,7 @@ def score_stored(
         else:
             text = str(rows[0].get("text") or "")
             log.append(f"  stored: {text}")
-            lowered = text.lower()
-            found += [f"leaked {p!r}" for p in personal if p.lower() in lowered]
+            found += [f"leaked {p!r}" for p in personal if _contains_words(text, str(p))]
             found += [f"removed {k!r}" for k in item.get("keep") or [] if k not in text]
         kind = "with_details" if personal else "without_details"
         trial.results["redaction"].append(
@@ -467,6 +467,12 @@ def summary(trial: Trial) -> Iterator[str]:
                 parts.append(f"{kind} {ok}/{kinds[kind]}")
             line += "  [" + ", ".join(parts) + "]"
         yield line
+
+
+def _contains_words(text: str, words: str) -> bool:
+    """Does ``text`` hold ``words`` exactly, as whole words? Writers give personal details as
+    exact substrings, so "Hope" (a name) is not found in "I hope", nor "Mark" in "marked"."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def main(argv: list[str] | None = None) -> int:
