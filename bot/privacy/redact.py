@@ -336,8 +336,10 @@ _REFERENCE = re.compile(
     r"mosaic(?:[ \t]+id)?|id|record[ \t]+(?:no|number)|file[ \t]+(?:no|number)|claim[ \t]+"
     r"(?:no|number)|(?:student|hospital|patient|candidate|membership|account|customer|"
     r"exam|library|blue[ \t]+badge)[ \t]+(?:no|number|id))"
-    r"\.?(?:[ \t]+(?:no|number))?\.?[ \t]*(?:is|[:#=])?[ \t]*"
-    r"(?P<reference>(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9][A-Za-z0-9/\-]{4,30})\b",
+    r"\.?(?:[ \t]+(?:no|number))?\.?(?:[ \t]*\((?:upn|uln|id|ref|no)\))?[ \t]*(?:is|[:#=])?[ \t]*"
+    r"(?P<reference>(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9][A-Za-z0-9/\-]{4,30})\b"
+    # a letter and ten or more digits, the shape of a pupil number (UPN), with no word before
+    r"|(?<![\w/-])(?P<bare>[A-Za-z]\d{10,14})(?![\w/-])",
     re.IGNORECASE,
 )
 # A postcode district on its own ("we're in RH10", "bn3"): any UK area in capitals; in lower
@@ -371,7 +373,10 @@ _APOSTROPHE_NAME = re.compile(  # "O'Brien", "D'Souza", "o'donnell"
 # "my son", "her teacher", "our eldest daughter", "my son's teacher"
 _RELATION_CUE = re.compile(
     rf"\b(?:my|our|his|her|their|your|ur|me|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{RELATIVES}|{ROLES})\b"
-    r"|\b(?:me|myself)\s+(?:n|and|&)(?=\s+[a-z]+\s+(?:n|and|&)\s)",  # "me n ruby n tash"
+    r"|\b(?:me|myself)\s+(?:n|and|&)(?=\s+[a-z]+\s+(?:n|and|&)\s)"  # "me n ruby n tash"
+    # a job that opens a sentence, then a capitalised name: "Social worker Will Thompson said"
+    rf"|(?:^|(?<=[.!?]\s))(?:(?:social|key|support|case|youth|family|link|class|form)\s+)?"
+    rf"(?:{ROLES})(?=[ \t]+(?-i:[A-Z]))",
     _CUE_FLAGS,
 )
 # "mum of freddie", "nan to", "carer for", "aunty bev", "uncle dave": the name of a child in
@@ -468,12 +473,18 @@ _CLASSMATE = re.compile(
     r"\b(?P<name>[A-Za-z][a-z'’-]{2,})[ \t]+(?:from|in|at)[ \t]+(?:my|our|his|her|their)[ \t]+"
     r"(?:class|form|year|tutor[ \t]+group|group|set|unit|bubble|house)\b"
 )
-_OWN_NAME_IN_BRACKETS = re.compile(r"\b(?:me|myself|I)[ \t]*\((?P<name>[A-Z][a-z'’-]+)\)")
+_OWN_NAME_IN_BRACKETS = re.compile(
+    r"\b(?:me|myself|I)[ \t]*\((?P<name>[A-Za-z][a-z'’-]+)\)"
+    # "Oluwadamilare (Dami for short)", "(aka Bex)"
+    r"|\((?:aka[ \t]+|or[ \t]+|known[ \t]+as[ \t]+)?(?P<short>[A-Za-z][a-z'’-]+)[ \t]+for[ \t]+"
+    r"short\)"
+    r"|\((?:aka|a\.k\.a\.?|known[ \t]+as)[ \t]+(?P<aka>[A-Za-z][a-z'’-]+)\)"
+)
 # "Mark from the transport team": a first name, even an everyday word, before where they work.
 _WORKS_AT = re.compile(
     r"[ \t]+(?:from|at|in|on)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?(?:team|council|school|"
     r"office|service|services|hub|nhs|camhs|college|clinic|surgery|hospital|charity|forum|unit|"
-    r"department|desk|reception|helpline)\b",
+    r"department|desk|reception|helpline|group|groups|nursery|centre|center)\b",
     re.IGNORECASE,
 )
 # "@jake_123": a user name on social media.
@@ -854,9 +865,14 @@ class Redactor:
         spans.claim_all(_UNDERSCORED, text, "name")
         for pattern in (_FAMILY_NAME, _OWN_NAME_IN_BRACKETS, _CLASSMATE):
             for match in pattern.finditer(text):
-                name = match.group("name").lower()
-                if name not in NEVER_NAMES and name not in self._vocabulary.rank:
-                    spans.claim(match.start("name"), match.end("name"), "name")
+                group = next(g for g, value in match.groupdict().items() if value)
+                name = match.group(group).lower()
+                if name not in NEVER_NAMES and (
+                    name not in self._vocabulary.rank
+                    or (group != "name" and name not in FUNCTION_WORDS)  # "(Will for short)"
+                    or (pattern is _OWN_NAME_IN_BRACKETS and name in self._vocabulary.known)
+                ):
+                    spans.claim(match.start(group), match.end(group), "name")
         for match in _NICKNAME.finditer(text):
             group = "name" if match.group("name") else "known"
             if match.group(group).lower() not in NEVER_NAMES:
@@ -874,7 +890,9 @@ class Redactor:
                 spans.claim(match.start(), match.end(), "name")
         if _DIGIT.search(text):
             _find_nhs_numbers(text, spans)
-            spans.claim_all(_REFERENCE, text, "reference", group="reference")
+            for match in _REFERENCE.finditer(text):
+                group = "reference" if match.group("reference") else "bare"
+                spans.claim(match.start(group), match.end(group), "reference")
             for match in _NI_NUMBER.finditer(text):
                 if match.group("cued"):
                     spans.claim(match.start("cued"), match.end("cued"), "ni_number")
@@ -1322,7 +1340,7 @@ class _NameFinder:
             or self._is_kept(word)
         ):
             return None
-        after = [w.lower for w in self.words[index + 1 : index + 4]]
+        after = [w.lower for w in self.words[index + 1 : index + 5]]
         opening = index == 0 or self.words[index - 1].lower in _OPENERS
         comma_after = self.text[word.end : self.words[index + 1].start].strip() == ","
         if after[:1] == ["here"] and opening:
@@ -1353,6 +1371,36 @@ class _NameFinder:
             pass  # "Ash is my son"
         elif (
             word.capitalised
+            and after[:1] == ["is"]
+            and after[1:2] in (["his"], ["her"], ["their"], ["our"])
+            and len(after) > 3
+            and (
+                (_RELATION_WORD.fullmatch(after[2]) and not self.words[index + 3].possessive)
+                or (after[2] in _JOB_KINDS and _RELATION_WORD.fullmatch(after[3]))
+            )
+        ):
+            pass  # "Mark is his form tutor", "Bill is her key worker"
+        elif (
+            word.text.islower()
+            and opening
+            and self.names.popularity.get(anyascii(word.lower), 0) >= 2
+            and anyascii(word.lower) not in self.names.rank
+            and _WORKS_AT.match(self.text, word.end)
+        ):
+            pass  # "siobhán from the parent group said..."
+        elif (
+            word.capitalised
+            and opening
+            and not comma_after
+            and word.first_part in self.names.known
+            and after[:1] in (["my"], ["our"])
+            and len(after) > 1
+            and _RELATION_WORD.fullmatch(after[1])
+            and not self.words[index + 2].possessive
+        ):
+            pass  # "Chelsea my daughter loves the drama group"
+        elif (
+            word.capitalised
             and after[:1] == ["the"]
             and len(after) > 1
             and (_RELATION_WORD.fullmatch(after[1]) or after[1] in _SERVICE_JOBS)
@@ -1373,10 +1421,19 @@ class _NameFinder:
         if not self.words:
             return
         word = self.words[0]
+        following = self.words[1].lower if len(self.words) > 1 else ""
         if (
             word.possessive
             and word.capitalised
-            and word.first_part in self.names.known
+            and (
+                word.first_part in self.names.known
+                # "Dilnoza's mum here": any name, when a relative of theirs is speaking
+                or (
+                    _RELATION_WORD.fullmatch(following) is not None
+                    and word.first_part not in self.names.rank
+                    and word.first_part not in ORGANISATION_WORDS
+                )
+            )
             and word.lower not in NEVER_NAMES
             and not self._is_kept(word)
             and self.spans.free(word.start, word.end)
@@ -1546,6 +1603,8 @@ class _NameFinder:
                 and _MORE_ABOUT_ME.match(self.text, word.end)
             ):
                 return True  # "i am jay and my carer is..."
+            if cue == _GREETING and popularity >= 2 and _WORKS_AT.match(self.text, word.end):
+                return True  # "ask for frank at reception"
             return naming and popularity >= 2  # "called will"; not "I called sky"
         if first in names.known:
             # "jack", "freya"; not "foster" (a surname, but mostly a word)
@@ -1650,6 +1709,8 @@ class _NameFinder:
 
 _HOLIDAYS = _words("christmas xmas year years easter halloween")
 _OPENERS = _words("hi hello hey hiya its it's it is this and yo")
+# The kind of job before a job word: "his form tutor", "her key worker"
+_JOB_KINDS = _words("form class key support social case link youth family personal lead")
 _SERVICE_JOBS = _words(
     "driver escort bus taxi receptionist caretaker cook dinner lady lollipop postman cleaner"
 )
