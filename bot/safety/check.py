@@ -15,13 +15,14 @@ what kind, so the answer can fit it: ``self`` (the person may hurt themselves), 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from bot.engine.nlu.lexicon import Speller
 from bot.engine.nlu.text import digits
-from bot.safety.normalise import has_cue, normalise_for_safety
+from bot.safety.normalise import CUES, has_cue, normalise_for_safety
 from bot.safety.rules import (
     harm_in_the_past,
     is_crisis,
@@ -78,6 +79,11 @@ def model_path() -> Path:
     return Path(str(resources.files("bot.safety").joinpath(MODEL_FILE)))
 
 
+def safety_speller(words: Iterable[str]) -> Speller:
+    """The speller of the safety check: among equally close words, a word of harm."""
+    return Speller(words, prefer=CUES.found_in)
+
+
 class SafetyCheck:
     """Built once at start-up; :meth:`check` is cheap enough to run on every message."""
 
@@ -90,7 +96,7 @@ class SafetyCheck:
             figure=float(found.get("figure", 0.9)),
             no_cue=float(found.get("no_cue", 0.95)),
         )
-        self._speller = speller or Speller(model.info.get("vocabulary") or [])
+        self._speller = speller or safety_speller(model.info.get("vocabulary") or [])
 
     @classmethod
     def load(cls, path: Path | None = None) -> SafetyCheck:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.nlu.text import plain_latin
+from bot.safety.patternset import PatternSet
 
 _SELF = r"(?:my ?self|me ?self|my ?sef|him ?self|her ?self|them ?selves|them ?self|your ?self)"
 _PEOPLE = (
@@ -32,8 +33,8 @@ _PATTERNS = [
     # on a cliff, a roof or a bridge, now
     r"\b(?:i am|im|i m|sat|sitting|standing|stood) (?:up )?(?:on|at) (?:the |a |top of the |top of "
     r"a )?(?:cliffs?|cliff edge|cliff top|beachy head|roof|rooftop|bridge|railway line|train "
-    r"tracks|tracks|level crossing|multi ?storey|car park roof)\b(?: [a-z]+){0,4} (?:now|right now|"
-    r"at the moment|atm|tonight|on my own|by myself|alone|for hours|been here)\b",
+    r"tracks|tracks|level crossing|multi ?storey|car park roof)\b(?: [a-z0-9]+){0,4} (?:now|"
+    r"right now|at the moment|atm|tonight|on my own|by myself|alone|for hours|been here)\b",
     # where they will be found
     r"\b(?:they|someone|people|mum|dad|the police) (?:will|ll|are going to) (?:only )?find "
     r"(?:me|my body)\b(?: [a-z]+){0,2} (?:in the|by the|at the|under the|near the|anyway|when it "
@@ -42,6 +43,44 @@ _PATTERNS = [
     r"\b(?:took|taken|swallowed|had|necked) (?:way |far |a lot |loads )?too many (?:of )?"
     r"(?:[a-z]+ ){0,2}?(?:pills|tablets|meds|medicine|medication|paracetamol|painkillers|"
     r"sleeping pills)\b",
+    # a whole container of medicine, or medicine with drink: "swallowed a whole strip of my
+    # meds", "took 2 packets of paracetamol", "had my tablets with half a bottle of vodka"
+    r"\b(?:took|taken|swallowed|necked|downed|eaten|ate) (?:a whole |the whole |a full |an "
+    r"entire |all (?:of )?(?:the |my )?|\d+ |two |three |four |a couple of |both )?(?:strip|strips|"
+    r"packet|packets|pack|packs|box|boxes|bottle|bottles|blister|blisters|sheet|sheets|tub|tubs|"
+    r"handful|handfuls) (?:of )?(?:[a-z]+ ){0,2}?(?:pills|tablets|meds|medicine|medication|"
+    r"paracetamol|ibuprofen|painkillers|sleeping pills|antidepressants|insulin|codeine)\b",
+    r"\b(?:took|taken|swallowed|necked|downed|had) (?:[a-z0-9]+ ){0,6}?(?:pills|tablets|meds|"
+    r"medicine|medication|paracetamol|painkillers|sleeping pills|antidepressants)\b (?:with|and|"
+    r"washed down with|on top of) (?:a |half a |a whole |some |loads of |a load of |most of a |"
+    r"a bottle of |a can of )?(?:bottle of )?(?:vodka|alcohol|booze|wine|whisky|whiskey|gin|rum|"
+    r"beer|cider|spirits)\b",
+    # someone at a high place now who says goodbye: "my friend just texted that shes on the
+    # bridge and says goodbye"
+    r"\b(?:is|s|are|am|m|sat|sitting|standing|stood|been|waiting) (?:up |out )?(?:on|at) "
+    r"(?:the |a |top of the |top of a |the top of the )?(?:cliffs?|cliff edge|cliff top|bridge|"
+    r"roof|rooftop|ledge|railway line|train tracks|tracks|level crossing|beachy head|"
+    r"multi ?storey|car park roof|pier)\b.*\b(?:goodbye|good bye|goodbyes|say bye|says bye|"
+    r"said bye|saying bye|texted bye|sorry for everything)\b",
+    # death as the only way out: "suicide is the only way out for me now"
+    r"\b(?:suicide|dying|death|ending it|ending it all|ending my life|killing myself|to die|kill "
+    r"myself|to end it|to end it all|being dead|not being here)\b(?: [a-z]+){0,3} (?:is|seems|"
+    r"feels|feels like|looks like|is now) (?:the|my) only (?:way out|option|answer|choice|way|"
+    r"escape)\b|\bonly (?:way out|option|answer|choice|escape) (?:left )?(?:is|would be) (?:to "
+    r"die|death|suicide|ending it|to end it|killing myself|to kill myself|dying)\b",
+    # at the edge of a drop: "im at the edge of the old quarry", "stood on the edge of the cliff"
+    r"\b(?:i am|im|i m|sat|sitting|standing|stood|he is|she is|they are) (?:right |up )?(?:at|on|"
+    r"near|by) (?:the )?(?:edge|top) of (?:the |a |that )?(?:old |big )?(?:quarry|cliffs?|roof|"
+    r"bridge|building|car park|multi ?storey|platform|pier|tracks|railway|tower|flats)\b",
+    # a cut deep, now: "cut really deep this time", "blood everywhere in the bathroom"
+    r"\b(?:cut|cutting|slashed|sliced) (?:myself |my \w+ |it )?(?:really |so |too |very |way )"
+    r"deep\b|\bblood (?:is )?(?:everywhere|all over (?:the|my) (?:floor|bathroom|bed|room|arms?|"
+    r"legs?))\b",
+    # a marriage a young person is being made to make: "they are getting me married to my cousin"
+    r"\bforced (?:to )?marr\w*|\bforced marriage\b|\b(?:make|making|made|force|forcing|want|"
+    r"wants) (?:me|him|her|my (?:sister|daughter)) (?:to )?(?:get |be )?marr(?:y|ied)\b(?! when)"
+    r"|\b(?:i am|im|i m|me) (?:getting|get|be|being) married\b.*\b(?:do not want|dont want|"
+    r"against my will|not ready|i am scared|im scared|too young|i am only \d+|im only \d+)\b",
     # asking how to harm so that it works
     r"\b(?:make|making|get|getting) (?:the |my )?cuts? (?:go )?deeper\b|\bcut deeper\b",
     r"\bhow (?:to|do i|can i|do you) (?:cut|overdose|od|hang|strangle) (?:myself|my self|properly|"
@@ -73,7 +112,13 @@ _PATTERNS = [
     r"(?:vodka|alcohol|booze|drink|drinks|beer|beers|cider|wine|spirits|weed|drugs|pills|vapes?|"
     r"cigarettes|fags|money|cash|gifts?|presents?|a phone|a new phone|trainers)\b.*\b(?:keep "
     r"(?:it|this|that) (?:between|a secret|secret|quiet|to (?:himself|herself|themselves|myself))"
-    r"|(?:not|never) to tell|our (?:little )?secret|do not tell)\b",
+    r"|(?:not|never) to tell|(?:our|their|a) (?:little )?secret|do not tell)\b",
+    # an adult who asks children for pictures in their underwear or without clothes
+    r"\b(?:asks?|asking|asked|wants?|wanted|told|tells|telling|begs|begging|pressur\w+) (?:us |me |"
+    r"him |her |them |my \w+ |kids |children |girls |boys )?(?:for|to send|to take|to share) "
+    r"(?:some |more )?(?:pics|pictures|photos|selfies|videos|vids|snaps)\b(?: [a-z]+){0,3} (?:in "
+    r"(?:our|my|their|his|her|your) (?:underwear|pants|bra|knickers|boxers|pyjamas)|naked|nude|"
+    r"with(?:out| no) (?:clothes|a top|top on|clothes on))\b",
     # asked to send nude pictures: "if i dont send him nudes he will kick me off the team"
     r"\b(?:send|sending|sent|share|sharing) (?:him|her|them|a man|an adult|someone|this man|"
     r"this guy) (?:some |my |more )?(?:nudes|nude \w+|naked \w+|pics of (?:me|my body))\b",
@@ -384,7 +429,7 @@ _WEAK_PATTERNS = [
     r"might|will|gonna|going to|want to|wanna)(?: just)? (?:go in|walk in|step in|slip in|go "
     r"under|let go)\b(?!.*\b(?:swim|swimming|paddle|paddling|wetsuit|surf\w*|lifeguard)\b)",
 ]
-_WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_PATTERNS))
+_WEAK = PatternSet(_WEAK_PATTERNS)
 
 _PATTERNS += [
     # not expecting to live to an age or a day: "17 and I won't see 18"
@@ -412,7 +457,7 @@ _PATTERNS += [
     r" (?:at home|in my home|in the house|with (?:my|him|her|them|dad|mum)|around (?:him|her|"
     r"them|my))\b",
 ]
-_CRISIS = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_CRISIS = PatternSet(_PATTERNS)
 
 # Figures of speech that look like danger words but are not.
 _FIGURES = [
@@ -541,7 +586,12 @@ _FIGURES = [
     r"\b(?:kill|killing|killed|kills|shoot|shooting|shot|blow|blowing|blew) (?:up )?(?:the )?"
     r"(?:zombies|mobs|monsters|enemies|creepers|aliens|baddies|bosses|dragons|things up)\b",
 ]
-_FIGURE = re.compile("|".join(f"(?:{p})" for p in _FIGURES))
+_FIGURES += [
+    r"\b(?:will|ll|is going to|gonna) be the death of (?:me|us|her|him)\b",
+    r"\bjump(?:ing|ed|s)? (?:off|from) (?:a |the |my |his |her )?(?:wall|walls|sofa|couch|bed|"
+    r"trampoline|swings?|slide|diving board|climbing frame|stairs|steps?|table|chair|bunk bed)\b",
+]
+_FIGURE = PatternSet(_FIGURES)
 
 
 # Worries that always deserve a check-in ("are you safe right now?") but are not danger on
@@ -610,9 +660,22 @@ _WORRIES = [
     r"dinner|breakfast|veg\w*|fruit|meat|bread|gluten|dairy|sweets|crisps|meals at)\b)",
     r"\b(?:nothing|not like anything|like nothing) (?:really |even )?matters(?: any ?more)?\b"
     r"(?! to(?! be honest))",
-    r"\b(?:he|she|they|my \w+) (?:has |have )?(?:started |keeps |keep |been )?(?:talking|talks|"
-    r"talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about (?:death|dying|being "
-    r"dead|not being here|wanting to die|killing (?:himself|herself|themselves))\b",
+    r"\b(?:he|she|they|my \w+(?: \d{1,2})?) (?:has |have )?(?:started |keeps |keep |been )?"
+    r"(?:talking|talks|talk|going on|goes on|drawing|draws|writing|writes) (?:a lot )?about "
+    r"(?:death|dying|being dead|not being here|wanting to die|killing (?:himself|herself|"
+    r"themselves)|not wanting to (?:live|be here|be alive|be around|wake up|exist))\b",
+    # struggling, said of oneself and nothing more: "struggling a lot tbh", "im really struggling"
+    r"^(?:(?:i am|im|i m|been|i have been|ive been|honestly|tbh|to be honest|just|really|so|"
+    r"young person|a parent|parent|yeah|yes|ok|i guess|lol)\s)*struggling(?:\s(?:a lot|so much|"
+    r"loads|really|badly|really bad|big time|massively|with everything|atm|right now|at the "
+    r"moment|lately|tbh|to be honest|lol|tho|though|honestly|if i am honest|not gonna lie|ngl))*$",
+    # done with everything: "so done with everything", "im done with life"
+    r"\b(?:so |just |completely |totally |proper )?done with (?:everything|it all|all of it|life|"
+    r"living|the world|everyone|myself)\b(?! (?:now|for (?:today|the day|tonight|this week)))",
+    # a feeling of emptiness that does not lift: "is it normal to feel numb all the time"
+    r"\b(?:feel|feels|feeling|felt) (?:so |really |very |just |completely )?(?:numb|empty|hopeless|"
+    r"worthless|invisible|dead inside) (?:all the time|every day|constantly|most days|all day|"
+    r"every single day|inside)\b",
     # "i'm falling apart", "feel like i am falling to pieces"
     r"\b(?:i am|im|i feel|feeling|i have been|ive been|been)(?: like i am| like im)? (?:honestly |"
     r"just |really |totally |completely )?(?:falling apart|falling to pieces|breaking down|"
@@ -656,8 +719,28 @@ _WORRIES = [
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
     r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
+    # calling oneself broken or a burden, even in jest: "a broken one lol", "im just a burden"
+    r"\b(?:i am|im|i feel|i feel like|feel like|i m|me|myself)(?: just| so| really| such| totally|"
+    r" completely)? (?:a |so |really |just )?(?:broken|damaged|a burden|a waste of space|a "
+    r"waste of (?:time|oxygen|air)|a lost cause|beyond help)\b(?! (?:leg|arm|wrist|ankle|toe|"
+    r"finger|phone|laptop|chair|wheelchair|glasses|bone|nose|tooth|screen|record|promise))",
+    r"\b(?:young person|the kid|the child|the pupil|a kid|a teen|teenager|student)\b(?: [a-z]+)"
+    r"{0,3} (?:a )?(?:broken|damaged) one\b",
+    # an adult at home or near a child who acts strangely with them, told vaguely: "my step dad
+    # is kinda weird with me", "he makes me feel uncomfortable when mum is out"
+    r"\b(?:step ?dad|step ?mum|stepfather|stepmother|step brother|stepbrother|uncle|dad|mum|"
+    r"brother|cousin|grandad|lodger|mums (?:boyfriend|partner|friend)|dads (?:girlfriend|"
+    r"partner|friend)|(?:a |an |the |my |our )?(?:teacher|coach|driver|escort|neighbour|tutor|"
+    r"man|guy|carer|worker))\b(?: [a-z]+){0,2} (?:is|acts|gets|goes|has been|keeps being|can be)"
+    r" (?:kind of |kinda |a bit |really |so |quite |very |sort of |proper )?(?:weird|creepy|"
+    r"strange|funny|odd|too close|too friendly|touchy) (?:with|around|towards|to) (?:me|him|her|"
+    r"my (?:son|daughter|child|sister|brother))\b",
+    r"\b(?:he|she|they|step ?dad|uncle|dad|lodger|brother|cousin|grandad|teacher|coach|driver|"
+    r"man)\b(?: [a-z]+){0,2} (?:makes|made|is making) (?:me|him|her) (?:feel )?(?:really |so |"
+    r"a bit |kind of |kinda )?(?:uncomfortable|uneasy|scared|creeped out|weird)\b(?! (?:in|at) "
+    r"(?:class|lessons?|school|college|pe|the lesson)\b)",
 ]
-_WORRY = re.compile("|".join(f"(?:{p})" for p in _WORRIES))
+_WORRY = PatternSet(_WORRIES)
 # Feeling low and alone at once ("no idea who i can talk to and i feel awful") is always
 # asked about; either on its own may be about a service ("i do not know who to talk to about
 # his plan").
@@ -716,7 +799,8 @@ def mild_feeling(normalised: str) -> bool:
 
 # What happened is over and the person is safe: "he's fine now and home with me".
 _SETTLED_NOW = re.compile(
-    r"\b(?:he is|she is|they are|we are|i am|everyone is|all|both are|he s|she s) (?:fine|ok|"
+    r"\b(?:he is|she is|they are|we are|i am|everyone is|all|both are|he s|she s)(?: doing)?"
+    r"(?: (?:so|much|a lot|loads|way|far))? (?:fine|ok|"
     r"okay|safe|alright|all right|better|settled|home|back home)(?: and (?:home|back home|safe|"
     r"fine|ok|settled)(?: with (?:me|us))?)? now\b|\b(?:he is|she is|they are) (?:fine|ok|okay|"
     r"safe|alright) now and\b"
@@ -740,7 +824,7 @@ def figure_of_speech(normalised: str) -> bool:
     return _FIGURE.search(normalised) is not None
 
 
-def _fires(pattern: re.Pattern[str], normalised: str) -> bool:
+def _fires(pattern: re.Pattern[str] | PatternSet, normalised: str) -> bool:
     """Does ``pattern`` match outside every figure of speech?"""
     figures: list[tuple[int, int]] | None = None
     for found in pattern.finditer(normalised):
@@ -906,6 +990,11 @@ _THREAT = re.compile(
     rf"(?:me|him|her|them|us|mum|dad|my \w+) with {_WEAPON}\b"
     r"|\b(?:threaten\w*|attack\w*|stabbed|slashed|cut|hit|beat|beaten|chased) (?:me|him|her|them|"
     rf"us|mum|dad|my \w+) with {_WEAPON}\b"
+    # someone at the door or in the house with a weapon, threatening: "my ex is outside with a
+    # hammer threatening to get in"
+    rf"|\b(?:outside|at the door|at the window|in the house|in the garden|downstairs|upstairs|"
+    rf"here|in the hall|in the kitchen)\b(?: [a-z]+){{0,3}} with {_WEAPON}\b(?: [a-z]+){{0,3}} "
+    r"(?:threaten\w*|shouting|screaming|trying to (?:get|break) in|banging|kicking)\b"
 )
 
 

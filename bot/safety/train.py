@@ -20,10 +20,16 @@ from typing import Any
 
 from bot.content.loader import read_yaml
 from bot.dialogues import Dialogues
-from bot.engine.nlu.lexicon import Speller
 from bot.engine.nlu.text import digits
 from bot.errors import ContentError
-from bot.safety.check import DANGER_KINDS, MIN_WORDS, NO_CUE_CONCERN, SafetyCheck, model_path
+from bot.safety.check import (
+    DANGER_KINDS,
+    MIN_WORDS,
+    NO_CUE_CONCERN,
+    SafetyCheck,
+    model_path,
+    safety_speller,
+)
 from bot.safety.normalise import has_cue, normalise_for_safety
 from bot.safety.rules import is_crisis, is_warning, raises_the_bar
 from bot.textmodel import LinearTextModel
@@ -216,7 +222,7 @@ def train(dialogues: Dialogues, dialogues_dir: Path, *, out: Path | None = None)
         examples.extend(read_examples(path))
     examples.extend(everyday(dialogues))
     words = vocabulary(examples)
-    speller = Speller(words)
+    speller = safety_speller(words)
     normaliser = SafetyCheck.__new__(SafetyCheck)
     normaliser._speller = speller  # noqa: SLF001 - the same normalising as at run time
     training = [Example(normaliser.normalise(e.text), e.model_label) for e in examples]

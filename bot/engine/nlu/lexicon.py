@@ -7,7 +7,7 @@ A :class:`Speller` corrects rare words to the nearest known word, so that "horsa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +40,7 @@ class PhraseIndex:
                 self._values.setdefault(key, value)
                 longest = max(longest, len(key))
         self._longest = min(longest, MAX_PHRASE_WORDS + 2)
+        self._firsts = frozenset(key[0] for key in self._values)  # most words start none
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(phrase.split()) in self._values
@@ -51,8 +52,15 @@ class PhraseIndex:
     def find(self, tokens: Sequence[str]) -> list[Match]:
         """All phrases in ``tokens``, scanning left to right and preferring the longest."""
         found: list[Match] = []
+        firsts = self._firsts
         position = 0
         while position < len(tokens):
+            token = tokens[position]
+            if token not in firsts and not (
+                len(token) > 3 and token.endswith("s") and token[:-1] in firsts
+            ):
+                position += 1  # no phrase starts with this word, in the singular or not
+                continue
             for size in range(min(self._longest, len(tokens) - position), 0, -1):
                 key = tuple(tokens[position : position + size])
                 value = self._values.get(key)
@@ -72,7 +80,10 @@ class Speller:
 
     COMMON_WORD_ZIPF = 3.2
 
-    def __init__(self, vocabulary: Iterable[str]):
+    def __init__(self, vocabulary: Iterable[str], *, prefer: Callable[[str], bool] | None = None):
+        """``prefer`` picks among equally close words: the safety check prefers words of harm
+        ("hert" is "hurt", not "heart")."""
+        self._prefer = prefer or (lambda word: False)
         self._known = {word for word in vocabulary if word.isalpha()}
         self._choices = sorted(word for word in self._known if len(word) >= 4)
         self._by_letter: dict[str, list[str]] = {}
@@ -92,6 +103,9 @@ class Speller:
             return token
         if zipf_frequency(token, "en") >= self.COMMON_WORD_ZIPF:
             return token
+        for spoken in _spoken_variants(token):  # "worfing" for "worthing", said as heard
+            if spoken in self._known:
+                return spoken
         choices = self._by_letter.get(token[0], [])
         allowed = 1 if len(token) <= 7 else 2
         close = process.extract(
@@ -105,9 +119,28 @@ class Speller:
             close,
             key=lambda found: (
                 found[1],
+                not self._prefer(found[0]),
                 len(found[0]) < len(token),
                 len(found[0]) <= len(token),
                 abs(len(found[0]) - len(token)),
             ),
         )
         return str(best[0])
+
+
+def _spoken_variants(token: str) -> list[str]:
+    """The word as it sounds: one "f" or "v" read as "th" ("worfing", "bruvver"), a silent
+    first letter left out ("nife", "rite"), "f" for "ph" ("fone"). Tried before any other
+    correction."""
+    variants = [
+        token[:index] + "th" + token[index + 1 :]
+        for index, letter in enumerate(token)
+        if letter in "fv"
+    ]
+    if token.startswith("n"):
+        variants.append("k" + token)
+    if token.startswith("r"):
+        variants.append("w" + token)
+    if token.startswith("f"):
+        variants.append("ph" + token[1:])
+    return variants
