@@ -84,7 +84,9 @@ _YEARS_OLD = re.compile(r"\b(\d{1,2})\s?(?:years?\sold|years?|yo|y\so)\b")
 _SCHOOL_YEAR = re.compile(r"\b(?:in\s)?year\s(\d{1,2})\b")
 _NEARLY = re.compile(r"\b(nearly|almost|turning)\s(\d{1,2})\b")
 _LEADING = re.compile(
-    r"^(?:(?:hi|hey|hello|hiya|yo|ok|okay|um|erm|so|well)\s)*(?:i am\s)?(\d{1,2})\b"
+    r"^(?:(?:hi|hey|hello|hiya|yo|ok|okay|um|erm|so|well)\s)*(?:i am\s)?(\d{1,2})"
+    # "24m crawley", "17f": an age with a sex, as people write it of themselves (not "18m old")
+    r"(?:[mf]\b(?!\s(?:old|baby|son|daughter|boy|girl|child|kid)\b))?\b"
     r"(?!\s(?:" + _NUMBER_NOUNS + r"|x|and a half|\d)\b)(?!\.\d)"
 )
 # "crawley 15", "rh12 16": a very short message of a place and a number, the age last

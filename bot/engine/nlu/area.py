@@ -77,6 +77,22 @@ _PLACE_CUES = {
 # where someone lives than another place they name.
 _COUNTY_NAMES = {"west sussex", "east sussex", "sussex"}
 _ORGANISATION = {"forum", "parent", "pcf", "council", "county", "cc", "nhs", "local", "send"}
+# "HS2 is late": words after a code that is the subject of a sentence, not where someone lives
+_SAID_OF = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "line",
+    "train",
+}
+_LIVING_IN_CUES = {"in", "from", "near", "live", "living", "based", "postcode", "nr"}
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
 # "i go to skool in burges hil": where their school is says the area too
 _WHERE_I_GO = {"lives", "we", "school", "skool", "skl", "college", "are"}
@@ -283,10 +299,19 @@ class Gazetteer:
             elif district:
                 letters, number = district.group(1), district.group(2)
                 following = tokens[index + 1] if index + 1 < len(tokens) else ""
+                before = tokens[index - 1] if index else ""
                 sure = (
                     letters in self._sussex_letters
                     or bool(_INWARD.match(following))
                     or (asking_area and len(tokens) <= 3)
+                    # "LS6 parent carer - ...", "we live in CF14": a two-letter district that
+                    # opens the message or follows a place word
+                    or (
+                        len(letters) == 2
+                        and (
+                            before in _LIVING_IN_CUES or (index == 0 and following not in _SAID_OF)
+                        )
+                    )
                 )
                 if not sure:
                     continue

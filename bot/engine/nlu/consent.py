@@ -25,7 +25,12 @@ from bot.engine.nlu.text import normalise, plain_latin
 
 # Choosing "without my name": a yes on its own.
 _ANONYMOUS = re.compile(
-    r"\b(?:anonymous\w*|anon|anonymously|without (?:my|a|any) (?:name|details)|no names?|"
+    r"\b(?:anonymous\w*|anon|anonymously|no names?|"
+    # "without my name or any of my details", "without my name and address"
+    r"without (?:my|a|any|any of my|using my|your) (?:full |real |personal |contact )?(?:name|"
+    r"names|details|info|information|identity|address|email|number)(?: (?:or|and|nor) (?:my |any "
+    r"|any of my |your )?(?:full |real |personal |contact )?(?:name|names|details|info|"
+    r"information|identity|address|email|number))*|"
     r"(?:do not|dont|don't|never) (?:use|put|give|share|add|include|say) my name|"
     r"(?:leave|keep) (?:my name|me) out(?: of (?:it|this))?|"
     r"(?:keep|keeping|leave) my (?:name|details|info) (?:out|off)(?: of)?(?: it| this)?|"

@@ -391,7 +391,19 @@ def _corrects(tokens: Sequence[str]) -> bool:
     if _CORRECTING & set(tokens) or _NO_LONGER & set(tokens):
         return True
     pairs = set(zip(tokens, tokens[1:], strict=False))
-    return bool(pairs & {("i", "was"), ("used", "to"), ("no", "longer"), ("any", "more")})
+    return bool(
+        pairs
+        & {
+            ("i", "was"),
+            ("used", "to"),
+            ("no", "longer"),
+            ("any", "more"),
+            ("actually", "no"),  # "I'm a parent... actually no, I'm a TA"
+            ("no", "actually"),
+            ("wait", "no"),
+            ("i", "mean"),
+        }
+    )
 
 
 def _strip_fillers(before: Sequence[str]) -> list[str]:
@@ -501,6 +513,8 @@ def _is_self(
         return EXPLICIT  # "I'm a police youth engagement officer", "community pharmacist here"
     if asking_role:
         return EXPLICIT
+    if match.value == "professional" and after[:1] and after[0] in _SERVICE_NOUNS:
+        return UNKNOWN  # "physio waiting lists are mad": the service, not the speaker's job
     if not leading and not asking_other and exact:
         return LEADING
     following = tokens[match.end : match.end + 1]
@@ -508,6 +522,41 @@ def _is_self(
     if ends_clause and len(clause) <= 2 and exact and not asking_other:
         return LEADING  # "es mum, ...", "Surrey - parent, ..."
     return UNKNOWN
+
+
+# A job word before one of these names a service, not who is speaking: "physio waiting lists",
+# "SENCO meetings", "social worker visits".
+_SERVICE_NOUNS = frozenset(
+    [
+        "waiting",
+        "wait",
+        "waits",
+        "list",
+        "lists",
+        "appointment",
+        "appointments",
+        "service",
+        "services",
+        "session",
+        "sessions",
+        "referral",
+        "referrals",
+        "report",
+        "reports",
+        "assessment",
+        "assessments",
+        "meeting",
+        "meetings",
+        "visit",
+        "visits",
+        "clinic",
+        "clinics",
+        "provision",
+        "hours",
+        "time",
+        "support",
+    ]
+)
 
 
 # Words that end a run of describing words before a role word: "a riding instructor" is

@@ -305,6 +305,10 @@ _COMPLAINING = re.compile(
     r"\b(?:do not|does not|did not|dont|doesnt|didnt) (?:have|offer|provide|run|give|do)\b|"
     r"\b(?:is not|isnt|are not|arent|was not|wasnt|not|never|stopped) (?:following|sticking to|"
     r"doing what|reading|using|updating|keeping to)\b|"
+    # left out: "I wasn't asked anything", "we were never consulted"
+    r"\b(?:was not|wasnt|were not|werent|was never|were never|have not been|havent been|has not "
+    r"been|hasnt been|never been|not been) (?:asked|consulted|involved|invited|included|told|"
+    r"listened to|heard)\b|"
     r"\b(?:too (?:much|loud|noisy|busy|far|big|small|hot|cold|bright|crowded|slow)|not enough|"
     r"there is no|there are no|has no|have no|bare long|so long|ages)\b"
 )
@@ -396,9 +400,40 @@ _RELATIVES_WHO_MAY_NOT_CARE = frozenset(
     ["grandad", "granddad", "grandpa", "grandfather", "grandma", "gran", "granny", "nan", "nana"]
     + ["nanna", "nanny", "grandmother", "grandparent", "aunt", "auntie", "aunty", "uncle"]
 )
+# "my grandson has autism": said by a grandparent (or an aunt or uncle)
+_GRANDCHILDREN = frozenset(
+    ["grandson", "granddaughter", "grandchild", "grandchildren", "grandkids", "grandsons"]
+    + ["granddaughters", "nephew", "niece", "nephews", "nieces"]
+)
 _NOT_CARING = re.compile(
     r"\b(?:do not|dont|does not|doesnt|never|no longer|not) (?:live with|look after|care for) "
     r"(?:him|her|them)\b|\bnot (?:his|her|their) (?:main |full time )?carer\b"
+    # someone else does the caring: "my daughter does the caring", "his mum looks after him"
+    r"|\b(?:his|her|their|my|the) (?:mum|mom|dad|mother|father|daughter|son|parents|mam)\b"
+    r"(?: [a-z]+){0,2} (?:does|do|did) (?:all |most |most of |the most of )?(?:the caring|the "
+    r"care|it|everything|the looking after)\b"
+    r"|\b(?:his|her|their) (?:mum|mom|dad|mother|father|parents|mam) (?:looks|look|cares|care) "
+    r"(?:after|for) (?:him|her|them)\b"
+    r"|\bjust (?:interested|curious|looking|wondering|nosy|nosey)\b"
+)
+# A relative who says they care for the child: "I look after him full time", "special
+# guardianship", "she lives with us", "bringing up my grandson", "I help my son look after her"
+_CARING = re.compile(
+    r"\b(?:look|looks|looking|looked) after\b|\bcar(?:e|es|ing) for\b|\bcarer\b|\bguardian\w*|"
+    r"\b(?:take|takes|taking|took) care of\b|\b(?:full|have|has|got|had) care of\b|"
+    r"\bcustody\b|\bkinship\b|\bfoster\w*|\badopt\w*|\bin my care\b|\bfull time\b|"
+    r"\b(?:lives?|living|lived|stays?|staying|been) with (?:me|us)\b|\b(?:live|living) with "
+    r"(?:him|her|them|my|our)\b|"
+    r"\b(?:bringing|bring|brought|raising|raise|raised) (?:him|her|them|up|my|our)\b|"
+    r"\b(?:have|had|got|has|i have) (?:him|her|them|my \w+|our \w+|the \w+) (?:\d|most|every|at|"
+    r"for|three|two|four|half|a lot|some|during|after|before|while|when)\b|"
+    r"\bhelp(?:ing|s)? (?:my|his|her|their) \w+ (?:with|look after|care for)\b|"
+    r"\bhelp(?:ing)? (?:to )?(?:look after|care for)\b"
+)
+# "I'm his big sister", "I'm the older brother (30) of someone with SEND"
+_SIBLING = re.compile(
+    r"\b(?:i am|im|i m) (?:his|her|their|the) (?:big |older |elder |little |younger |twin )?"
+    r"(?:sister|brother|sibling|sis|bro)\b"
 )
 _WHAT_THERE_IS = re.compile(
     r"^(?:(?:hi|hello|hey|so|ok|um|please)\s)*(?:is there|are there|is anything|anything|any|"
@@ -499,6 +534,10 @@ class Understander:
         for phrases in intent_examples.values():
             for phrase in clean(phrases):
                 vocabulary.update(phrase.split())
+        # the longer words the complaint patterns look for ("lisen" is "listen"; not short ones
+        # such as "were", which "weve" is not)
+        for pattern in (_COMPLAINING, _JUDGING):
+            vocabulary.update(re.findall(r"(?<![\\?])\b[a-z]{6,}\b(?!\\w)", pattern.pattern))
         self._speller = Speller(vocabulary)
         self._languages = LanguageGuesser(languages, vocabulary)
 
@@ -560,12 +599,12 @@ class Understander:
         )
         if role is not None:
             result.role, result.role_strength = role.role, role.strength
-            if (
-                role.role == "parent_carer"
-                and _RELATIVES_WHO_MAY_NOT_CARE.intersection(words[role.start : role.end])
-                and _NOT_CARING.search(plain)
-            ):
-                # "I'm his grandad in Bexhill, I don't live with them": family, not his carer
+            relative = _RELATIVES_WHO_MAY_NOT_CARE.intersection(words[role.start : role.end]) or (
+                role.start == role.end and _GRANDCHILDREN.intersection(words)
+            )
+            if role.role == "parent_carer" and relative and _NOT_CARING.search(plain):
+                # "I'm his grandad in Bexhill, I don't live with them", "my daughter does the
+                # caring": family, not the child's carer
                 result.role = "other"
         ages = find_ages(
             marked,
@@ -613,6 +652,14 @@ class Understander:
             # "I am 44 and I have autism myself", "an adult with ADHD, not a parent": a
             # grown-up with their own needs (at 24 they are a young person, as Young Voices is
             # for 11 to 25)
+            result.role, result.role_strength = "other", STRONG
+        if (
+            (result.role is None or result.role_strength == WEAK)
+            and (result.age is None or result.age >= 18)
+            and _SIBLING.search(plain)
+            and not _CARING.search(plain)
+        ):
+            # "I'm his big sister, I'm 23, I want to help my brother get heard": family
             result.role, result.role_strength = "other", STRONG
         if result.age_band == "under_11" and result.role is None:
             result.role, result.role_strength = "young_person", WEAK
