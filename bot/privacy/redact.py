@@ -188,7 +188,7 @@ ROLES = (
     "caseworker|worker|officer|co-?ordinator|keyworker|manager|advisor|adviser|mentor|coach|"
     "doctor|gp|consultant|paediatrician|pediatrician|nurse|therapist|ot|salt|physio|"
     "physiotherapist|psych|psychologist|psychiatrist|counsell?or|sw|lsa|assistant|practitioner|"
-    "carers?|pa"
+    "carers?|pa|colleagues?|workmates?|boss"
 )
 
 # --- Patterns ----------------------------------------------------------------------------------
@@ -1381,6 +1381,27 @@ class _NameFinder:
         ):
             pass  # "Mark is his form tutor", "Bill is her key worker"
         elif (
+            (word.capitalised or word.first_part in self.names.known)
+            and after[:1] in (["she"], ["he"], ["shes"], ["hes"])  # "she's": "she", then "'s"
+            and comma_after
+            and (after[1:2] in _OWNERS or after[1:3] in [["is", o[0]] for o in _OWNERS])
+            and any(_RELATION_WORD.fullmatch(later) for later in after[2:5])
+        ):
+            pass  # "call Honey, she's my daughter's support worker"
+        elif (
+            opening
+            and word.first_part in self.names.known
+            and self.names.popularity.get(word.first_part, 0) >= 2
+            and _AGE_AFTER.match(self.text, word.end)
+        ):
+            pass  # "reece, 14, from Hailsham"
+        elif (
+            word.capitalised
+            and word.first_part not in self.names.rank
+            and _SCHOOL_YEAR_AFTER.match(self.text, word.end)
+        ):
+            pass  # "Chidi (year 11) and his sister"
+        elif (
             word.text.islower()
             and opening
             and self.names.popularity.get(anyascii(word.lower), 0) >= 2
@@ -1563,6 +1584,8 @@ class _NameFinder:
         lower, first = word.lower, word.first_part
         if lower in NEVER_NAMES or first in NEVER_NAMES or lower in FUNCTION_WORDS:
             return False
+        if word.text.islower() and _RELATION_WORD.fullmatch(lower):
+            return False  # "the OT, physio and speech therapist": another job, not a name
         strong = cue in (_RELATION, _SELF) and not listed
         if self._is_kept(word, after_strong_cue=strong):
             return False
@@ -1709,6 +1732,9 @@ class _NameFinder:
 
 _HOLIDAYS = _words("christmas xmas year years easter halloween")
 _OPENERS = _words("hi hello hey hiya its it's it is this and yo")
+_OWNERS = (["my"], ["our"], ["his"], ["her"], ["their"])
+_AGE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:[5-9]|1\d|2[0-5])\b(?![ \t]*(?:%|:|\.\d))")
+_SCHOOL_YEAR_AFTER = re.compile(r"[ \t]*\((?:year|yr|y|age|aged)?[ \t]*\d{1,2}\)")
 # The kind of job before a job word: "his form tutor", "her key worker"
 _JOB_KINDS = _words("form class key support social case link youth family personal lead")
 _SERVICE_JOBS = _words(

@@ -669,6 +669,10 @@ _WORRIES = [
     r"young person|a parent|parent|yeah|yes|ok|i guess|lol)\s)*struggling(?:\s(?:a lot|so much|"
     r"loads|really|badly|really bad|big time|massively|with everything|atm|right now|at the "
     r"moment|lately|tbh|to be honest|lol|tho|though|honestly|if i am honest|not gonna lie|ngl))*$",
+    # no help thought possible: "i dont think anything can help me"
+    r"\b(?:do not|dont) (?:think|reckon|believe) (?:anything|anyone|any one|anybody|nothing|"
+    r"you|this|they|people) (?:can|could|will|is going to|would) (?:ever )?(?:help|fix|change) "
+    r"(?:me|how i feel|things for me)\b",
     # done with everything: "so done with everything", "im done with life"
     r"\b(?:so |just |completely |totally |proper )?done with (?:everything|it all|all of it|life|"
     r"living|the world|everyone|myself)\b(?! (?:now|for (?:today|the day|tonight|this week)))",
@@ -845,6 +849,18 @@ _MEDICAL = re.compile(
     r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
     r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning|look|looks|looking|are|is)"
     r" (?:a bit |really |so |very )?(?:blue|grey|gray)\b"
+    # a child who "is blue" with a fit or a breathing word near: "my son have fit ... he is blue"
+    r"|\b(?:fit|fitting|seizure|choking|breathe|breathing|breath)\b(?: [a-z]+){0,8} (?:he|she|"
+    r"they|baby) (?:is|are|look|looks) (?:all |really |very |so )?(?:blue|grey|gray)\b"
+    r"(?! in the face)"
+    r"|\b(?:he|she|they|baby) (?:is|are|look|looks) (?:all |really |very |so )?(?:blue|grey|gray)"
+    r"\b(?! in the face)(?: [a-z]+){0,8} (?:fit|fitting|seizure|choking|breathe|breathing|"
+    r"breath)\b"
+    # a diabetic low, told in the middle of something else: "gone pale and sweaty and isn't
+    # making sense, his reading says LO"
+    r"|\b(?:reading|meter|monitor|libre|dexcom|sugar|sugars|levels?|bm)\b(?: [a-z]+){0,2} "
+    r"(?:says|said|is|shows|showing|reads) lo\b"
+    r"|\b(?:pale|sweaty|clammy|shaky)\b(?: and| [a-z]+){0,4} (?:is not|isnt|not) making sense\b"
     # an asthma attack the inhaler does not help: "the inhaler isnt working"
     r"|\b(?:inhaler|inhalers|nebuliser|nebulizer|pump|blue pump)\b(?: is| are| has| does| did)?"
     r" (?:not|stopped) (?:working|helping|work|help)\b(?! (?:properly )?(?:at school|in school|"
@@ -905,7 +921,8 @@ _SEIZURE_NOW = re.compile(
 # told as over ("she had a fit for 10 minutes at school and nobody rang me").
 _SEIZURE = re.compile(
     r"\b(?:seizure|fit|fitting)\b(?: [a-z]+){0,8}? (?:will not stop|not "
-    r"stopping|has not stopped|(?:for )?(?:over |more than |longer than )?(?:5|five|6|7|8|9|10|"
+    r"stopping|not stop|no stop|does not stop|has not stopped|(?:for )?(?:over |more than |"
+    r"longer than )?(?:5|five|6|7|8|9|10|"
     r"ten|[1-5]\d) (?:minutes|mins))\b"
     r"|\b(?:is|are|am) having (?:a |another )?(?:seizure|fit|seizures|fits)\b(?: [a-z]+){0,6} "
     r"(?:right now|now|what do i do|what should i do|help|and (?:he|she|they) (?:is|are) not "

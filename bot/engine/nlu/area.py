@@ -92,6 +92,8 @@ _SAID_OF = {
     "line",
     "train",
 }
+# "M14 postcode", "B13. Dad.": a one-letter area is a postcode only when marked so
+_CODE_WORDS = {"postcode", "post", "area", ".", ","}
 _LIVING_IN_CUES = {"in", "from", "near", "live", "living", "based", "postcode", "nr"}
 _LIVING_CUES = {"live", "living", "based", "now", "reside", "home", "stay", "staying"}
 # "i go to skool in burges hil": where their school is says the area too
@@ -307,7 +309,7 @@ class Gazetteer:
                     # "LS6 parent carer - ...", "we live in CF14": a two-letter district that
                     # opens the message or follows a place word
                     or (
-                        len(letters) == 2
+                        (len(letters) == 2 or following in _CODE_WORDS)
                         and (
                             before in _LIVING_IN_CUES or (index == 0 and following not in _SAID_OF)
                         )

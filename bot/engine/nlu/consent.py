@@ -66,7 +66,10 @@ _CONTACT = re.compile(
     r"\b(?:contact me|get back to me|reply to me|call me|email me|ring me|text me|answer me|"
     r"phone me|message me|let me know|hear back|an answer|a reply|with my name|"
     r"you can contact|can contact me|contact us|get in touch|reply here|answer here|with contact|"
-    r"contact please|contact is fine|contact is ok|contact me is fine)\b"
+    r"contact please|contact is fine|contact is ok|contact me is fine|"
+    # wanting their answer: "share it and tell me what they say"
+    r"tell me what (?:they|you|the team|the school) (?:say|said|think|do|did|decide)|"
+    r"keep me (?:posted|updated|informed|in the loop)|update me|let me hear)\b"
 )
 # Phrases with "no" or "not" in them that mean yes, or mean nothing against passing it on.
 _YES_IDIOMS = re.compile(
@@ -75,7 +78,8 @@ _YES_IDIOMS = re.compile(
     r"(?:i am|im) not bothered|not at all bothered)\b"
 )
 _YES = re.compile(
-    r"\b(?:yes|yess+|ys|yse|yees|yeah|yea|yeh|yep|yup|yh|ye|ya|aye|ok|okay|okey|oki|okie|k|kk|sure|"
+    r"\b(?:yes|yess+|ys|yse|yees|yeah|yea|yeh|yep|yup|yh|ye|ya|yas+|yaa+s+|aye|ok|okay|okey|oki|"
+    r"okie|k|kk|sure|"
     r"fine|go ahead|go on|go for it|pass it on|pass on|send it|do it|please do(?! not)|"
     r"yes please|alright|happy for (?:it|this|you|them) to|"
     r"all right|of course|definitely|absolutely|certainly|course|by all means|happy to|"
@@ -93,6 +97,11 @@ _UNSURE = re.compile(
     r"hmm+|umm+|erm+|err+|i guess|guess so|suppose|i suppose|depends|kind of|kinda|sort of|"
     r"later|not now|think about it|let me think|no idea|whatever|if you want|up to you|"
     r"rather not say|"
+    # a yes put off until someone else is asked: "I need to check with my manager first"
+    r"(?:need|needs|have|has|got) to (?:check|ask|think)|check with|ask my|"
+    r"(?:speak|talk) to my|first i (?:need|have|want|must)|before i (?:agree|say|decide|give|"
+    r"can|do)|let me (?:check|ask|"
+    r"see|get back)|get back to you|come back to (?:you|this|it)|wait|hold on|hang on|"
     r"i do not care|dont care|not bothered|meh|yeah right|yea right|yeh right|like anyone|"
     r"as if anyone|what is the point|whats the point|no point|pointless|waste of time)\b"
     r"|\?|🤔|🤷|🙄|😒"
@@ -165,6 +174,10 @@ _ANONYMOUS_CONDITION = re.compile(
     r"people)(?: (?:can not|cannot|cant|will not|wont|do "
     r"not|dont|does not|doesnt))? (?:tell|know|knows|see|sees|work out|find out|guess) (?:who i "
     r"am|it is me|its me|it was me|who wrote it|who said it|my name)$"
+    # "as long as my name isnt on it"
+    r"|\b(?:as long as|so long as|only if|if|provided(?: that)?)(?: that)? my name (?:is not|isnt|"
+    r"is never|will not be|wont be|does not go|doesnt go|does not appear|doesnt appear) (?:on|in|"
+    r"with|anywhere near) (?:it|this|them)$"
 )
 
 
