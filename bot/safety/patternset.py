@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # noqa: PLC2701 - the parse tree is the only way to read literals
 import re._parser as sre_parse  # noqa: PLC2701
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import ahocorasick
@@ -113,11 +113,6 @@ class PatternSet:
             for _, numbers in self._automaton.iter(text):
                 found.update(numbers)
         return sorted(found)
-
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """Every pattern's own matches, pattern by pattern (they may overlap)."""
-        for number in self.candidates(text):
-            yield from self.patterns[number].finditer(text)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Matches left to right without overlaps; at one place the first pattern wins."""

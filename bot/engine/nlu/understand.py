@@ -416,8 +416,9 @@ _NOT_CARING = re.compile(
     r"(?:after|for) (?:him|her|them)\b"
     r"|\bjust (?:interested|curious|looking|wondering|nosy|nosey)\b"
 )
-# A relative who says they care for the child: "I look after him full time", "special
-# guardianship", "she lives with us", "bringing up my grandson", "I help my son look after her"
+# Saying they care for the child: "I look after him full time", "special guardianship", "she
+# lives with us", "bringing up my grandson" (a grown-up brother or sister who says so is not
+# taken for "other")
 _CARING = re.compile(
     r"\b(?:look|looks|looking|looked) after\b|\bcar(?:e|es|ing) for\b|\bcarer\b|\bguardian\w*|"
     r"\b(?:take|takes|taking|took) care of\b|\b(?:full|have|has|got|had) care of\b|"
@@ -599,10 +600,14 @@ class Understander:
         )
         if role is not None:
             result.role, result.role_strength = role.role, role.strength
-            relative = _RELATIVES_WHO_MAY_NOT_CARE.intersection(words[role.start : role.end]) or (
-                role.start == role.end and _GRANDCHILDREN.intersection(words)
-            )
-            if role.role == "parent_carer" and relative and _NOT_CARING.search(plain):
+            if (
+                role.role == "parent_carer"
+                and (
+                    _RELATIVES_WHO_MAY_NOT_CARE.intersection(words[role.start : role.end])
+                    or (role.start == role.end and _GRANDCHILDREN.intersection(words))
+                )
+                and _NOT_CARING.search(plain)
+            ):
                 # "I'm his grandad in Bexhill, I don't live with them", "my daughter does the
                 # caring": family, not the child's carer
                 result.role = "other"
