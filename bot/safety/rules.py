@@ -76,6 +76,32 @@ _PATTERNS = [
     r"\b(?:cut|cutting|slashed|sliced) (?:myself |my \w+ |it )?(?:really |so |too |very |way )"
     r"deep\b|\bblood (?:is )?(?:everywhere|all over (?:the|my) (?:floor|bathroom|bed|room|arms?|"
     r"legs?))\b",
+    # joining someone who has died: "my son died in may and i'm going to join him tonight"
+    r"\b(?:died|dead|passed away|passed|lost (?:him|her|them)|funeral|grave|heaven)\b.*\b(?:going "
+    r"to|gonna|will|i ll|ill|want to|wanna|ready to|about to|time to|need to|can) (?:go and )?"
+    r"(?:join|be with) (?:him|her|them|my \w+|mum|dad|nan|grandad)\b(?! (?:at|for|in the|on the)\b)"
+    r"|\b(?:going to|gonna|i will|i ll|ill|ready to|about to|time to) (?:go and )?join (?:him|her|"
+    r"them|my \w+|mum|dad|nan|grandad)\b(?: [a-z]+){0,4} (?:died|dead|passed away|in heaven|up "
+    r"there)\b",
+    # a note written, with a goodbye or an apology: "Note's written. Sorry for wasting your time."
+    r"\b(?:note|notes|letter|letters) (?:is |are |s |all )?(?:written|done|finished|ready)\b"
+    r"(?! (?:by|up|in|about|for (?:the|school|class|work|my (?:review|meeting)))\b).*\b(?:sorry|"
+    r"goodbye|bye|forgive me|love you all|wasting your time)\b",
+    # a trip with no way back: "going up beachy head later, wont need a bus back"
+    r"\b(?:beachy head|cliffs?|seven sisters|bridge|pier|viaduct|multi ?storey|car park roof|roof|"
+    r"tracks|railway|quarry|the sea|the river)\b.*\b(?:will not|wont|do not|dont|not going to|"
+    r"never|shall not) (?:need|be needing|be getting|get|take|be taking|want)(?: a| the| my| any)?"
+    r"(?: return)? (?:bus|train|taxi|lift|ride|ticket|way)? ?(?:back|home)\b",
+    r"\bone way ticket\b(?: [a-z]+){0,4} (?:beachy head|cliffs?|bridge|seven sisters|the end)\b",
+    # someone about to drink a poison: "saying shes going to drink the bleach she brought"
+    r"\b(?:going to|gonna|will|wants? to|wanna|threaten\w* to|about to|trying to|tried to|says? "
+    r"(?:she|he|they) (?:will|ll|is going to|are going to)) (?:drink|swallow|eat|down|neck|take) "
+    r"(?:the |some |a |all the |that |a bottle of |the bottle of )?(?:bleach|anti ?freeze|"
+    r"weed ?killer|drain cleaner|batteries|washing tablets|dishwasher tablets|poison|rat poison)\b",
+    # a last message to anyone: "its my last message to anyone"
+    r"\b(?:this is|this will be|its|it is|it s|these are|that is|thats) my (?:very )?last "
+    r"(?:message|messages|text|post|words|goodbye|chat)\b(?! (?:to|for|before|until|till|of|on|"
+    r"about|here|in|at|was)\b(?! (?:anyone|anybody|everyone|everybody|you all|the world|ever)\b))",
     # a marriage a young person is being made to make: "they are getting me married to my cousin"
     r"\bforced (?:to )?marr\w*|\bforced marriage\b|\b(?:make|making|made|force|forcing|want|"
     r"wants) (?:me|him|her|my (?:sister|daughter)) (?:to )?(?:get |be )?marr(?:y|ied)\b(?! when)"
@@ -447,6 +473,11 @@ _PATTERNS += [
     r"brother|sister|friend|mate|old|teen|teenager|grandson|granddaughter|niece|nephew)\s"
     r"(?:has\s|have\s|is\s|was\s)?(?:gone|went|been|is|run)\s?(?:off\s)?missing\b",
     # self-harm, unless it names a service or a course about it
+    # a topic, not a disclosure: "a session on supporting teenagers who self harm"
+    r"(?<!teenagers who )(?<!young people who )(?<!children who )(?<!kids who )(?<!pupils who )"
+    r"(?<!students who )(?<!people who )(?<!teens who )(?<!those who )(?<!anyone who )"
+    r"(?<!a session on )(?<!sessions on )(?<!training on )(?<!a talk on )(?<!workshop on )"
+    r"(?<!course on )(?<!awareness of )"
     r"\b(?:s[ue]lf|slef) ?harm\w*(?! (?:support|group|groups|service|services|team|training|"
     r"policy|awareness|clinic|nurse|course|leaflet|leaflets|workshop|session|sessions|charity|"
     r"pathway|project|worker|workers|lead|app|website|advice|resources))",
@@ -723,6 +754,31 @@ _WORRIES = [
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
     r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
+    # not in a good place, said with no one named: "young person. not in a good place rn tbh"
+    r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!s )"
+    r"\bnot (?:in )?(?:a )?(?:good|great|nice|safe|ok|okay) (?:place|headspace|head space|way)\b"
+    r"(?! (?:for|to|if)\b)",
+    # hopeless about one's own life getting better: "nothing ever gets better for people like me"
+    r"\b(?:nothing|it|things|life|anything)(?: ever| will ever| is ever| is never)? (?:gets?|will "
+    r"get|is going to get|going to get|is getting|never gets|will never get|is never going to "
+    r"get|never get) (?:any )?better (?:for (?:me|people like me|someone like me|the likes of "
+    r"me)\b|$)",
+    # lonely enough to hurt: "im so lonely it actually hurts"
+    r"\b(?:lonely|alone|isolated)\b(?: [a-z]+){0,2} (?:it|that it) (?:actually |really |"
+    r"physically |literally |properly )?(?:hurts|aches|is unbearable|kills me)\b",
+    # one's own mental health said to be very bad: "my mental health is really bad"
+    r"\bmy mental health (?:is|has been|has got|got|is getting|s) (?:really |so |very |pretty |"
+    r"super |proper |at its )?(?:bad|low|poor|awful|terrible|rubbish|shit|crap|worse|lowest|"
+    r"worst|in bits|a mess)\b",
+    # a child who wishes he had never been born
+    r"\b(?:wishes|wish|wished) (?:that )?(?:he|she|they|i) (?:was|were|had) never (?:been )?born\b",
+    # panic attacks that keep coming or frighten: "had a panic attack in the toilets and couldnt
+    # breathe for ages, scared it happens again" (not one told as over: "last term, im fine")
+    r"(?:^|\b(?:i|i have|ive|i had|i keep|i get|i am|im|been|keep) )(?:been )?(?:having |had |"
+    r"getting |get )?(?:a |another |loads of |lots of |so many |really bad |bad )?panic attacks?\b"
+    r"(?=.*\b(?:could not breathe|can not breathe|couldnt breathe|cant breathe|scared|terrified|"
+    r"every day|every morning|every night|all the time|going crazy|going mad|losing control|"
+    r"can not cope|cant cope)\b)(?!.*\b(?:last (?:term|year|month)|years ago|fine now)\b)",
     # calling oneself broken or a burden, even in jest: "a broken one lol", "im just a burden"
     r"\b(?:i am|im|i feel|i feel like|feel like|i m|me|myself)(?: just| so| really| such| totally|"
     r" completely)? (?:a |so |really |just )?(?:broken|damaged|a burden|a waste of space|a "
@@ -847,6 +903,17 @@ _MEDICAL = re.compile(
     r" (?:not breathing|stopped breathing|stopping breathing|struggling to breathe|can not breathe"
     r"|going blue|gone blue|turned blue|turning blue|unconscious|unresponsive|not responding|"
     r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
+    # a baby or child gone floppy or blue round the lips: "she's gone floppy and a bit blue"
+    r"|\b(?:gone|going|went|suddenly|all|is all|gone all|just gone) floppy\b"
+    r"|\bblue (?:round|around|on|at) (?:the |his |her |their )?(?:lips|mouth)\b"
+    r"|\b(?:lips|mouth) (?:\w+ ){0,2}(?:going|gone|turned|turning|are|is|look|looks) (?:a bit |"
+    r"really |so |very |all |kind of |kinda )?(?:blue|grey|gray|purple)\b"
+    # sick with blood in it: "ive been sick with blood in it 3 times today"
+    r"|\b(?:sick|vomit|vomiting|vomited|throwing up|threw up|thrown up|coughing|coughed|coughing "
+    r"up|coughed up|puking|puked)\b(?: up)? (?:with |up |some |loads of |lots of )?(?:blood|"
+    r"bloody)\b(?! (?:test|tests|sugar|pressure|results?|form|forms)\b)"
+    r"|\bblood in (?:it|his sick|her sick|my sick|the sick|the vomit|his vomit|her vomit|my "
+    r"vomit)\b(?!.*\b(?:last (?:year|month|week)|years ago|months ago)\b)"
     r"|\b(?:lips|face|skin) (?:is |are )?(?:going|gone|turned|turning|look|looks|looking|are|is)"
     r" (?:a bit |really |so |very )?(?:blue|grey|gray)\b"
     # a child who "is blue" with a fit or a breathing word near: "my son have fit ... he is blue"

@@ -485,3 +485,20 @@ def test_complaints_in_simple_english_and_questions_later_name_interests(
     asked = understander.understand("Parent in Rye. Feeling alone. Any groups?")
     assert "meeting_others" in asked.interests
     assert understander.understand("i want my school to listen more").intent != "feedback"
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("share this please, I dont need a reply", "anonymous"),
+        ("yes, send it along, I don't want any fuss", "anonymous"),
+        ("yes please. I'm not looking for an answer", "anonymous"),
+        ("ok 👍", "anonymous"),
+        ("👍", None),  # writers differ on a thumb alone: asked again
+        ("just the part about lunch, not the part about my teacher", None),
+        ("sorry I do not understand what you ask", None),
+        ("not sure, not after a reply", None),
+    ],
+)
+def test_consent_answers_after_r31(answer: str, level: str | None) -> None:
+    assert read_consent(answer) == level

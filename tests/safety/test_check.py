@@ -588,3 +588,54 @@ def test_goodbyes_hypos_high_places_and_holding_down_after_r28_are_danger(
 )
 def test_quiet_worries_after_r28_get_a_check_in(safety: SafetyCheck, text: str) -> None:
     assert safety.check(text).shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife passed away last year and tonight i am going to be with her",
+        "my little boy has suddenly gone floppy and won't look at me",
+        "he is blue around his mouth and breathing strangely",
+        "my daughter keeps coughing up blood",
+        "the letters are all written now. sorry everyone",
+        "going to the cliffs at birling gap, wont need a lift home",
+        "my brother says he is going to drink the antifreeze in the garage",
+        "this is my last message to everyone",
+    ],
+)
+def test_joining_the_dead_a_floppy_baby_a_note_and_no_way_back_are_danger_after_r31(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you run a workshop for parents of children who self harm",
+        "my last message to the SENCO was never answered",
+        "he needs blood tests every month for his epilepsy tablets",
+        "the library is not in a good place for wheelchair users",
+        "nothing ever gets better at the council, they never listen",
+        "she had a panic attack on a school trip last year and is fine now",
+    ],
+)
+def test_topics_old_messages_and_complaints_are_not_alarms_after_r31(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "school. honestly not in a good place atm",
+        "things never get better for people like me",
+        "so lonely that it physically hurts",
+        "my mental health is at its lowest",
+        "my daughter says she wishes she had never been born",
+        "i keep having panic attacks and i am scared to go out",
+    ],
+)
+def test_quiet_worries_after_r31_get_a_check_in(safety: SafetyCheck, text: str) -> None:
+    assert safety.check(text).shows_support

@@ -52,10 +52,16 @@ _NO_REPLY = re.compile(
     r"(?:do not|dont|don't|no need to|not)(?: really)?(?: need| want| bothered| fussed)?"
     r"(?: about)?(?: to)? (?:hear|hearing) (?:back|from (?:anyone|anybody|you|them|someone))|"
     r"(?:do not|dont|don't) (?:need|want|expect) (?:a |an |any )?(?:reply|answer|response|"
-    r"call back|callback)|(?:do not|dont|don't|no need to) (?:need to )?be contacted|"
+    r"call back|callback|fuss)|(?:do not|dont|don't) want to (?:make|cause) (?:a |any )?fuss|"
+    r"replynotwanted|(?:do not|dont|don't|no need to) (?:need to )?be contacted|"
     r"(?:do not|dont|don't) (?:need|want) (?:a |an |any )?(?:anyone |someone |them |you )?"
     r"(?:to )?(?:reply|replying|answer|answering|contact|contacting|get back|getting back|ring|"
     r"ringing|call|calling|phoning|email|emailing|texting)(?: to| me| back)*)\b"
+)
+# Not wanting a reply, said with a "not" that is no "no": "I'm not after a reply".
+_NOT_AFTER_REPLY = re.compile(
+    r"\b(?:i am |im |i m )?not (?:after|looking for|expecting|wanting|needing|asking for|bothered "
+    r"about) (?:a |an |any )?(?:reply|answer|response|call back|callback|fuss)\b"
 )
 # A yes phrase that is denied: "do not pass it on", "don't send it".
 _DENIED_YES = re.compile(
@@ -81,6 +87,7 @@ _YES = re.compile(
     r"\b(?:yes|yess+|ys|yse|yees|yeah|yea|yeh|yep|yup|yh|ye|ya|yas+|yaa+s+|aye|ok|okay|okey|oki|"
     r"okie|k|kk|sure|"
     r"fine|go ahead|go on|go for it|pass it on|pass on|send it|do it|please do(?! not)|"
+    r"share it|share this|pass it along|pass along|send it on|forward it|"
     r"yes please|alright|happy for (?:it|this|you|them) to|"
     r"all right|of course|definitely|absolutely|certainly|course|by all means|happy to|"
     r"agree|agreed|i agree|that is fine|thats fine|sounds good|good|great|perfect|correct|"
@@ -97,6 +104,9 @@ _UNSURE = re.compile(
     r"hmm+|umm+|erm+|err+|i guess|guess so|suppose|i suppose|depends|kind of|kinda|sort of|"
     r"later|not now|think about it|let me think|no idea|whatever|if you want|up to you|"
     r"rather not say|"
+    # not understanding the question: "I am not understand the question, sorry"
+    r"(?:do not|dont|not|no|did not|didnt) (?:really )?(?:understand|understood|get it|get what|"
+    r"follow)|confused|what do you mean|what does that mean|"
     # a yes put off until someone else is asked: "I need to check with my manager first"
     r"(?:need|needs|have|has|got) to (?:check|ask|think)|check with|ask my|"
     r"(?:speak|talk) to my|first i (?:need|have|want|must)|before i (?:agree|say|decide|give|"
@@ -142,6 +152,10 @@ _NOTHING_MORE = frozenset(
 )
 
 
+_THUMBS_UP = re.compile(
+    r"(?:ok|okay|k|kk|yes|yeah|yep|sure)[ ,.!]*(?:(?:👍|✅|👌|☑️|✔️)[\U0001F3FB-\U0001F3FF]?"
+    r"[\s.!]*)+"
+)
 _CUT_OFF = re.compile(r"\b(?:and|but|or|except|unless|only|if)\s*$")
 _SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷🙄😒")
 # A question, even without a question mark, is not an answer ("will i get in trouble if i say
@@ -151,6 +165,9 @@ _ASKING = re.compile(
     r"should|do (?!not\b|it\b|that\b|so\b)|am i|if)\b"
 )
 _ON_CONDITION = re.compile(
+    # only a part of it: "only the bit about the bus, not the bit about my tutor"
+    r"\b(?:only|just|not|but not|except|apart from|without) (?:the|that|this|my) (?:bit|part|bits|"
+    r"parts|first|second|last) (?:about|on|where|with|bit|part|sentence|line)\b|"
     r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )(?<!only )"
     r"if(?! (?:you|they|someone|anyone) (?:can|could|are able|have time|get (?:a )?(?:chance|"
     r"time)|reply|replies|answer|answers|respond|responds|get back|have questions|need)\b)"
@@ -232,8 +249,10 @@ def _has_reservation(text: str) -> bool:
 
 def read_consent(typed: str) -> str | None:
     """``anonymous``, ``contact`` or ``none`` for a clear answer; None when it is unclear."""
+    if _THUMBS_UP.fullmatch(typed.strip().lower()):
+        return "anonymous"  # "ok 👍" to "may I pass this on?": yes, and no contact asked
     if not any(ch.isalnum() for ch in typed):
-        return None  # "👍" alone: which yes, and is it one? Asked again with buttons
+        return None  # "👍" alone: which yes, and is it one (writers differ)? Asked again
     typed = _OTHER_SCRIPT_WORD.sub(
         lambda found: f" {_OTHER_SCRIPTS[found.group()]} ", typed.lower()
     )
@@ -249,7 +268,8 @@ def read_consent(typed: str) -> str | None:
     plain = _ANONYMOUS_CONDITION.sub(" anonymous ", plain)  # "as long as it's anonymous"
     if _ASKING.match(plain) or _ON_CONDITION.search(plain):
         return None  # "what does anonymous mean", "only if my school doesn't see it"
-    text = _DENIED_YES.sub(" no ", f"{plain} {symbols}")
+    text = _NOT_AFTER_REPLY.sub(" replynotwanted ", f"{plain} {symbols}")
+    text = _DENIED_YES.sub(" no ", text)
     text = _ANONYMOUS_TYPO.sub("anonymous", text)
     negated = bool(_NEGATION.search(text))  # "yes but no names" has a no in it: asked again
     if _DECLINING.search(text):
