@@ -401,6 +401,20 @@ _NAMING_CUE = re.compile(
     r"surname\s+is)",
     _CUE_FLAGS,
 )
+# Places that are also given names: after "her name is" or "I'm ..., 16" they are the name.
+PLACES_PEOPLE_ARE_NAMED_AFTER = _words(
+    "india devon paris chelsea brooklyn london sydney florence georgia adelaide alexandria "
+    "augusta dallas chester preston milton trinidad raleigh camden stirling geneva alberta "
+    "jordan kenya israel lorne"
+)
+# Straight before a word, a naming that makes it a name even when it is a place: "her name is
+# India", "my son's name's Devon"
+_NAME_IS_BEFORE = re.compile(r"\bnames?(?:[ \t]+is|['’]s|[ \t]*:)[ \t]*$", re.IGNORECASE)
+# A class after a teacher's name: "miss honey in year 4", "mr bell from class 3"
+_CLASS_AFTER = re.compile(
+    r"[ \t]+(?:in|from|teaches|takes|runs)[ \t]+(?:year|yr|y|class|reception|nursery|form)\b",
+    re.IGNORECASE,
+)
 # "I'm Dave", "this is Kerry", "hi Sarah", "my son is Jack"
 _INTRO_CUE = re.compile(
     r"\b(?:i['’]?m|i\s+am|this\s+is|hi|hello|hiya|hey|dear|it['’]?s\s+(?:only\s+|just\s+)?me|"
@@ -412,7 +426,7 @@ _INTRO_CUE = re.compile(
 _GREETING_CUE = re.compile(
     r"\b(?:(?:thanks|thank\s+you|shout\s*out|grateful|thankful)\s+to|thanks|thank\s+you|"
     r"cheers|from|love|ta|it['’]?s|ask\s+for|speak\s+to|talk\s+to|"
-    r"spoke\s+to|spoken\s+to)\b",
+    r"spoke\s+to|spoken\s+to|tell|ask)\b",
     _CUE_FLAGS,
 )
 # "add me on snap liam.k2010", "my insta is jess_draws": a user name given without the @.
@@ -484,7 +498,8 @@ _OWN_NAME_IN_BRACKETS = re.compile(
 _WORKS_AT = re.compile(
     r"[ \t]+(?:from|at|in|on)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?(?:team|council|school|"
     r"office|service|services|hub|nhs|camhs|college|clinic|surgery|hospital|charity|forum|unit|"
-    r"department|desk|reception|helpline|group|groups|nursery|centre|center)\b",
+    r"department|desk|reception|helpline|group|groups|nursery|centre|center|library|canteen|"
+    r"classroom|base|playground|kitchen|sensory room)\b",
     re.IGNORECASE,
 )
 # "@jake_123": a user name on social media.
@@ -730,8 +745,9 @@ def _split_words(text: str) -> list[_Word]:
             else:
                 sentence_start = before == "" or before[-1] in ".!?…-*•"
         contraction = ("'" in word or "’" in word) and not _APOSTROPHE_NAME.fullmatch(word)
-        folded = lower  # the lists hold names as written and in plain Latin letters
-        first_part = lower.partition("-")[0]
+        # the lists hold names as written and in plain Latin letters: "siobhan" for "Siobhán"
+        folded = lower if lower.isascii() else anyascii(lower).lower()
+        first_part = folded.partition("-")[0]
         shouted = upper and len(word) > 1
         words.append(
             _Word(
@@ -801,6 +817,21 @@ class Redactor:
                 self._keep.setdefault(phrase[0], []).append(phrase)
         for phrases in self._keep.values():
             phrases.sort(key=len, reverse=True)
+
+    def _nickname_after_a_name(self, text: str, spans: _Spans) -> None:
+        """ "lauren (lozza)", "Thomas (Tom)": the word in brackets after a name is what they are
+        called too, unless it is a word of its own ("Sam (autistic)")."""
+        for _, end, kind in list(spans.items):
+            if kind != "name":
+                continue
+            match = _BRACKETED_WORD.match(text, end)
+            if match is None:
+                continue
+            word = match.group("word").lower()
+            if word in NEVER_NAMES or word in FUNCTION_WORDS or word in ORGANISATION_WORDS:
+                continue
+            if word in self._vocabulary.known or zipf_frequency(word, "en") < 3.0:
+                spans.claim(match.start("word"), match.end("word"), "name")
 
     def _names_in_passing(self, text: str, spans: _Spans) -> None:
         """Names said with "me", beside a nickname, between commas, or first with a
@@ -932,6 +963,7 @@ class Redactor:
                 ):  # "Will is 8", "Zuzanna is 9"; not "Autism is 1 in 100"
                     spans.claim(match.start("name"), match.end("name"), "name")
         self._names_in_passing(text, spans)
+        self._nickname_after_a_name(text, spans)
         _every_mention(text, spans)
 
         found: list[str] = []
@@ -949,6 +981,8 @@ class Redactor:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+# One word in brackets straight after a name: "lauren (lozza)", "Thomas (Tom)"
+_BRACKETED_WORD = re.compile(r"[ \t]*\([ \t]*(?P<word>[^\W\d_][\w'’-]*)[ \t]*\)")
 
 
 def _every_mention(text: str, spans: _Spans) -> None:
@@ -965,7 +999,10 @@ def _every_mention(text: str, spans: _Spans) -> None:
     for word in found:
         everyday = word.lower() in WORDS_THAT_ARE_ALSO_NAMES
         pattern = re.escape(word) if everyday else f"(?i:{re.escape(word)})"
-        for match in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w'’-])", text):
+        for match in re.finditer(rf"(?<![\w'’-]){pattern}(?=['’][sS]\b|(?![\w'’-]))", text):
+            before = text[: match.start()].split()
+            if before and before[-1].lower().rstrip(".") in _BEFORE_PLACE_NAMES:
+                continue  # "St Mary's", "the Royal Alex": a place named after someone
             following = _NEXT_WORD.match(text, match.end())
             second = following and _NEXT_WORD.match(text, following.end())
             if any(
@@ -1177,9 +1214,17 @@ class _NameFinder:
         if not _TITLE_GAP.fullmatch(self.text, title.end, surname.start):
             return None
         after_role = self.cues.get(index) == _RELATION
+        teaches = (  # "miss honey in year 4", not "I miss swimming in year 5"
+            (
+                surname.first_part in self.names.known
+                or surname.first_part in WORDS_THAT_ARE_ALSO_NAMES
+            )
+            and _CLASS_AFTER.match(self.text, surname.end) is not None
+        )
         if (
             kind == "miss"
             and not after_role
+            and not teaches
             and not (title.capitalised and surname.capitalised)
             and not (surname.text.islower() and surname.lower not in self.names.rank)
         ):
@@ -1207,7 +1252,7 @@ class _NameFinder:
                     and lower not in self.names.surnames
                 ):
                     return None  # "Dr appointment"; but "dr khan" is a doctor
-            elif not clear and self.names.rank.get(lower, _RARE) < 1000:
+            elif not clear and not teaches and self.names.rank.get(lower, _RARE) < 1000:
                 return None
         last = self._extend(index + 1, lowercase=False)
         self.spans.claim(title.start, self.words[last].end, "name")
@@ -1337,12 +1382,21 @@ class _NameFinder:
             or word.lower in NEVER_NAMES
             or word.lower in TITLES
             or _RELATION_WORD.fullmatch(word.lower)
-            or self._is_kept(word)
+            or self._is_kept(word, after_strong_cue=True)
         ):
             return None
+        one_word_place = self._is_kept(word)  # "Chelsea my daughter" is still a person
         after = [w.lower for w in self.words[index + 1 : index + 5]]
+        my_relation = (
+            after[:1] in (["my"], ["our"])
+            and len(after) > 1
+            and _RELATION_WORD.fullmatch(after[1]) is not None
+            and not self.words[index + 2].possessive
+        )
         opening = index == 0 or self.words[index - 1].lower in _OPENERS
         comma_after = self.text[word.end : self.words[index + 1].start].strip() == ","
+        if one_word_place and not (opening and my_relation and not comma_after):
+            return None
         if after[:1] == ["here"] and opening:
             pass  # "chelsea here (year 10)", "hi, Tom here"
         elif (
@@ -1410,16 +1464,13 @@ class _NameFinder:
         ):
             pass  # "siobhán from the parent group said..."
         elif (
-            word.capitalised
+            (word.capitalised or self.names.popularity.get(word.first_part, 0) >= 2)
             and opening
             and not comma_after
             and word.first_part in self.names.known
-            and after[:1] in (["my"], ["our"])
-            and len(after) > 1
-            and _RELATION_WORD.fullmatch(after[1])
-            and not self.words[index + 2].possessive
+            and my_relation
         ):
-            pass  # "Chelsea my daughter loves the drama group"
+            pass  # "Chelsea my daughter loves the drama group", "chelsea my sister takes me"
         elif (
             word.capitalised
             and after[:1] == ["the"]
@@ -1582,12 +1633,18 @@ class _NameFinder:
     ) -> bool:
         names = self.names
         lower, first = word.lower, word.first_part
+        named = not listed and (
+            _NAME_IS_BEFORE.search(self.text, 0, word.start) is not None
+            or (cue == _INTRO and word.capitalised and _AGE_AFTER.match(self.text, word.end))
+        )  # "her name is India", "I'm Devon, 16": a place people are named after is a name here
+        if named and word.capitalised and lower in PLACES_PEOPLE_ARE_NAMED_AFTER:
+            return True
         if lower in NEVER_NAMES or first in NEVER_NAMES or lower in FUNCTION_WORDS:
             return False
         if word.text.islower() and _RELATION_WORD.fullmatch(lower):
             return False  # "the OT, physio and speech therapist": another job, not a name
         strong = cue in (_RELATION, _SELF) and not listed
-        if self._is_kept(word, after_strong_cue=strong):
+        if self._is_kept(word, after_strong_cue=strong or named):
             return False
         popularity = names.popularity.get(first, 0)
         if word.capitalised or word.shouted:
@@ -1601,8 +1658,16 @@ class _NameFinder:
             ):
                 return True  # "I'm Ka-Yan", "this is Mary-Beth"
             if first in names.known:
-                # "my son Will", "called Hope"; not "I called Royal Mail"
-                return strong or (cue != _GREETING and popularity >= 2)
+                # "my son Will", "called Hope"; not "I called Royal Mail"; "tell Summer in the
+                # library"
+                return (
+                    strong
+                    or named
+                    or (cue != _GREETING and popularity >= 2)
+                    or (cue == _GREETING and _WORKS_AT.match(self.text, word.end) is not None)
+                )
+            if listed and not word.shouted and lower not in names.rank:
+                return zipf_frequency(lower, "en") < 3.0  # "my twins Ayo and Tayo"
             if word.shouted or listed or not (strong or naming):
                 return False  # "I'm Neurodivergent"
             if cue == _RELATION and lower in names.any_surnames:
@@ -1706,6 +1771,12 @@ class _NameFinder:
                 return following.capitalised or following.lower in _LOWER_CASE_THINGS
             if not (following.capitalised or following.lower in ("and", "of", "the")):
                 return False
+            if not following.capitalised:
+                ahead = following_index + 1
+                while ahead < len(self.words) and self.words[ahead].lower in ("and", "of", "the"):
+                    ahead += 1
+                if ahead >= len(self.words) or not self.words[ahead].capitalised:
+                    return False  # "my son Tom and the school": a joining word, then no name
             following_index += 1
             steps += 1
         return False

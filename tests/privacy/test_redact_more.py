@@ -3,6 +3,8 @@ school and charity names redaction must keep. Wordings written for these tests."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.privacy.redact import Redactor, is_nhs_number
@@ -337,3 +339,42 @@ def test_names_found_after_r27(
     text = redactor.redact(typed).text
     assert not [item for item in left_out if item in text], text
     assert all(item in text for item in kept), text
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out", "kept"),
+    [
+        ("Hope is 12 and Hope's teacher never rings", ["Hope"], ["teacher"]),
+        ("I'm Róisín, a foster carer in Bexhill", ["Róisín"], ["foster carer", "Bexhill"]),
+        ("I'm Paris, 15, from Lewes", ["Paris"], ["Lewes"]),
+        ("my sons name is Chester and he is 6", ["Chester"], ["sons"]),
+        ("megan my sister comes to the club", ["megan"], ["sister"]),
+        ("miss ruby from class 2 was brilliant", ["ruby"], ["class 2"]),
+        ("can you tell Autumn at the reception desk thanks", ["Autumn"], ["reception"]),
+        ("My girls Adaeze and Kemi both have sickle cell", ["Adaeze", "Kemi"], ["sickle"]),
+        ("its georgina (gigi) from the parent group", ["georgina", "gigi"], ["parent group"]),
+        ("my son Leo and the school do not get on", ["Leo"], ["school"]),
+    ],
+)
+def test_names_found_after_r31(
+    redactor: Redactor, typed: str, left_out: list[str], kept: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert not [item for item in left_out if re.search(rf"\b{item}\b", text)], text
+    assert all(item in text for item in kept), text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "St Mary's and Mary's mum are both in Crawley",  # "Mary's" alone goes; St Mary's stays
+        "we went to Paris, 16 of us, on the school trip",
+        "Sam (autistic) and Ben (deaf) both need support",
+        "I miss swimming in year 5",
+    ],
+)
+def test_places_words_and_conditions_stay_after_r31(redactor: Redactor, typed: str) -> None:
+    text = redactor.redact(typed).text
+    for kept in ("St Mary's", "Paris", "autistic", "deaf", "swimming"):
+        if kept in typed:
+            assert kept in text, text
