@@ -23,9 +23,10 @@ from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
-from bot.engine.nlu.requests import request_start
+from bot.engine.nlu.requests import asks_whether_they_may, request_start, without_topic_only
 from bot.engine.nlu.role import STRONG
 from bot.engine.nlu.routes import RouteNames
+from bot.engine.nlu.text import normalise
 from bot.engine.nlu.understand import Understander, Understanding
 from bot.engine.replies import Button, Link, Reply, buttons_from, links_from
 from bot.engine.state import PROFILE_SLOTS, ConversationState, utcnow
@@ -121,7 +122,7 @@ _REQUEST_WORDS = frozenset(
 def _says_something(text: str, profile_words: set[str]) -> bool:
     """Does a "give feedback" message already say what it is about, beyond asking to (and
     beyond who and where the person is)?"""
-    words = re.findall(r"[a-z']+", text.lower())
+    words = re.findall(r"[a-z']+", without_topic_only(text.lower()))
     skip = _REQUEST_WORDS | profile_words | {"i'm", "im", "am", "a", "an", "in", "from"}
     content = [word for word in words if word not in skip]
     return len(words) >= FEEDBACK_IN_ONE_GO and len(content) >= 4
@@ -397,7 +398,7 @@ class Engine:
             learned = await self._learn(state, understood)
             if learned and not understood.from_button:
                 result.replies.append(self._acknowledge(state, learned, understood))
-            if self._introduced(state, understood):
+            if self._introduced(state, understood) or self._looking_for_a_way(state, understood):
                 # "Parent carer in Midhurst. The Local Offer website is hard to use and I want
                 # to tell someone": who and where first, so the routes come first (one may be
                 # the very door they want); what they said is passed on after, with consent
@@ -602,6 +603,22 @@ class Engine:
             request_start(sentence.lower()) is None and self._introduces(sentence)
             for sentence in _SENTENCES.split(understood.text)
             if sentence.strip()
+        )
+
+    def _looking_for_a_way(self, state: ConversationState, understood: Understanding) -> bool:
+        """Said who or where they are and asked whether they may have a say ("can i give my
+        views on stuff? im 18"), or named only what about ("BN21 here. 17. want to give my
+        opinion on mental health services"): the routes are the answer, so they come first;
+        what they want to say is asked for after."""
+        if (
+            understood.from_button
+            or state.routes_shown
+            or state.asking not in (None, *PROFILE_SLOTS)
+            or not (understood.role or understood.age is not None or understood.area)
+        ):
+            return False
+        return asks_whether_they_may(understood.text, normalise) or not self._said_already(
+            understood
         )
 
     def _introduces(self, text: str) -> bool:

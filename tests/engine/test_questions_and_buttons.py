@@ -145,3 +145,34 @@ async def test_who_they_are_said_after_the_request_in_a_sentence_of_its_own_coun
     )
     assert result.state is not None and result.state.routes_shown
     assert result.state.asking in ("consent", "feedback_text")
+
+
+async def test_asking_whether_one_may_have_a_say_gets_the_routes_first(bot: GetInvolved) -> None:
+    """ "can i share my views? ..." with who or where: the routes are the answer, then what
+    they want to say is asked for; nothing is taken as feedback yet."""
+    result = await say(
+        bot, "may1", "could I share my thoughts somewhere? im 16 and live in Lewes", "school"
+    )
+    assert result.state is not None and result.state.routes_shown
+    assert "school-young-person" in result.state.routes
+    assert result.state.pending_feedback is None
+    result = await say(
+        bot, "may2", "Horsham dad here, I want to give my views on the SEND transport", "5"
+    )
+    assert result.state is not None and result.state.routes_shown
+    assert result.state.asking != "consent"
+
+
+async def test_a_view_already_given_still_goes_to_the_consent_question(bot: GetInvolved) -> None:
+    result = await say(bot, "given", "I want to complain that the bus to college is always late")
+    assert result.state is not None and result.state.asking == "consent"
+
+
+async def test_a_child_under_11_outside_sussex_is_pointed_to_school_and_the_forums(
+    bot: GetInvolved,
+) -> None:
+    result = await say(bot, "kid", "im 8 and i live in Leeds", "skip")
+    assert result.state is not None
+    assert result.state.routes[:2] == ["school-young-person", "find-local-forum"]
+    result = await say(bot, "teen", "im 15 and i live in Leeds", "school")
+    assert result.state is not None and result.state.routes == ["find-local-forum"]

@@ -502,3 +502,19 @@ def test_complaints_in_simple_english_and_questions_later_name_interests(
 )
 def test_consent_answers_after_r31(answer: str, level: str | None) -> None:
     assert read_consent(answer) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "asking", "want"),
+    [
+        ("16, at college in W.Sussex", None, {"area": "west_sussex"}),
+        ("we were in hastings but now guildford", "area", {"area": "elsewhere"}),
+        ("carer (kinship)", "role", {"role": "parent_carer"}),
+        ("carer (foster)", "role", {"role": "parent_carer"}),
+    ],
+)
+def test_abbreviations_a_new_home_after_but_now_and_a_bracketed_kind_after_r31(
+    understander: Understander, text: str, asking: str | None, want: dict[str, object]
+) -> None:
+    understood = understander.understand(text, asking=asking)
+    assert {key: getattr(understood, key) for key in want} == want

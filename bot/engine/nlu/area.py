@@ -375,7 +375,9 @@ class Gazetteer:
             score -= 2  # "my mum lives in Hastings"
         if _NOW & set(clause) or moved_to:
             score += 2
-        now_at = after.index("now") if "now" in after[:2] else None
+        # "Seaford now", "Seaford right now"; not "crawley but now reigate", whose "now" is
+        # the next place's
+        now_at = 0 if after[:1] == ["now"] else 1 if after[:2] == ["right", "now"] else None
         following_now = (
             tokens[fact.end + now_at + 1 : fact.end + now_at + 2] if now_at is not None else []
         )

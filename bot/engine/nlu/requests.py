@@ -11,6 +11,7 @@ case, "I'd" written out, clause marks dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _GREETING = re.compile(r"^(?:(?:hi|hello|hey|hiya|yo|morning|good morning|ok|okay|so|um|erm)\s)+")
 _SENDING = (
@@ -110,3 +111,41 @@ def request_start(normalised: str) -> int | None:
     Crawley and i want to complain about..." has an introduction before it."""
     found = _REQUEST.search(normalised)
     return found.start() if found else None
+
+
+# "can I give feedback about it somewhere?", "where can i give my views?": asking whether or
+# where they may have a say, in a sentence of its own that ends with a question mark.
+_MAY_I = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya|so|ok|okay|um|erm|and|but)\s)*(?:can|could|may|where can|where "
+    r"could|where do|where would|is there (?:a way|anywhere|somewhere|a place)|are there ways|"
+    r"how can|how could|how do) (?:i|we|me)\b"
+)
+_SAY_WORDS = re.compile(
+    r"\b(?:feedback|feed back|views?|opinions?|thoughts|say|complain\w*|comments?|voice|input|"
+    r"experiences?|suggestions?)\b"
+)
+_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+
+
+def asks_whether_they_may(text: str, normalise: Callable[[str], str]) -> bool:
+    """True when a sentence asks whether or where the person may give their views ("can i
+    give my views on stuff?"): they have not said them yet."""
+    for sentence in _QUESTION_SENTENCE.findall(text):
+        plain = normalise(sentence).strip()
+        if _MAY_I.match(plain) and _SAY_WORDS.search(plain):
+            return True
+    return False
+
+
+# Asking to give a view and naming only its topic: "want to give my opinion on mental health
+# services for teens" says what it is about, not what the view is.
+_TOPIC_ONLY = re.compile(
+    r"\b(?:give|share|have|put|add|get|offer)(?: in)? (?:my|our|some|a|an|your|the)? ?(?:opinions?|"
+    r"views?|thoughts|say|feedback|input|voice|two pennies|2 pennies)(?: in)? (?:on|about|of|"
+    r"regarding|re|into|in|for) [^.?!,]*"
+)
+
+
+def without_topic_only(text: str) -> str:
+    """``text`` without "(give my) opinion on <topic>", for counting what else it says."""
+    return _TOPIC_ONLY.sub(" ", text)

@@ -489,7 +489,10 @@ def _is_self(
     ):
         return EXPLICIT  # "29 yr old mum": a grown-up's age before the role is their own
     after = tokens[match.end : match.end + 2]
-    if after and (after[0] in _PARENT_WORDS or after[0] in _CHILDREN):
+    qualified = after[:1] in (["foster"], ["adoptive"], ["kinship"]) and (
+        len(after) == 1 or after[1] in BOUNDARIES
+    )  # "carer (foster)": the kind of carer, said after it
+    if after and (after[0] in _PARENT_WORDS or after[0] in _CHILDREN) and not qualified:
         return SOMEONE_ELSE  # "the young person's mum", "carer's son"
     plural = match.phrase.endswith("s")
     if after[:1] in (["of"], ["to"]) and match.value == "parent_carer":

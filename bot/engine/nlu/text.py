@@ -185,6 +185,9 @@ _ME_FIRST = re.compile(
 )
 
 
+_SIDE_OF_SUSSEX = re.compile(r"\b([ew])\.\s*sussex\b")
+
+
 @lru_cache(maxsize=4096)
 def tokenise(text: str) -> tuple[str, ...]:
     """Lower-case words with shorthand expanded ("im" -> "i am")."""
@@ -194,6 +197,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     folded = folded.replace("&", " and ").replace("-", " ").replace("_", " ")
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
+    folded = _SIDE_OF_SUSSEX.sub(r"\1 sussex", folded)  # "E.Sussex", "w. sussex"
     # "yo m 15 frm bexhill", "m 14 n i live...": a lone "m" before an age is "I'm"
     folded = _FOR_AT_END.sub(r"\1 for", folded)  # "wot is this 4": text-speak, not an age
     folded = _LONE_M.sub(lambda found: f"{found.group(1) or ''}im ", folded)
