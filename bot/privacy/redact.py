@@ -1635,7 +1635,11 @@ class _NameFinder:
         lower, first = word.lower, word.first_part
         named = not listed and (
             _NAME_IS_BEFORE.search(self.text, 0, word.start) is not None
-            or (cue == _INTRO and word.capitalised and _AGE_AFTER.match(self.text, word.end))
+            or (
+                cue == _INTRO
+                and word.capitalised
+                and _AGE_AFTER.match(self.text, word.end) is not None
+            )
         )  # "her name is India", "I'm Devon, 16": a place people are named after is a name here
         if named and word.capitalised and lower in PLACES_PEOPLE_ARE_NAMED_AFTER:
             return True
