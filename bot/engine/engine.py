@@ -23,7 +23,12 @@ from bot.alerts.words import asks_for_alerts
 from bot.content.models import Content
 from bot.dialogues import Dialogues, Step
 from bot.engine.nlu.consent import read_consent
-from bot.engine.nlu.requests import asks_whether_they_may, request_start, without_topic_only
+from bot.engine.nlu.requests import (
+    asks_to_give_feedback,
+    asks_whether_they_may,
+    request_start,
+    without_topic_only,
+)
 from bot.engine.nlu.role import STRONG
 from bot.engine.nlu.routes import RouteNames
 from bot.engine.nlu.text import normalise
@@ -119,11 +124,15 @@ _REQUEST_WORDS = frozenset(
 )
 
 
+# Words that say nothing of what feedback is about ("and", "got", "it")
+_LITTLE_WORDS = frozenset(["i'm", "im", "am", "a", "an", "in", "from", "and", "got", "it"])
+
+
 def _says_something(text: str, profile_words: set[str]) -> bool:
     """Does a "give feedback" message already say what it is about, beyond asking to (and
     beyond who and where the person is)?"""
     words = re.findall(r"[a-z']+", without_topic_only(text.lower()))
-    skip = _REQUEST_WORDS | profile_words | {"i'm", "im", "am", "a", "an", "in", "from"}
+    skip = _REQUEST_WORDS | profile_words | _LITTLE_WORDS
     content = [word for word in words if word not in skip]
     return len(words) >= FEEDBACK_IN_ONE_GO and len(content) >= 4
 
@@ -593,16 +602,21 @@ class Engine:
         ):
             return False
         start = request_start(understood.normalised)
+        sentences = [sentence for sentence in _SENTENCES.split(understood.text) if sentence.strip()]
         if start is None:
-            return False
-        if start and self._introduces(understood.normalised[:start]):
+            # "16, eastbourne. want to tell the NHS the waiting list is too long": a request
+            # that opens a later sentence
+            if not any(asks_to_give_feedback(normalise(sentence)) for sentence in sentences[1:]):
+                return False
+        elif start and self._introduces(understood.normalised[:start]):
             return True
         # "...and i want to tell someone. i am 20 and live in Littlehampton": who they are
         # said in a sentence of its own, not inside the request ("...with my son")
         return any(
-            request_start(sentence.lower()) is None and self._introduces(sentence)
-            for sentence in _SENTENCES.split(understood.text)
-            if sentence.strip()
+            request_start(sentence.lower()) is None
+            and not asks_to_give_feedback(normalise(sentence))
+            and self._introduces(sentence)
+            for sentence in sentences
         )
 
     def _looking_for_a_way(self, state: ConversationState, understood: Understanding) -> bool:

@@ -111,7 +111,7 @@ WORDS_THAT_ARE_ALSO_NAMES = _words(
     win red rich brain judge lane rush diamond ward trace noble loyal lean haven miracle
     sterling harmony precious chip candy clay alpha skip marvel sunshine sunny honey buddy hero
     rod bob chuck genesis ivory velvet sage hay herb tab kay lou con des gene dean rob
-    drew chase hunter grant don bill mark frank rusty brook glen gale meadow mercy trinity
+    drew chase hunter grant don bill mark frank rusty brook glen gale meadow mercy trinity rose
     star cash sonny dusty sandy penny earl pearl olive ginger berry porter angel crystal nova
     eden venus belle raven valentine pat sue ray max jay bishop pastor cliff bud rocky ace
     grace
@@ -401,6 +401,18 @@ _NAMING_CUE = re.compile(
     r"surname\s+is)",
     _CUE_FLAGS,
 )
+# Never one of a pair of people: "Mum and Dad are my heroes", days and months
+_NOT_PEOPLE = _words(
+    "mum dad mummy daddy mam mom nan grandad gran grandma grandpa me him her them us you i my "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december school college"
+)
+_COLOURS = _words("amber red yellow green blue scarlet ruby violet rose")
+_COLOUR_CODED = _words(
+    "warning warnings alert alerts light lights card cards zone zones list flag flags status "
+    "rating ratings level weather wristband wristbands lanyard lanyards"
+)
+_CAME_FROM = _words("moved move moving came come born originally family families here fled")
 # Places that are also given names: after "her name is" or "I'm ..., 16" they are the name.
 PLACES_PEOPLE_ARE_NAMED_AFTER = _words(
     "india devon paris chelsea brooklyn london sydney florence georgia adelaide alexandria "
@@ -487,6 +499,21 @@ _CLASSMATE = re.compile(
     r"\b(?P<name>[A-Za-z][a-z'’-]{2,})[ \t]+(?:from|in|at)[ \t]+(?:my|our|his|her|their)[ \t]+"
     r"(?:class|form|year|tutor[ \t]+group|group|set|unit|bubble|house)\b"
 )
+# Two people named together by who they are to the writer: "Grace and Hope are my twins",
+# "jack n amber r my mates", "Lils and Bex from year 9"
+_PAIR_OF_NAMES = re.compile(
+    r"(?<![\w'’@.])(?P<a>[A-Za-z][a-z'’-]+),?[ \t]+(?:and|&|n)[ \t]+(?P<b>[A-Za-z][a-z'’-]+)[ \t]+"
+    r"(?:(?:are|r|were)[ \t]+(?:(?:my|our|both|the|his|her|their)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?"
+    r"(?:twins|kids|children|sons|daughters|boys|girls|eldest|youngest|oldest|grandchildren|"
+    r"grandkids|grandsons|granddaughters|brothers|sisters|siblings|mates|friends|nephews|nieces|"
+    r"cousins)\b|(?:from|in)[ \t]+(?:year|yr|class|form)\b)"
+)
+# "Tommo (my brother) is autistic": a name with who they are in brackets
+_NAME_THEN_WHO = re.compile(
+    rf"(?<![\w'’@.])(?P<name>[A-Za-z][a-z'’-]+)[ \t]*\((?:my|our|his|her|their)[ \t]+"
+    rf"(?:{RELATIVES}|{ROLES})\)",
+    re.IGNORECASE,
+)
 _OWN_NAME_IN_BRACKETS = re.compile(
     r"\b(?:me|myself|I)[ \t]*\((?P<name>[A-Za-z][a-z'’-]+)\)"
     # "Oluwadamilare (Dami for short)", "(aka Bex)"
@@ -532,7 +559,8 @@ _MORE_ABOUT_ME = re.compile(
 _AFTER_A_NAME = _words(
     "is was has had hates loves likes needs goes went gets got does did doesnt didnt cant "
     "can't won't wont keeps started starts struggles attends wants says said finds found "
-    "hasnt hasn't isnt isn't wasn't wasnt"
+    "hasnt hasn't isnt isn't wasn't wasnt takes took drives drove picks picked helps helped comes "
+    "came brings brought lives looks looked"
 )
 _RELATION_WORD = re.compile(rf"(?:{RELATIVES}|{ROLES})", re.IGNORECASE)
 
@@ -904,6 +932,22 @@ class Redactor:
                     or (pattern is _OWN_NAME_IN_BRACKETS and name in self._vocabulary.known)
                 ):
                     spans.claim(match.start(group), match.end(group), "name")
+        for pattern in (_PAIR_OF_NAMES, _NAME_THEN_WHO):
+            for match in pattern.finditer(text):
+                for group in ("a", "b", "name"):
+                    if group not in match.re.groupindex:
+                        continue
+                    word = match.group(group)
+                    lower = word.lower()
+                    if lower in FUNCTION_WORDS or lower in ORGANISATION_WORDS:
+                        continue
+                    if lower in _NOT_PEOPLE:
+                        continue
+                    if word[0].isupper() or (
+                        lower in self._vocabulary.known
+                        and self._vocabulary.popularity.get(lower, 0) >= 2
+                    ):
+                        spans.claim(match.start(group), match.end(group), "name")
         for match in _NICKNAME.finditer(text):
             group = "name" if match.group("name") else "known"
             if match.group(group).lower() not in NEVER_NAMES:
@@ -1119,6 +1163,9 @@ class _NameFinder:
             last: int | None = None
             if index > 0 and word.lower == "eve" and self.words[index - 1].lower in _HOLIDAYS:
                 index += 1  # "Christmas Eve"
+                continue
+            if word.lower in PLACES_PEOPLE_ARE_NAMED_AFTER and self._said_as_a_place(index):
+                index += 1  # "we moved here from Georgia", "a school trip to Paris"
                 continue
             if self.spans.free(word.start, word.end):
                 last = self._named_after(index)
@@ -1339,6 +1386,9 @@ class _NameFinder:
         word = self.words[index]
         if not word.capitalised or self._is_kept(word) or word.lower in NEVER_NAMES:
             return None
+        following = self.words[index + 1].lower if index + 1 < len(self.words) else ""
+        if word.lower in _COLOURS and following in _COLOUR_CODED:
+            return None  # "Amber warning for snow", "Red card"
         tier = self.names.sentence_start if word.sentence_start else self.names.mid_sentence
         if word.first_part not in tier:
             known = word.first_part in self.names.known
@@ -1368,6 +1418,23 @@ class _NameFinder:
         self.spans.claim(word.start, self.words[last].end, "name")
         return last
 
+    @staticmethod
+    def _job_named(words: list[str]) -> bool:
+        """ "support worker", "family support worker": job kinds, then a job."""
+        for word in words:
+            if _RELATION_WORD.fullmatch(word):
+                return True
+            if word not in _JOB_KINDS:
+                return False
+        return False
+
+    def _said_as_a_place(self, index: int) -> bool:
+        """ "moved here from Georgia", "a trip to Paris", "born in India"."""
+        before = [word.lower for word in self.words[max(0, index - 5) : index]]
+        if before[-1:] and before[-1] in ("in", "to", "visit", "visiting", "visited", "near"):
+            return True
+        return before[-1:] == ["from"] and bool(_CAME_FROM.intersection(before))
+
     def _named_after(self, index: int) -> int | None:
         """A name known by what follows it: "chelsea here", "ash is my son", "Gaz the driver"."""
         word = self.words[index]
@@ -1379,7 +1446,7 @@ class _NameFinder:
             or not (word.capitalised or word.text.islower())
             or len(word.text) < 2
             or word.lower in FUNCTION_WORDS
-            or word.lower in NEVER_NAMES
+            or (word.lower in NEVER_NAMES and word.lower not in PLACES_PEOPLE_ARE_NAMED_AFTER)
             or word.lower in TITLES
             or _RELATION_WORD.fullmatch(word.lower)
             or self._is_kept(word, after_strong_cue=True)
@@ -1395,8 +1462,13 @@ class _NameFinder:
         )
         opening = index == 0 or self.words[index - 1].lower in _OPENERS
         comma_after = self.text[word.end : self.words[index + 1].start].strip() == ","
+        place_name = word.lower in PLACES_PEOPLE_ARE_NAMED_AFTER and word.capitalised
         if one_word_place and not (opening and my_relation and not comma_after):
             return None
+        if place_name and not (
+            opening and (after[:1] == ["here"] or (my_relation and not comma_after))
+        ):
+            return None  # "Paris here (yes, like the city)"; not "we went to Paris"
         if after[:1] == ["here"] and opening:
             pass  # "chelsea here (year 10)", "hi, Tom here"
         elif (
@@ -1478,6 +1550,20 @@ class _NameFinder:
             and (_RELATION_WORD.fullmatch(after[1]) or after[1] in _SERVICE_JOBS)
         ):
             pass  # "Gaz the driver", "Sue the TA"
+        elif (
+            word.text.islower()
+            and opening
+            and self.names.popularity.get(word.first_part, 0) >= 2
+            and zipf_frequency(word.lower, "en") < 5.0  # not "hope the support worker calls"
+            and after[:1] == ["the"]
+            and len(after) > 2
+            and self._job_named(after[1:4])
+        ):
+            pass  # "angel the support worker at my college"
+        elif (word.capitalised or word.first_part in self.names.known) and _PHONE_AFTER.match(
+            self.text, word.end
+        ):
+            pass  # "ring Mark on 01632 960 211"
         else:
             return None
         if word.text.islower() and not (
@@ -1667,11 +1753,22 @@ class _NameFinder:
                 return (
                     strong
                     or named
+                    or listed  # "Thanks to Dawn, Bill and Amber": the list of names goes on
+                    or _THANKS_TO.search(self.text, 0, word.start) is not None
                     or (cue != _GREETING and popularity >= 2)
                     or (cue == _GREETING and _WORKS_AT.match(self.text, word.end) is not None)
                 )
             if listed and not word.shouted and lower not in names.rank:
                 return zipf_frequency(lower, "en") < 3.0  # "my twins Ayo and Tayo"
+            if (
+                cue == _INTRO
+                and not listed
+                and not word.shouted
+                and lower not in names.rank
+                and not _WORD_ENDING.search(lower)
+                and _INTRO_ENDS.match(self.text, word.end)
+            ):
+                return True  # "I'm Daljit btw", "Hi, I'm Maz 👋"
             if word.shouted or listed or not (strong or naming):
                 return False  # "I'm Neurodivergent"
             if cue == _RELATION and lower in names.any_surnames:
@@ -1755,6 +1852,14 @@ class _NameFinder:
             self.words[following_index].lower in CONDITION_WORDS
         ):
             return True
+        if (
+            following_index + 1 < len(self.words)
+            and self.words[following_index].text == "the"
+            and not self.text[self.words[last].end : self.words[following_index].start].strip()
+            and self.words[following_index + 1].capitalised
+            and not _RELATION_WORD.fullmatch(self.words[following_index + 1].lower)
+        ):
+            return True  # "Thomas the Tank Engine", "Peppa the Pig": a character's whole name
         if self.words[last].possessive and self.words[last].lower not in _THING_POSSESSIVES:
             return False
         steps = 0
@@ -1808,7 +1913,20 @@ class _NameFinder:
 _HOLIDAYS = _words("christmas xmas year years easter halloween")
 _OPENERS = _words("hi hello hey hiya its it's it is this and yo")
 _OWNERS = (["my"], ["our"], ["his"], ["her"], ["their"])
-_AGE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:[5-9]|1\d|2[0-5])\b(?![ \t]*(?:%|:|\.\d))")
+_AGE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:[5-9]|1\d|2[0-5])\b(?![ \t]*(?:%|:\d|\.\d))")
+# Thanking someone by name: "thank you to Sue"
+_THANKS_TO = re.compile(
+    r"\b(?:thanks|thank[ \t]+you|shout[ \t]*out|grateful|thankful)[ \t]+to[ \t]+$", re.IGNORECASE
+)
+# A phone number straight after a name: "ring Mark on 01632 960 211"
+_PHONE_AFTER = re.compile(r"[ \t]+(?:on|at)[ \t]+\+?\(?\d[\d \t()-]{6,}")
+# After "I'm <name>": the end of the introduction ("btw", "here", an emoji, the end)
+_INTRO_ENDS = re.compile(
+    r"[ \t]*(?:$|[,.!)]|btw\b|here\b|x+\b|and i\b|[\U0001F300-\U0001FAFF\u2600-\u27BF])",
+    re.IGNORECASE,
+)
+# Endings of English words that are not names: "I'm Neurodivergent", "I'm Exhausted"
+_WORD_ENDING = re.compile(r"(?:ent|ant|ive|al|ic|ous|ed|ing|ful|less|able|ible|ist|ism|ish|ly)$")
 _SCHOOL_YEAR_AFTER = re.compile(r"[ \t]*\((?:year|yr|y|age|aged)?[ \t]*\d{1,2}\)")
 # The kind of job before a job word: "his form tutor", "her key worker"
 _JOB_KINDS = _words("form class key support social case link youth family personal lead")

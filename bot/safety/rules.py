@@ -76,6 +76,46 @@ _PATTERNS = [
     r"\b(?:cut|cutting|slashed|sliced) (?:myself |my \w+ |it )?(?:really |so |too |very |way )"
     r"deep\b|\bblood (?:is )?(?:everywhere|all over (?:the|my) (?:floor|bathroom|bed|room|arms?|"
     r"legs?))\b",
+    # wanting one's own funeral: "the only thing i want to get involved in is my own funeral"
+    r"\b(?:want|wanna|planning|plan|planned|organising|organizing|thinking about|looking forward "
+    r"to|involved in|ready for|choosing songs for)\b(?: [a-z]+){0,5} my (?:own )?funeral\b",
+    # a little child left alone all day or without food: "my 3 year old nephew is left on his
+    # own all day with no food"
+    r"\b(?:baby|babies|toddler|toddlers|newborn|(?:[1-8]|one|two|three|four|five|six|seven|eight) "
+    r"(?:year|yr|month) old|little (?:one|ones|brother|sister|boy|girl))\b.*\b(?:left|leaves|"
+    r"leaving|leave) (?:\w+ )?(?:alone|on (?:his|her|their) own|home alone|by (?:himself|herself|"
+    r"themselves))\b.*\b(?:all day|all night|overnight|for hours|for days|no food|without food|"
+    r"nothing to eat|every day|while (?:she|he|they) (?:go|goes|went) out)\b",
+    # someone who has harmed children, with children now: "has been in prison for hurting
+    # children and my kids stay there every other weekend"
+    r"\b(?:prison|jail|convicted|conviction|register|offender|arrested|charged)\b(?: [a-z]+){0,3}"
+    r" (?:for )?(?:hurting|abusing|harming|assaulting|offences against|touching|hitting) "
+    r"(?:children|kids|a child|babies|young people|little girls|little boys)\b",
+    # hands in a child's clothes, clothes taken off or filmed: "puts his hand in my pants",
+    # "makes him take his clothes off and films him"
+    r"\b(?:puts?|putting|put|stuck|sticks?) (?:his|her|their) hands? (?:in|down|inside|up) "
+    r"(?:my|his|her|their) (?:pants|knickers|trousers|underwear|shorts|top|skirt|clothes|bra)\b",
+    r"\b(?:makes?|made|making|tells?|told|gets?|got|forces?|forced) (?:me|him|her|them|us) "
+    r"(?:to )?(?:take|taking) (?:off )?(?:my|his|her|their|our) (?:clothes|top|pants|trousers|"
+    r"knickers|underwear)(?: off)?\b(?!.*\b(?:swimming|pe|changing for|doctor|nurse|bath)\b)",
+    r"\b(?:films?|filmed|filming|records?|recorded|recording|photographs?|photographed) "
+    r"(?:me|him|her|them|us) (?:naked|undressed|in the (?:bath|shower)|with no clothes|getting "
+    r"undressed)\b|\b(?:clothes off|undressed|naked)\b(?: [a-z]+){0,3} (?:and|then|while he|"
+    r"while she) (?:films?|filmed|filming|records?|recorded|takes? (?:pics|pictures|photos))\b",
+    # the rest of a medicine taken, or leaving and not coming home, said short
+    r"\b(?:taken|took|swallowed|had|necked) (?:all )?the rest of (?:my|his|her|the) (?:pills|"
+    r"tablets|meds|medicine|medication|lithium|insulin|paracetamol|painkillers|sertraline|"
+    r"antidepressants|sleeping pills)\b",
+    r"\b(?:beachy head|cliffs?|the bridge|the pier|the tracks|the sea|seven sisters)\b(?: [a-z]+)"
+    r"{0,3} (?:not|never|wont be|will not be) (?:coming|going) (?:home|back)\b",
+    # a child passed between men: "her dads mates pass her round at parties"
+    r"\b(?:mates|men|friends|lads|guys|older boys|his mates|their mates)\b(?: [a-z]+){0,3} "
+    r"(?:pass|passes|passed|passing|share|shares|shared|sharing) (?:her|him|me|them) (?:round|"
+    r"around|about)\b",
+    # found after: "theyll find out soon enough when they find me"
+    r"\b(?:when|once|after|before) (?:they|someone|somebody|people|mum|dad|my mum|my dad|the "
+    r"police|my family) (?:find|finds|found) (?:me|my body)\b(?! (?:out|a|an|somewhere|some|"
+    r"another|help|work|a place|anything|on|online)\b)",
     # joining someone who has died: "my son died in may and i'm going to join him tonight"
     r"\b(?:died|dead|passed away|passed|lost (?:him|her|them)|funeral|grave|heaven)\b.*\b(?:going "
     r"to|gonna|will|i ll|ill|want to|wanna|ready to|about to|time to|need to|can) (?:go and )?"
@@ -197,9 +237,10 @@ _PATTERNS = [
     r"with me|always being there)\b|\bthank\w*(?: u| you)? for (?:trying with me|putting up with "
     r"me)\b.*\b(?:bye|goodbye|farewell)\b",
     # a threat of violence from someone at home
-    r"\b(?:said|says|told me|threatened|threatens|swore)(?: that)? (?:he|she|they)(?: would| will|"
-    r" d| ll| is going to| are going to| was going to| were going to)? (?:break|snap|hurt|kill|hit|"
-    r"beat|batter|smash|stab|burn) (?:my|me)\b",
+    r"\b(?:said|says|told me|threatened|threatens|swore)(?: that)?(?: next time| if i [a-z]+| one "
+    r"day| soon| tonight)? (?:he|she|they)(?: would| will| d| ll| is going to| are going to| was "
+    r"going to| were going to)? (?:break|snap|hurt|kill|hit|beat|batter|smash|stab|burn|strangle|"
+    r"finish|do) (?:my|me)\b(?!(?: [a-z]+)? (?:homework|work|hair|nails|form|forms))",
     # a forced marriage: taken abroad to marry, a passport taken
     r"\b(?:make|making|force|forcing|forced|taking|take|sending|send) (?:me|her|him|them|my \w+)"
     r"\b(?: [a-z]+){0,5} (?:to )?(?:marry|get married|be married)\b"
@@ -606,8 +647,9 @@ _FIGURES = [
     r"\bsuicide (?:mission|squad)\b",
     r"\b(?:end|ends) of (?:my|our|his|her|their|the) (?:rope|tether)\b",
     # a parent's threat about chores or being late: "if I don't tidy my room she'll kill me"
-    r"\b(?:if|when|unless)\b(?: [a-z]+){0,8} (?:going to|will|gonna|is going to|would) "
-    r"(?:kill|murder|ground) (?:me|him|her|us)\b",
+    # (only the threat is the figure: "if someone finds out i self harm" before it is not)
+    r"\b(?:if|when|unless)\b(?: [a-z]+){0,8} (?P<core>(?:going to|will|gonna|is going to|would) "
+    r"(?:kill|murder|ground) (?:me|him|her|us))\b",
     # worry about a service, a plan or a move, not about anyone's safety
     r"\b(?:terrified|scared|worried|afraid|frightened|anxious|nervous|dreading|panicking)"
     r"(?: [a-z]+){0,4}? (?:the |his |her |my |their |our |this |that )?(?:plan|plans|move|"
@@ -754,6 +796,9 @@ _WORRIES = [
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
     r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
+    # tired of being alive, said plainly: "tired of existing honestly"
+    r"\b(?:tired|sick|exhausted|fed up|done) (?:of|with) (?:existing|being me|being here|being "
+    r"alive|breathing|waking up)\b",
     # not in a good place, said with no one named: "young person. not in a good place rn tbh"
     r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!s )"
     r"\bnot (?:in )?(?:a )?(?:good|great|nice|safe|ok|okay) (?:place|headspace|head space|way)\b"
@@ -888,8 +933,11 @@ def _fires(pattern: re.Pattern[str] | PatternSet, normalised: str) -> bool:
     """Does ``pattern`` match outside every figure of speech?"""
     figures: list[tuple[int, int]] | None = None
     for found in pattern.finditer(normalised):
-        if figures is None:
-            figures = [figure.span() for figure in _FIGURE.finditer(normalised)]
+        if figures is None:  # a figure's "core", where it names one, is the figure itself
+            figures = [
+                figure.span("core") if "core" in figure.re.groupindex else figure.span()
+                for figure in _FIGURE.finditer(normalised)
+            ]
         start, end = found.span()
         if any(start < f_end and f_start < end for f_start, f_end in figures):
             continue
@@ -1134,6 +1182,17 @@ _DENIAL = re.compile(
 )
 
 
+# "what is your policy if a young person discloses self-harm here": someone in general, in a
+# question about what happens, not a disclosure; the model judges the rest
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|when|what if|in case|where) (?:a |an |any |the |one of (?:our|my|the) )?(?:young "
+    r"person|child|pupil|student|someone|somebody|anyone|teenager|teen|user|person|parent|kid)"
+    r"s? (?:discloses|disclosed|discloses any|mentions|mentioned|reports|reported|talks about|"
+    r"says they are|says they re|says they have|writes about|types about|raises|tells you about|"
+    r"tells you they are|tells you they have|tells you that they are)(?: [a-z]+){0,2} $"
+)
+
+
 # "if i dont send him nudes...": a threat on a condition, not a denial
 _ON_CONDITION = re.compile(r"\b(?:if|unless|or else|otherwise)\b(?: [a-z]+){0,3} (?:not|never) $")
 
@@ -1146,7 +1205,10 @@ def without_denied_crisis(normalised: str) -> str | None:
         return None
     found = list(_CRISIS.finditer(normalised))
     if not found or any(
-        _DENIAL.search(before := normalised[max(0, m.start() - 40) : m.start()]) is None
+        (
+            _DENIAL.search(before := normalised[max(0, m.start() - 60) : m.start()]) is None
+            and _HYPOTHETICAL.search(before) is None
+        )
         or _ON_CONDITION.search(before) is not None
         for m in found
     ):

@@ -518,3 +518,40 @@ def test_abbreviations_a_new_home_after_but_now_and_a_bracketed_kind_after_r31(
 ) -> None:
     understood = understander.understand(text, asking=asking)
     assert {key: getattr(understood, key) for key in want} == want
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("I am happy for it to go, but I do not need a reply", "anonymous"),
+        ("yes and tell me if it reaches them", "contact"),
+        ("not yet", None),
+        ("yes but we", None),  # sent before the rest was typed
+    ],
+)
+def test_consent_answers_after_r32(answer: str, level: str | None) -> None:
+    assert read_consent(answer) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "asking", "want"),
+    [
+        ("im 11.. no 12 sorry", None, {"age": 12}),
+        ("hi im 15 frm rye", None, {"area": "east_sussex"}),
+        ("mum. hastings. school.", None, {"interests": ["school"]}),
+        ("my daughter has an EHCP, we live in Worthing", None, {"interests": ["my_plan"]}),
+        ("hello. daughter autism. we live lewes", None, {"role": "parent_carer"}),
+        ("I'm a youth worker (29) in Crawley", None, {"age": 29}),
+        ("none of those", "role", {"role": "other"}),
+        (
+            "I'm his uncle, just trying to understand what my brother is going through",
+            None,
+            {"role": "other"},
+        ),
+    ],
+)
+def test_corrected_ages_terse_lists_plans_and_simple_english_after_r32(
+    understander: Understander, text: str, asking: str | None, want: dict[str, object]
+) -> None:
+    understood = understander.understand(text, asking=asking)
+    assert {key: getattr(understood, key) for key in want} == want

@@ -378,3 +378,41 @@ def test_places_words_and_conditions_stay_after_r31(redactor: Redactor, typed: s
     for kept in ("St Mary's", "Paris", "autistic", "deaf", "swimming"):
         if kept in typed:
             assert kept in text, text
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out", "kept"),
+    [
+        ("Faith and Joy are my girls and both have autism", ["Faith", "Joy"], ["autism"]),
+        ("Thank you to Sue, Will and Ruby at the hub", ["Sue", "Will", "Ruby"], ["hub"]),
+        ("my gran sandy drives me to college", ["sandy"], ["gran", "college"]),
+        ("please call Frank on 01632 960 444, he is my partner", ["Frank"], ["partner"]),
+        ("Sydney here, the youth club is closing", ["Sydney"], ["youth club"]),
+        ("I'm Oyelaran btw, a dad in Hove", ["Oyelaran"], ["dad", "Hove"]),
+        ("Bobbo (my cousin) has ADHD", ["Bobbo"], ["ADHD"]),
+        ("rose the family support worker rang me", ["rose"], ["family support worker"]),
+    ],
+)
+def test_names_found_after_r32(
+    redactor: Redactor, typed: str, left_out: list[str], kept: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert not [item for item in left_out if re.search(rf"\b{item}\b", text)], text
+    assert all(item in text for item in kept), text
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("we came here from Jordan last year", ["Jordan"]),
+        ("Red card for the new bus company", ["Red"]),
+        ("Peppa the Pig plasters at the clinic were a hit", ["Peppa"]),
+        ("costs rose again and Rose from the forum agreed", ["rose"]),
+        ("I'm Knackered btw", ["Knackered"]),
+    ],
+)
+def test_places_colours_characters_and_words_stay_after_r32(
+    redactor: Redactor, typed: str, kept: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert all(item in text for item in kept), text

@@ -639,3 +639,43 @@ def test_topics_old_messages_and_complaints_are_not_alarms_after_r31(
 )
 def test_quiet_worries_after_r31_get_a_check_in(safety: SafetyCheck, text: str) -> None:
     assert safety.check(text).shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly im already planning my own funeral",
+        "my neighbour's 2 year old is left home alone all night with nothing to eat",
+        "her new boyfriend was convicted for abusing children and she lets him babysit",
+        "he said if i leave he will finish me off",
+        "dont worry about replying, theyll understand once they find me",
+        "some lads from the estate share her around at parties, she's 14",
+        "if anyone finds out i self harm my dad will kill me",
+        "the lodger put his hand down my trousers",
+        "i took the rest of my sleeping pills",
+    ],
+)
+def test_a_funeral_a_child_left_alone_a_threat_and_being_found_are_danger_after_r32(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as a SENCO, what happens if a pupil discloses self-harm in this chat?",
+        "my mum will kill me if i dont tidy my room",
+        "I'll be late for my own funeral at this rate",
+        "when they find me a school place I will be so relieved",
+        "everyone passed the baby round at the christening",
+    ],
+)
+def test_policy_questions_and_everyday_threats_are_not_alarms_after_r32(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"
+
+
+def test_tired_of_existing_gets_a_check_in(safety: SafetyCheck) -> None:
+    assert safety.check("so tired of existing tbh").shows_support

@@ -75,6 +75,7 @@ _CONTACT = re.compile(
     r"contact please|contact is fine|contact is ok|contact me is fine|"
     # wanting their answer: "share it and tell me what they say"
     r"tell me what (?:they|you|the team|the school) (?:say|said|think|do|did|decide)|"
+    r"tell me (?:if|when|whether|how) (?:it|they|you|the team|someone|anyone|anything)|"
     r"keep me (?:posted|updated|informed|in the loop)|update me|let me hear)\b"
 )
 # Phrases with "no" or "not" in them that mean yes, or mean nothing against passing it on.
@@ -102,7 +103,8 @@ _NO = re.compile(
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|maybe|mayb|perhaps|possibly|idk|dunno|do not know|dont know|"
     r"hmm+|umm+|erm+|err+|i guess|guess so|suppose|i suppose|depends|kind of|kinda|sort of|"
-    r"later|not now|think about it|let me think|no idea|whatever|if you want|up to you|"
+    r"later|not now|not yet|not just yet|not right now|think about it|let me think|no idea|"
+    r"whatever|if you want|up to you|"
     r"rather not say|"
     # not understanding the question: "I am not understand the question, sorry"
     r"(?:do not|dont|not|no|did not|didnt) (?:really )?(?:understand|understood|get it|get what|"
@@ -148,6 +150,8 @@ _NOTHING_MORE = frozenset(
         "fine",
         "just",
         "and",
+        "i",
+        "we",
     ]
 )
 
@@ -156,7 +160,7 @@ _THUMBS_UP = re.compile(
     r"(?:ok|okay|k|kk|yes|yeah|yep|sure)[ ,.!]*(?:(?:👍|✅|👌|☑️|✔️)[\U0001F3FB-\U0001F3FF]?"
     r"[\s.!]*)+"
 )
-_CUT_OFF = re.compile(r"\b(?:and|but|or|except|unless|only|if)\s*$")
+_CUT_OFF = re.compile(r"\b(?:and|but|or|except|unless|only|if)(?:\s+(?:i|we|you|they|my))?\s*$")
 _SYMBOLS = frozenset("?👍✅👌👎❌🤔🤷🙄😒")
 # A question, even without a question mark, is not an answer ("will i get in trouble if i say
 # yes"); nor is a yes on a condition ("only if my school does not see it").
@@ -169,8 +173,9 @@ _ON_CONDITION = re.compile(
     r"\b(?:only|just|not|but not|except|apart from|without) (?:the|that|this|my) (?:bit|part|bits|"
     r"parts|first|second|last) (?:about|on|where|with|bit|part|sentence|line)\b|"
     r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )(?<!only )"
-    r"if(?! (?:you|they|someone|anyone) (?:can|could|are able|have time|get (?:a )?(?:chance|"
-    r"time)|reply|replies|answer|answers|respond|responds|get back|have questions|need)\b)"
+    r"(?<!know )(?<!tell me )(?<!see )if(?! (?:you|they|someone|anyone) (?:can|could|are able|"
+    r"have time|get (?:a )?(?:chance|time)|reply|replies|answer|answers|respond|responds|"
+    r"get back|have questions|need)\b)"
     r"(?! (?:that is|thats|that s|it is|its|it s) (?:ok|okay|alright|all right|fine)\b)"
     r"(?! possible\b))\b"
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes); "ring me

@@ -140,7 +140,8 @@ def asks_whether_they_may(text: str, normalise: Callable[[str], str]) -> bool:
 # Asking to give a view and naming only its topic: "want to give my opinion on mental health
 # services for teens" says what it is about, not what the view is.
 _TOPIC_ONLY = re.compile(
-    r"\b(?:give|share|have|put|add|get|offer)(?: in)? (?:my|our|some|a|an|your|the)? ?(?:opinions?|"
+    r"\b(?:give|share|have|put|add|get|offer)(?: in)? (?:my|our|some|a|an|your|the|more|a bit "
+    r"more|any|a real|a proper|a bigger|much more)? ?(?:opinions?|"
     r"views?|thoughts|say|feedback|input|voice|two pennies|2 pennies)(?: in)? (?:on|about|of|"
     r"regarding|re|into|in|for) [^.?!,]*"
 )

@@ -110,6 +110,26 @@ ANSWER_ONLY = {
     "just browsing",
 }
 
+# Answers to "who are you?" that pick none of its buttons: someone else
+_NONE_OF_THESE = frozenset(
+    [
+        "none of them",
+        "none of those",
+        "none of these",
+        "none of the above",
+        "none",
+        "not any of them",
+        "not really any of them",
+        "nosy",
+        "just nosy",
+        "being nosy",
+        "just being nosy",
+        "i am nosy",
+        "i am just nosy",
+        "i am just being nosy",
+    ]
+)
+
 _CHILDREN = {
     "son",
     "sons",
@@ -698,6 +718,14 @@ def _child(token: str) -> bool:
     return token in _CHILDREN or (token.endswith("s") and token[:-1] in _CHILDREN)
 
 
+# What follows a child said without "my" in simple English: "son autism", "daughter has adhd"
+_SAID_OF_A_CHILD = frozenset(
+    ["has", "have", "got", "with", "autism", "autistic", "adhd", "asd", "dyslexia", "dyslexic"]
+    + ["disabled", "disability", "sen", "send", "downs", "epilepsy", "cerebral", "needs", "go"]
+    + ["goes", "in", "at", "not", "no", "cant", "can"]
+)
+
+
 def _children_owned(tokens: Sequence[str]) -> int | None:
     """Position of "my son" / "our daughter" / "I look after him", if any."""
     for index, token in enumerate(tokens):
@@ -713,6 +741,13 @@ def _children_owned(tokens: Sequence[str]) -> int | None:
             )
         ):
             return index  # "son is 8, autistic", "son 11, daughter 3"
+        if (
+            at_clause_start
+            and token in {"son", "daughter", "sons", "daughters", "twins"}
+            and following
+            and following[0] in _SAID_OF_A_CHILD
+        ):
+            return index  # "son autism", "daughter has adhd": in simple English, a parent
         if token in {"my", "our"} and following and following[0].isdigit():
             rest = tokens[index + 2 : index + 4]
             if rest[:1] in (["year"], ["yo"], ["month"]) or (rest and _child(rest[0])):
@@ -881,6 +916,8 @@ def find_role(
     tokens: Sequence[str], index: PhraseIndex, *, asking_role: bool, asking_other: bool = False
 ) -> RoleFact | None:
     """The person's role from ``tokens``, with how sure we are (STRONG or WEAK)."""
+    if asking_role and " ".join(t for t in tokens if t not in BOUNDARIES) in _NONE_OF_THESE:
+        return RoleFact("other", STRONG, 0, len(tokens))  # "none of them", "nosy"
     if _young_carer(tokens):
         return RoleFact("young_person", STRONG, 0, 0)
     speaking_as = _speaking_as(tokens, index)

@@ -82,6 +82,8 @@ _SHORTHAND: dict[str, str] = {
     "gotta": "got to",
     "u": "you",
     "wot": "what",
+    "frm": "from",
+    "frum": "from",
     "wat": "what",
     "wut": "what",
     "tho": "though",
@@ -186,6 +188,7 @@ _ME_FIRST = re.compile(
 
 
 _SIDE_OF_SUSSEX = re.compile(r"\b([ew])\.\s*sussex\b")
+_BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,2})\s*\)")
 
 
 @lru_cache(maxsize=4096)
@@ -198,6 +201,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
     folded = _SIDE_OF_SUSSEX.sub(r"\1 sussex", folded)  # "E.Sussex", "w. sussex"
+    folded = _BRACKETED_NUMBER.sub(r" , \1 , ", folded)  # "a student (34) looking at": an aside
     # "yo m 15 frm bexhill", "m 14 n i live...": a lone "m" before an age is "I'm"
     folded = _FOR_AT_END.sub(r"\1 for", folded)  # "wot is this 4": text-speak, not an age
     folded = _LONE_M.sub(lambda found: f"{found.group(1) or ''}im ", folded)

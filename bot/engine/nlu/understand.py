@@ -82,8 +82,10 @@ _BETWEEN_CORRECTIONS = _CORRECTING_WORDS | frozenset(
 def _corrected_age(plain: str) -> tuple[int, int] | None:
     """The age taken back and the one said instead, if the message corrects an age."""
     for found in _AGE_CORRECTED.finditer(plain):
-        between = set(found.group(2).split())
-        if between & _CORRECTING_WORDS and between <= _BETWEEN_CORRECTIONS:
+        words = found.group(2).split()
+        between = set(words)
+        said_no = words[-1:] == ["no"]  # "im 12... no 13 sorry": "no" just before the new age
+        if (between & _CORRECTING_WORDS or said_no) and between <= _BETWEEN_CORRECTIONS:
             return int(found.group(1)), int(found.group(3))
     return None
 
@@ -416,6 +418,19 @@ _NOT_CARING = re.compile(
     r"(?:after|for) (?:him|her|them)\b"
     r"|\bjust (?:interested|curious|looking|wondering|nosy|nosey)\b"
 )
+# A mention of the person's or their child's plan: "my son has an EHCP"
+_PLAN_MENTION = re.compile(
+    r"\b(?:ehcp|ehcps|ehc plan|ehc plans|education health and care plan|support plan|ilp|"
+    r"individual learning plan)\b"
+)
+_TERSE_CLAUSE = re.compile(r"[.!;\n]+")
+# Wanting to understand what the family lives with, not caring for the child: "I'm an aunt, I
+# just want to understand what my sister is going through" (unless they say they care too)
+_ONLY_LEARNING = re.compile(
+    r"\b(?:want|wanted|trying|hoping|like) to (?:understand|learn about|learn more|know more|find "
+    r"out more|support my (?:sister|brother|daughter|son))\b|\bwhat my (?:sister|brother|"
+    r"daughter|son|niece|nephew) (?:is|has been|are|have been) going through\b"
+)
 # Saying they care for the child: "I look after him full time", "special guardianship", "she
 # lives with us", "bringing up my grandson" (a grown-up brother or sister who says so is not
 # taken for "other")
@@ -542,6 +557,15 @@ class Understander:
         self._speller = Speller(vocabulary)
         self._languages = LanguageGuesser(languages, vocabulary)
 
+    def _topics_said_alone(self, text: str) -> set[str]:
+        """Interests named as a whole clause of one or two words: "mum. autism. school."."""
+        found: set[str] = set()
+        for clause in _TERSE_CLAUSE.split(text):
+            words = digits(without_boundaries(tokenise(clause))).split()
+            if 1 <= len(words) <= 2:
+                found.update(find_interests(words, self._interests, asking=True, ignore=set()))
+        return found
+
     def topic_of(self, text: str) -> str | None:
         """What a piece of feedback is about, when its words say so clearly."""
         return topic_of(self._topic_model, text)
@@ -606,7 +630,10 @@ class Understander:
                     _RELATIVES_WHO_MAY_NOT_CARE.intersection(words[role.start : role.end])
                     or (role.start == role.end and _GRANDCHILDREN.intersection(words))
                 )
-                and _NOT_CARING.search(plain)
+                and (
+                    _NOT_CARING.search(plain)
+                    or (_ONLY_LEARNING.search(plain) and not _CARING.search(plain))
+                )
             ):
                 # "I'm his grandad in Bexhill, I don't live with them", "my daughter does the
                 # caring": family, not the child's carer
@@ -710,6 +737,19 @@ class Understander:
         if asking == "interests" or wanting or result.role == "professional":
             # a professional's own field is what they work on ("GP in Eastbourne", "SENCO")
             result.interests = interests
+        elif interests:
+            # a topic said as a clause of its own, in a terse list ("BN17. mum. autism.
+            # school."), is what they want a say about
+            alone = self._topics_said_alone(text)
+            result.interests = [interest for interest in interests if interest in alone]
+        if (
+            not result.interests
+            and asking in (None, "role", "age", "area")
+            and result.role in (None, "parent_carer", "young_person")
+            and _PLAN_MENTION.search(plain) is not None
+        ):
+            result.interests = ["my_plan"]  # "my son has an EHCP": their plan, unless they
+            # name something else they want a say about
         result.vague = (
             asking == "interests"
             and not interests
