@@ -791,13 +791,16 @@ class Engine:
     def _skip(self, state: ConversationState, slot: str) -> None:
         if slot not in state.skipped:
             state.skipped.append(slot)
-        if slot == "interests" and state.interests is None:
-            state.interests = []
+        if slot == "interests" and not state.interests:
+            # "my son has an EHCP", then no topic named: the plan is what they have a say in
+            state.interests = ["my_plan"] if state.plan_mentioned else []
         state.answered.append(slot)
         state.misunderstood = 0
 
     async def _learn(self, state: ConversationState, understood: Understanding) -> list[str]:
         """Put what the message told us into the state; returns the slots that changed."""
+        if understood.plan_mentioned:
+            state.plan_mentioned = True
         candidates: dict[str, Any] = {}
         if understood.role and (understood.role_strength > 1 or state.role is None):
             candidates["role"] = understood.role

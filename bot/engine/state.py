@@ -26,6 +26,7 @@ class ConversationState(BaseModel):
     area: str | None = None
     council: str | None = None
     interests: list[str] | None = None
+    plan_mentioned: bool = False  # said they or their child have a plan: skipping interests
     skipped: list[str] = Field(default_factory=list)
     asking: str | None = None
     resume: str | None = None

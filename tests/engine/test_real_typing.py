@@ -539,7 +539,7 @@ def test_consent_answers_after_r32(answer: str, level: str | None) -> None:
         ("im 11.. no 12 sorry", None, {"age": 12}),
         ("hi im 15 frm rye", None, {"area": "east_sussex"}),
         ("mum. hastings. school.", None, {"interests": ["school"]}),
-        ("my daughter has an EHCP, we live in Worthing", None, {"interests": ["my_plan"]}),
+        ("my daughter has an EHCP, we live in Worthing", None, {"plan_mentioned": True}),
         ("hello. daughter autism. we live lewes", None, {"role": "parent_carer"}),
         ("I'm a youth worker (29) in Crawley", None, {"age": 29}),
         ("none of those", "role", {"role": "other"}),
@@ -555,3 +555,17 @@ def test_corrected_ages_terse_lists_plans_and_simple_english_after_r32(
 ) -> None:
     understood = understander.understand(text, asking=asking)
     assert {key: getattr(understood, key) for key in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I'm the SEN lead at a primary in Rye", "professional"),
+        ("hi, I am a transition coordinator in Lewes", "professional"),
+        ("I'm a shift manager at Asda and my daughter has ADHD", "parent_carer"),
+    ],
+)
+def test_a_job_title_said_of_oneself_is_a_professional(
+    understander: Understander, text: str, role: str
+) -> None:
+    assert understander.understand(text).role == role

@@ -698,6 +698,28 @@ def _described(clause: Sequence[str], after: Sequence[str]) -> bool:
     )
 
 
+def _job_title(tokens: Sequence[str]) -> int | None:
+    """Position of a job said of oneself with a job word at its end ("I'm the SEN lead", "I am
+    a transition coordinator at ..."), when no other role word is found."""
+    for index, token in enumerate(tokens):
+        if token not in _ANY_JOB or index < 3:
+            continue
+        clause = _clause_before(tokens, index)
+        if "am" not in clause[-6:]:
+            continue
+        start = len(clause) - clause[::-1].index("am")
+        between = clause[start:]
+        following = tokens[index + 1 : index + 2]
+        if (
+            between[:1] in (["a"], ["an"], ["the"])
+            and 2 <= len(between) <= 4
+            and not (set(between[1:]) & _NOT_DESCRIBING or set(between) & _OTHER_OWNERS)
+            and (not following or following[0] in BOUNDARIES or following[0] in _SAID_WHERE)
+        ):
+            return index
+    return None
+
+
 def _works_somewhere(tokens: Sequence[str]) -> int | None:
     """Position of "I work at the council" / "I'm an officer at the NHS", if any."""
     for index, token in enumerate(tokens):
@@ -971,6 +993,9 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
     owned = _children_owned(tokens)
     if owned is not None:
         yield RoleFact("parent_carer", STRONG, owned, owned)
+    titled = _job_title(tokens)
+    if titled is not None:
+        yield RoleFact("professional", STRONG, titled, titled)
     if leading is not None:
         yield RoleFact(leading.value, STRONG, leading.start, leading.end)
     text = " ".join(tokens)

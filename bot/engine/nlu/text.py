@@ -188,7 +188,43 @@ _ME_FIRST = re.compile(
 
 
 _SIDE_OF_SUSSEX = re.compile(r"\b([ew])\.\s*sussex\b")
-_BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,2})\s*\)")
+_BRACKETED_NUMBER = re.compile(r"(\w+)?(\s*)\(\s*(\d{1,2})\s*\)")
+_CHILD_BEFORE_AGE = frozenset(
+    [
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "kid",
+        "kids",
+        "child",
+        "children",
+        "boy",
+        "girl",
+        "eldest",
+        "youngest",
+        "oldest",
+        "middle",
+        "brother",
+        "sister",
+        "twins",
+        "twin",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "baby",
+        "one",
+    ]
+)
+
+
+def _bracketed_number(found: re.Match[str]) -> str:
+    """ "my son (8)": the child's age, kept with him; "a student (34) looking": an aside."""
+    word = found.group(1) or ""
+    if word in _CHILD_BEFORE_AGE:
+        return f"{word} {found.group(3)} , "
+    return f"{word} , {found.group(3)} , "
 
 
 @lru_cache(maxsize=4096)
@@ -201,7 +237,7 @@ def tokenise(text: str) -> tuple[str, ...]:
     folded = re.sub(r"\b(\d{1,2})(yo|yrs|yr|y/o|years|year)\b", r"\1 \2", folded)
     folded = re.sub(r"\b(y|yr|year)(\d{1,2})\b", r"year \2", folded)
     folded = _SIDE_OF_SUSSEX.sub(r"\1 sussex", folded)  # "E.Sussex", "w. sussex"
-    folded = _BRACKETED_NUMBER.sub(r" , \1 , ", folded)  # "a student (34) looking at": an aside
+    folded = _BRACKETED_NUMBER.sub(_bracketed_number, folded)  # "a student (34) looking at"
     # "yo m 15 frm bexhill", "m 14 n i live...": a lone "m" before an age is "I'm"
     folded = _FOR_AT_END.sub(r"\1 for", folded)  # "wot is this 4": text-speak, not an age
     folded = _LONE_M.sub(lambda found: f"{found.group(1) or ''}im ", folded)

@@ -221,6 +221,7 @@ class Understanding:
     route_choices: list[str] = field(default_factory=list)  # routes named in "more about ..."
     asked: AskedAbout | None = None  # a question about one thing in content/answers.yml
     language: str | None = None  # the message is in another language (ISO 639-1)
+    plan_mentioned: bool = False  # "my son has an EHCP": their plan, if they name nothing else
 
     @property
     def starts_with_question(self) -> bool:
@@ -744,12 +745,13 @@ class Understander:
             result.interests = [interest for interest in interests if interest in alone]
         if (
             not result.interests
+            and set(interests) <= {"my_plan"}
             and asking in (None, "role", "age", "area")
             and result.role in (None, "parent_carer", "young_person")
             and _PLAN_MENTION.search(plain) is not None
         ):
-            result.interests = ["my_plan"]  # "my son has an EHCP": their plan, unless they
-            # name something else they want a say about
+            result.plan_mentioned = True  # "my son has an EHCP": the interests question is
+            # still asked; skipped, it is their plan
         result.vague = (
             asking == "interests"
             and not interests
