@@ -145,11 +145,16 @@ FUNCTION_WORDS = _words(
 )
 
 TITLES = _words(
-    "mr mrs ms mx miss dr prof professor councillor cllr sister nurse reverend rev pastor matron"
+    "mr mrs ms mx miss dr prof professor councillor cllr sister nurse reverend rev pastor matron "
+    "nanna nana nan grandad grandma granny gran grandpa uncle"
 )
 # "the councillor said", "my sister said", "the nurse was": no name unless both are capitalised
-_CAPITALISED_ONLY_TITLES = _words("councillor cllr sister nurse reverend rev pastor matron")
+_CAPITALISED_ONLY_TITLES = _words(
+    "councillor cllr sister nurse reverend rev pastor matron nanna nana nan grandad grandma "
+    "granny gran grandpa uncle"
+)  # "Nanna Pat", "Uncle Bob": a family title, capitalised with the name
 
+_FAMILY_TITLES = _words("nanna nana nan grandad grandma granny gran grandpa uncle")
 # A name before these is part of the name of a condition: "Prader-Willi syndrome".
 CONDITION_WORDS = _words("syndrome disease palsy sequence anomaly malformation")
 
@@ -181,7 +186,7 @@ RELATIVES = (
     "mum|mom|mam|mother|dad|father|step-?son|step-?daughter|step-?dad|step-?mum|nan|nanna|"
     "gran|granny|grandma|grandad|granddad|grandpa|grandson|granddaughter|grandchild|niece|nephew|"
     "cousin|aunt|auntie|aunty|uncle|friends?|mates?|bestie|ds|dd|dh|bf|gf|bff|hubby|wifey|bro|"
-    "sis|bruv|stepbro|stepsis"
+    "sis|bruv|stepbro|stepsis|eldest|youngest|oldest|neighbou?rs?"
 )
 ROLES = (
     "teachers?|tutor|ta|senco|sendco|head|headteacher|headmaster|headmistress|principal|deputy|"
@@ -506,7 +511,7 @@ _PAIR_OF_NAMES = re.compile(
     r"(?:(?:are|r|were)[ \t]+(?:(?:my|our|both|the|his|her|their)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?"
     r"(?:twins|kids|children|sons|daughters|boys|girls|eldest|youngest|oldest|grandchildren|"
     r"grandkids|grandsons|granddaughters|brothers|sisters|siblings|mates|friends|nephews|nieces|"
-    r"cousins)\b|(?:from|in)[ \t]+(?:year|yr|class|form)\b)"
+    r"cousins)\b|(?:from|in)[ \t]+(?:year|yr|class|form)\b|\((?:twins|twin|my|both|aged?)\b)"
 )
 # "Tommo (my brother) is autistic": a name with who they are in brackets
 _NAME_THEN_WHO = re.compile(
@@ -999,12 +1004,16 @@ class Redactor:
                 lower = name.lower()
                 if (
                     lower not in _NOT_A_NAME_BEFORE_AN_AGE
-                    and lower not in NEVER_NAMES
+                    and (lower not in NEVER_NAMES or lower in PLACES_PEOPLE_ARE_NAMED_AFTER)
                     and lower not in FUNCTION_WORDS
                     and lower not in ORGANISATION_WORDS
-                    and not self._is_a_place(name)
-                    and (lower in self._vocabulary.known or zipf_frequency(lower, "en") < 3.5)
-                ):  # "Will is 8", "Zuzanna is 9"; not "Autism is 1 in 100"
+                    and (not self._is_a_place(name) or lower in PLACES_PEOPLE_ARE_NAMED_AFTER)
+                    and (
+                        lower in self._vocabulary.known
+                        or lower in PLACES_PEOPLE_ARE_NAMED_AFTER
+                        or zipf_frequency(lower, "en") < 3.5
+                    )
+                ):  # "Will is 8", "Zuzanna is 9", "Chelsea is 16"; not "Autism is 1 in 100"
                     spans.claim(match.start("name"), match.end("name"), "name")
         self._names_in_passing(text, spans)
         self._nickname_after_a_name(text, spans)
@@ -1302,7 +1311,8 @@ class _NameFinder:
             elif not clear and not teaches and self.names.rank.get(lower, _RARE) < 1000:
                 return None
         last = self._extend(index + 1, lowercase=False)
-        self.spans.claim(title.start, self.words[last].end, "name")
+        family = kind in _FAMILY_TITLES  # "Nanna Pat": the family word stays, it says who
+        self.spans.claim(surname.start if family else title.start, self.words[last].end, "name")
         return last
 
     def _cued_name(self, index: int) -> int | None:
@@ -1389,6 +1399,8 @@ class _NameFinder:
         following = self.words[index + 1].lower if index + 1 < len(self.words) else ""
         if word.lower in _COLOURS and following in _COLOUR_CODED:
             return None  # "Amber warning for snow", "Red card"
+        if word.lower in ("storm", "hurricane") and index + 1 < len(self.words):
+            return index + 1  # "Storm Bert": a storm's name
         tier = self.names.sentence_start if word.sentence_start else self.names.mid_sentence
         if word.first_part not in tier:
             known = word.first_part in self.names.known

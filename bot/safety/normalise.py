@@ -27,6 +27,10 @@ from bot.engine.nlu.text import BOUNDARIES, tokenise
 _RUNS = re.compile(r"(\w)\1{2,}")
 _DIGIT_WORDS = {"2": "to", "4": "for", "1": "one"}
 # A number before these counts them ("waited 2 years", "4 kids"): it is not a word.
+# "i am 2", "about 2 and 4": before these, a number is a number, not "to" or "for"
+_BEFORE_A_COUNT = frozenset(
+    ["am", "is", "are", "about", "around", "aged", "age", "nearly", "almost", "roughly", "approx"]
+)
 _COUNTED = frozenset(
     ("years", "year", "yrs", "months", "month", "weeks", "week", "days", "day", "hours")
     + ("hour", "mins", "minutes", "times", "kids", "children", "sons", "daughters", "boys")
@@ -99,7 +103,7 @@ def normalise_for_safety(text: str) -> str:
             if (
                 _is_word(before)
                 and _is_word(after)
-                and before not in ("am", "is", "are")
+                and before not in _BEFORE_A_COUNT
                 and after not in _COUNTED
             ):
                 out.append(_DIGIT_WORDS[token])

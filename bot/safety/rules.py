@@ -108,6 +108,20 @@ _PATTERNS = [
     r"antidepressants|sleeping pills)\b",
     r"\b(?:beachy head|cliffs?|the bridge|the pier|the tracks|the sea|seven sisters)\b(?: [a-z]+)"
     r"{0,3} (?:not|never|wont be|will not be) (?:coming|going) (?:home|back)\b",
+    # someone breaking in now: "hes back and hes smashing the door in"
+    r"\b(?:smashing|kicking|breaking|bashing|battering|booting) (?:the|my|our|down the|down my|in "
+    r"the) (?:front |back |bedroom )?(?:door|doors|window|windows)(?: in| down)?\b"
+    r"(?!.*\b(?:last (?:year|week|month)|years ago|film|game|police came)\b)",
+    # a goodbye with thanks or an apology: "Im saying goodbye now, thanks for listening, sorry
+    # for everything x"
+    r"\b(?:saying|say|said|this is) (?:goodbye|good bye|bye|my goodbyes)\b.*\b(?:sorry for "
+    r"everything|thanks for listening|thank you for listening|love you all|forgive me|take care "
+    r"of (?:my|mum|dad))\b",
+    # waiting for the house to sleep "so i can do it"
+    r"\b(?:waiting|wait|waited) (?:for|till|until) (?:everyone|them|mum|dad|my (?:mum|dad|parents|"
+    r"family)|the house|my carers?)\b(?: [a-z]+){0,3} (?:asleep|sleep|to sleep|out|gone|to leave|"
+    r"to go out)\b(?: [a-z]+){0,2} (?:so|then|and) (?:i can|i will|i ll|ill|i am going to) (?:do "
+    r"it|end it|go|finally)\b",
     # a child passed between men: "her dads mates pass her round at parties"
     r"\b(?:mates|men|friends|lads|guys|older boys|his mates|their mates)\b(?: [a-z]+){0,3} "
     r"(?:pass|passes|passed|passing|share|shares|shared|sharing) (?:her|him|me|them) (?:round|"
@@ -300,7 +314,8 @@ _PATTERNS = [
     r"\b(?:want|wants|wanna|wish|going|gonna) (?:to )?dye\b",  # "i want 2 dye"
     r"\b(?:i am|im|am) ending (?:it|it all|things|my life)\b",
     r"\bhow many (?:paracetamol|pills|tablets|painkillers|meds|sleeping pills|insulin)\b",
-    r"\b(?:take|taking|took|inject|injecting) all (?:of )?(?:my|the|his|her) (?:insulin|medication|"
+    r"\b(?:take|taking|took|inject|injecting|injected) all (?:of )?(?:my|the|his|her) (?:insulin|"
+    r"medication|"
     r"medicine|medicines|meds|pills|tablets)\b",
     r"\btake all (?:my|the|his|her) (?:pills|tablets|meds)\b",
     r"\b(?:took|taken|take|taking|swallowed) (?:like |about |around |maybe |over |nearly |"
@@ -462,6 +477,8 @@ _WEAK_PATTERNS = [
     r"\bin danger\b",
     r"\b(?:run|running|ran|runs) away\b",
     r"\b(?:has gone|went|gone|been reported|is reported|have gone) missing\b",
+    r"(?<!file )(?<!form )(?<!letter )(?<!paperwork )(?<!report )(?<!plan )(?<!ehcp )(?<!bag )"
+    r"(?<!coat )(?<!page )(?<!section )(?<!evidence )(?<!money )(?<!record )(?<!records )"
     r"\bis missing(?: since| from home| again| and|$)",
     r"\bdomestic (?:violence|abuse)\b",
     r"\bknife\b",
@@ -796,6 +813,12 @@ _WORRIES = [
     r"this life|life|things) any ?more\b",
     r"\b(?:struggling|not coping|can not cope|barely coping) (?:at all|so much|really|right "
     r"now|at the moment)?\b(?: [a-z]+){0,3} (?:with|in) (?:my )?(?:head|life|everything)\b",
+    # a child who says he should be thrown away, or is bad, every night
+    r"\b(?:should|wants? to|ought to|deserves? to) be (?:put )?(?:in the bin|thrown away|binned|"
+    r"got rid of)\b",
+    r"\b(?:he|she|they|my \w+) (?:says|keeps saying|said|tells me|cries)\b.*\b(?:i am|im|he is|"
+    r"she is) (?:stupid|bad|useless|worthless|horrible|evil|a bad (?:boy|girl|person))\b.*\b"
+    r"(?:every (?:night|day|morning)|all the time|constantly)\b",
     # tired of being alive, said plainly: "tired of existing honestly"
     r"\b(?:tired|sick|exhausted|fed up|done) (?:of|with) (?:existing|being me|being here|being "
     r"alive|breathing|waking up)\b",
@@ -951,6 +974,13 @@ _MEDICAL = re.compile(
     r" (?:not breathing|stopped breathing|stopping breathing|struggling to breathe|can not breathe"
     r"|going blue|gone blue|turned blue|turning blue|unconscious|unresponsive|not responding|"
     r"not waking up|will not wake up|can not wake (?:him|her|them))\b"
+    # a rash that does not fade under a glass (meningitis); floppy and not feeding
+    r"|\brash\b(?: [a-z]+){0,4} (?:does not|doesnt|will not|wont|did not|didnt|not) (?:fade|go|"
+    r"disappear|change)\b(?: [a-z]+){0,6} (?:glass|press|pressed|pressing|tumbler)"
+    r"|\b(?:glass|tumbler) (?:test|on (?:it|the rash))\b(?: [a-z]+){0,4} (?:does not|doesnt|not|"
+    r"still) (?:fade|there|showing)"
+    r"|\b(?:really |very |so |all )?floppy\b(?: and| [a-z]+){0,3} (?:will not|wont|not|is not|"
+    r"isnt) (?:feed|feeding|eating|drinking|waking|wake|respond|responding)\b"
     # a baby or child gone floppy or blue round the lips: "she's gone floppy and a bit blue"
     r"|\b(?:gone|going|went|suddenly|all|is all|gone all|just gone) floppy\b"
     r"|\bblue (?:round|around|on|at) (?:the |his |her |their )?(?:lips|mouth)\b"
@@ -1167,10 +1197,44 @@ def is_crisis_in_other_language(text: str) -> bool:
     )
 
 
+# Danger said in two parts of a message, in either order: little children alone somewhere high
+# ("the kids next door (about 3 and 5) are out on the balcony on their own, no adult home"); a
+# partner who watches the phone and would kill ("if he finds out he will kill me. he reads my
+# phone every night", where "he will kill me" alone would be a figure of speech)
+_TOGETHER_DANGER = (
+    (
+        re.compile(
+            r"\b(?:balcony|balconies|window ledge|windowsill|roof)\b.*\b(?:on (?:their|his|her) "
+            r"own|left alone|no adult|no adults|nobody home|no one home|no one in|by themselves|by "
+            r"himself|by herself)\b"
+        ),
+        re.compile(
+            r"\b(?:kids|children|twins|toddler|toddlers|baby|babies|little (?:ones?|boy|girl|"
+            r"brother|sister)|[1-6] year olds?|about [1-6]|aged [1-6])\b"
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:reads|checks|goes through|looks through|tracks|watches|controls) (?:my|all my) "
+            r"(?:phone|messages|texts|location|emails|money)\b"
+        ),
+        re.compile(r"\b(?:kill|hurt|beat|batter|strangle) me\b"),
+    ),
+)
+
+
 def is_crisis(normalised: str) -> bool:
     """True when a precise rule says the (normalised) message suggests danger."""
     threat = _THREAT.search(normalised) is not None
-    return threat or _fires(_CRISIS, normalised) or age_gap(normalised)
+    return (
+        threat
+        or _fires(_CRISIS, normalised)
+        or age_gap(normalised)
+        or any(
+            first.search(normalised) is not None and second.search(normalised) is not None
+            for first, second in _TOGETHER_DANGER
+        )
+    )
 
 
 # "I'm not suicidal", "I'm not going to kill myself", "I would never hurt myself": a danger

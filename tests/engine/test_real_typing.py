@@ -569,3 +569,15 @@ def test_a_job_title_said_of_oneself_is_a_professional(
     understander: Understander, text: str, role: str
 ) -> None:
     assert understander.understand(text).role == role
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("Yes, do pass it on. I shan't be needing an answer.", "anonymous"),
+        ("ok but i would like to hear back", "contact"),
+        ("yes, and I am glad to talk to the team", "contact"),
+    ],
+)
+def test_consent_answers_after_r33(answer: str, level: str | None) -> None:
+    assert read_consent(answer) == level

@@ -416,3 +416,22 @@ def test_places_colours_characters_and_words_stay_after_r32(
 ) -> None:
     text = redactor.redact(typed).text
     assert all(item in text for item in kept), text
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out", "kept"),
+    [
+        ("Nanna Jean picks him up", ["Jean"], ["Nanna"]),
+        ("Paris is 15 and loves the youth club", ["Paris"], ["youth club"]),
+        ("May, my neighbour, helps on Fridays", ["May"], ["neighbour"]),
+        ("my youngest Autumn has a new EHCP", ["Autumn"], ["youngest", "EHCP"]),
+        ("Hope and Joy (twins, 9) are in year 4", ["Hope", "Joy"], ["twins"]),
+        ("Storm Ciara closed the school", [], ["Storm Ciara"]),
+    ],
+)
+def test_names_and_storms_after_r33(
+    redactor: Redactor, typed: str, left_out: list[str], kept: list[str]
+) -> None:
+    text = redactor.redact(typed).text
+    assert not [item for item in left_out if re.search(rf"\b{item}\b", text)], text
+    assert all(item in text for item in kept), text

@@ -679,3 +679,42 @@ def test_policy_questions_and_everyday_threats_are_not_alarms_after_r32(
 
 def test_tired_of_existing_gets_a_check_in(safety: SafetyCheck) -> None:
     assert safety.check("so tired of existing tbh").shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my baby has a rash that does not fade when i press a glass on it",
+        "my toddler is really floppy and wont feed",
+        "the twins upstairs (about 2 and 4) are on the balcony by themselves again",
+        "he is kicking the door in right now",
+        "he checks my phone every night and says he will kill me if i leave",
+        "saying goodbye now, sorry for everything",
+        "waiting for my parents to go to sleep then i will do it",
+        "ive injected all my insulin",
+    ],
+)
+def test_a_rash_a_balcony_a_door_a_watched_phone_and_a_goodbye_are_danger_after_r33(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).danger
+
+
+def test_a_child_who_says_he_should_be_put_in_the_bin_gets_a_check_in(
+    safety: SafetyCheck,
+) -> None:
+    assert safety.check("my daughter says she should be put in the bin").shows_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the school say his file is missing again",
+        "we sat on the balcony alone with the kids watching fireworks",
+        "my son has low muscle tone and is floppy",
+    ],
+)
+def test_lost_files_balconies_and_low_tone_are_not_alarms_after_r33(
+    safety: SafetyCheck, text: str
+) -> None:
+    assert safety.check(text).level == "none"

@@ -53,7 +53,9 @@ _NO_REPLY = re.compile(
     r"(?: about)?(?: to)? (?:hear|hearing) (?:back|from (?:anyone|anybody|you|them|someone))|"
     r"(?:do not|dont|don't) (?:need|want|expect) (?:a |an |any )?(?:reply|answer|response|"
     r"call back|callback|fuss)|(?:do not|dont|don't) want to (?:make|cause) (?:a |any )?fuss|"
-    r"replynotwanted|(?:do not|dont|don't|no need to) (?:need to )?be contacted|"
+    r"replynotwanted|(?:shall not|shant|will not|wont|won't) (?:be )?(?:need|needing|want|"
+    r"wanting) (?:a |an |any )?(?:reply|answer|response)|(?:do not|dont|don't|no need to) "
+    r"(?:need to )?be contacted|"
     r"(?:do not|dont|don't) (?:need|want) (?:a |an |any )?(?:anyone |someone |them |you )?"
     r"(?:to )?(?:reply|replying|answer|answering|contact|contacting|get back|getting back|ring|"
     r"ringing|call|calling|phoning|email|emailing|texting)(?: to| me| back)*)\b"
@@ -76,6 +78,8 @@ _CONTACT = re.compile(
     # wanting their answer: "share it and tell me what they say"
     r"tell me what (?:they|you|the team|the school) (?:say|said|think|do|did|decide)|"
     r"tell me (?:if|when|whether|how) (?:it|they|you|the team|someone|anyone|anything)|"
+    r"(?:happy|glad|willing|pleased|keen) to (?:talk|speak|chat|meet) (?:to|with) (?:the team|"
+    r"them|someone|you|anyone)|want to hear back|like to hear back|"
     r"keep me (?:posted|updated|informed|in the loop)|update me|let me hear)\b"
 )
 # Phrases with "no" or "not" in them that mean yes, or mean nothing against passing it on.
@@ -152,6 +156,9 @@ _NOTHING_MORE = frozenset(
         "and",
         "i",
         "we",
+        "want",
+        "would",
+        "like",
     ]
 )
 
@@ -175,7 +182,7 @@ _ON_CONDITION = re.compile(
     r"\b(?:only if|as long as|so long as|provided|on condition|unless|(?<!even )(?<!as )(?<!only )"
     r"(?<!know )(?<!tell me )(?<!see )if(?! (?:you|they|someone|anyone) (?:can|could|are able|"
     r"have time|get (?:a )?(?:chance|time)|reply|replies|answer|answers|respond|responds|"
-    r"get back|have questions|need)\b)"
+    r"get back|have questions|need|want)\b)"
     r"(?! (?:that is|thats|that s|it is|its|it s) (?:ok|okay|alright|all right|fine)\b)"
     r"(?! possible\b))\b"
 )  # "yes if they promise to act": a condition, not a yes ("yes, even if" is a yes); "ring me
