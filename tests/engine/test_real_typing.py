@@ -581,3 +581,21 @@ def test_a_job_title_said_of_oneself_is_a_professional(
 )
 def test_consent_answers_after_r33(answer: str, level: str | None) -> None:
     assert read_consent(answer) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("freelance journalist based in Leeds, writing about SEND", {"role": "other"}),
+        ("no we dont live in east sussex, its west. Worthing", {"area": "west_sussex"}),
+        ("mum here, SW19", {"area": "elsewhere"}),
+        ("I'm his auntie but not the main carer, his mum is", {"role": "other"}),
+        ("my grandson has autism, his mum and dad look after him", {"role": "other"}),
+        ("We moved from Crawley to Seaford. Where do I go now?", {"role": None}),
+    ],
+)
+def test_who_and_where_after_r33(
+    understander: Understander, text: str, want: dict[str, object]
+) -> None:
+    understood = understander.understand(text)
+    assert {key: getattr(understood, key) for key in want} == want

@@ -311,7 +311,10 @@ class Gazetteer:
                     or (
                         (len(letters) == 2 or following in _CODE_WORDS)
                         and (
-                            before in _LIVING_IN_CUES or (index == 0 and following not in _SAID_OF)
+                            before in _LIVING_IN_CUES
+                            or (index == 0 and following not in _SAID_OF)
+                            # "parent carer, ME14": a clause of its own at the end
+                            or (before in (",", ".") and following in ("", ".", ","))
                         )
                     )
                 )
@@ -360,6 +363,8 @@ class Gazetteer:
             return None  # "not Brighton"; but "sorry no, Bognor" is a correction
         if window[-2:] in (["not", "in"], ["not", "from"], ["not", "at"]):
             return None
+        if window[-3:] in (["not", "live", "in"], ["not", "living", "in"], ["not", "based", "in"]):
+            return None  # "no i dont live in west sussex, its east sussex"
         moved_to = clause[-1:] == ["to"] and bool(_MOVING & set(clause))
         score = 0
         between = tokens[previous_end : fact.start] if previous_end is not None else []

@@ -373,12 +373,22 @@ _YOUNG_SIGNS = {
     ("my", "class"),
     ("my", "teachers"),
     ("my", "senco"),
-    ("i", "go"),
     ("my", "ehcp"),
     ("my", "friends"),
     ("my", "sixth"),
     ("my", "form"),
 }
+
+
+def _goes_to_school(tokens: Sequence[str]) -> bool:
+    """ "i go to Oakwood", not "where do i go now?" (asking where to turn)."""
+    return any(
+        list(tokens[index : index + 2]) == ["i", "go"]
+        and tokens[index + 2 : index + 3]
+        and tokens[index + 2] in {"to", "college", "school", "uni", "sixth", "nursery", "2"}
+        for index in range(len(tokens))
+        if index == 0 or tokens[index - 1] not in {"do", "should", "can", "shall", "could"}
+    )
 
 
 @dataclass(slots=True)
@@ -532,8 +542,11 @@ def _is_self(
     window = clause[-4:]
     if "am" in window and not any(t in _OTHER_OWNERS for t in window[window.index("am") :]):
         return EXPLICIT
-    if match.value == "professional" and _described(clause, _clause_after(tokens, match.end)):
-        return EXPLICIT  # "I'm a police youth engagement officer", "community pharmacist here"
+    if (
+        match.value == "professional"
+        or (match.value == "other" and match.phrase.split()[-1] in _OTHER_JOBS)
+    ) and _described(clause, _clause_after(tokens, match.end)):
+        return EXPLICIT  # "I'm a police youth engagement officer", "freelance journalist based"
     if asking_role:
         return EXPLICIT
     if match.value == "professional" and after[:1] and after[0] in _SERVICE_NOUNS:
@@ -660,6 +673,10 @@ _ANY_JOB = frozenset(
         "instructor",
         "lead",
     ]
+)
+# Jobs that make someone "other" here: "freelance journalist based in London"
+_OTHER_JOBS = frozenset(
+    ["journalist", "reporter", "researcher", "writer", "councillor", "mp", "student", "academic"]
 )
 _SAID_WHERE = frozenset(["here", "in", "at", "from", "based", "working", "with", "for", "near"])
 
@@ -1019,5 +1036,5 @@ def _other_signs(tokens: Sequence[str], leading: Match | None) -> Iterator[RoleF
         yield RoleFact("young_person", WEAK, 0, 0)
     if any(first == "my" and second in _PARENT_WORDS for first, second in pairs):
         yield RoleFact("young_person", WEAK, 0, 0)
-    if pairs & _YOUNG_SIGNS:
+    if pairs & _YOUNG_SIGNS or _goes_to_school(tokens):
         yield RoleFact("young_person", WEAK, 0, 0)

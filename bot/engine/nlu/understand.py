@@ -410,13 +410,13 @@ _GRANDCHILDREN = frozenset(
 )
 _NOT_CARING = re.compile(
     r"\b(?:do not|dont|does not|doesnt|never|no longer|not) (?:live with|look after|care for) "
-    r"(?:him|her|them)\b|\bnot (?:his|her|their) (?:main |full time )?carer\b"
+    r"(?:him|her|them)\b|\bnot (?:his|her|their|the) (?:main |full time |primary )?carer\b"
     # someone else does the caring: "my daughter does the caring", "his mum looks after him"
     r"|\b(?:his|her|their|my|the) (?:mum|mom|dad|mother|father|daughter|son|parents|mam)\b"
     r"(?: [a-z]+){0,2} (?:does|do|did) (?:all |most |most of |the most of )?(?:the caring|the "
     r"care|it|everything|the looking after)\b"
-    r"|\b(?:his|her|their) (?:mum|mom|dad|mother|father|parents|mam) (?:looks|look|cares|care) "
-    r"(?:after|for) (?:him|her|them)\b"
+    r"|\b(?:his|her|their) (?:mum|mom|dad|mother|father|parents|mam)(?: and (?:dad|mum|mom|"
+    r"father|mother))? (?:looks|look|cares|care) (?:after|for) (?:him|her|them)\b"
     r"|\bjust (?:interested|curious|looking|wondering|nosy|nosey)\b"
 )
 # A mention of the person's or their child's plan: "my son has an EHCP"
