@@ -205,8 +205,6 @@ _CHILD_BEFORE_AGE = frozenset(
         "youngest",
         "oldest",
         "middle",
-        "brother",
-        "sister",
         "twins",
         "twin",
         "nephew",

@@ -745,7 +745,6 @@ class Understander:
             result.interests = [interest for interest in interests if interest in alone]
         if (
             not result.interests
-            and set(interests) <= {"my_plan"}
             and asking in (None, "role", "age", "area")
             and result.role in (None, "parent_carer", "young_person")
             and _PLAN_MENTION.search(plain) is not None
